@@ -1,0 +1,291 @@
+package io.github.visionjsonl;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import io.github.visionjsonl.internal.ValidationRun;
+import io.github.visionjsonl.internal.ValidatorConfig;
+import io.github.visionjsonl.model.ClassificationRecord;
+import io.github.visionjsonl.model.DetectionRecord;
+import io.github.visionjsonl.model.ImageRecord;
+import io.github.visionjsonl.model.MultiLabelRecord;
+import io.github.visionjsonl.model.SegmentationRecord;
+import io.github.visionjsonl.reading.RecordReader;
+import io.github.visionjsonl.reading.ValidatedLine;
+import io.github.visionjsonl.report.ValidationReport;
+import io.github.visionjsonl.rules.RuleCode;
+import io.github.visionjsonl.rules.Severity;
+import io.github.visionjsonl.rules.internal.RuleMessageInterpolator;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.hibernate.validator.HibernateValidator;
+
+/**
+ * Validates AutoML-for-Images JSON Lines datasets, streaming: a file is read once, line by line,
+ * in memory that does not grow with its size.
+ *
+ * <p>A validator is immutable, thread-safe and meant to be reused: build it once, then validate
+ * any number of files from any number of threads.
+ *
+ * <pre>{@code
+ * DatasetValidator validator = DatasetValidator.builder()
+ *         .task(Task.IMAGE_OBJECT_DETECTION)
+ *         .severity(RuleCode.UNKNOWN_FIELD, Severity.ERROR)
+ *         .build();
+ * ValidationReport report = validator.validate(Path.of("train.jsonl"));
+ * if (!report.isValid()) {
+ *     report.findings().forEach(f -> System.err.println(f.format("train.jsonl")));
+ * }
+ * }</pre>
+ */
+public final class DatasetValidator {
+
+    /** The default longest line, in bytes: 16 MiB. */
+    public static final int DEFAULT_MAX_LINE_LENGTH = 16 * 1024 * 1024;
+    /** The default count of findings a report keeps. */
+    public static final int DEFAULT_MAX_FINDINGS = 1000;
+
+    private final ValidatorConfig config;
+
+    private DatasetValidator(ValidatorConfig config) {
+        this.config = config;
+    }
+
+    /** A validator with the default configuration: task detected, every rule at its default severity. */
+    public static DatasetValidator create() {
+        return builder().build();
+    }
+
+    /** A builder for a configured validator. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The task given to the builder, or {@code null} when it is detected per file. */
+    public Task task() {
+        return config.task();
+    }
+
+    /**
+     * Validates a file, plain or gzip-compressed (recognized by content, not by name).
+     *
+     * @throws IOException when the file cannot be opened or read (missing, a directory, a
+     *     corrupt gzip stream); anything wrong in its content is a finding instead
+     */
+    public ValidationReport validate(Path file) throws IOException {
+        try (InputStream in = open(file)) {
+            return validate(in, file.toString());
+        }
+    }
+
+    /** Validates a stream, plain or gzip-compressed, named {@code "<stream>"} in the report. */
+    public ValidationReport validate(InputStream in) throws IOException {
+        return validate(in, "<stream>");
+    }
+
+    /**
+     * Validates a stream, plain or gzip-compressed. The stream is read to its end but not closed.
+     *
+     * @param source the name the report gives the input
+     * @throws IOException when reading the stream fails
+     */
+    public ValidationReport validate(InputStream in, String source) throws IOException {
+        Objects.requireNonNull(in, "in");
+        ValidationRun run = new ValidationRun(config, new NonClosing(in), source, false);
+        run.runToEnd();
+        return run.report();
+    }
+
+    /**
+     * Validates one line on its own, as line 1 of a file. With no task configured, the task is
+     * detected from this line alone.
+     */
+    public ValidatedLine validateLine(String line) {
+        Objects.requireNonNull(line, "line");
+        try {
+            ValidationRun run = new ValidationRun(config, null, "<line>", true);
+            return run.single(line.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException("no input is read for a single line", e);
+        }
+    }
+
+    /**
+     * Opens a file for iteration over its valid records; the reader's report is complete once
+     * the iteration ends.
+     *
+     * @throws IOException when the file cannot be opened
+     */
+    public RecordReader<ImageRecord> records(Path file) throws IOException {
+        return records(file, ImageRecord.class);
+    }
+
+    /**
+     * Opens a file for iteration over its valid records of one type. Asking for a concrete
+     * record type fixes the task: {@code DetectionRecord.class} reads the file as
+     * {@link Task#IMAGE_OBJECT_DETECTION}.
+     *
+     * @throws IOException when the file cannot be opened
+     * @throws IllegalArgumentException when the type contradicts the validator's task
+     */
+    public <R extends ImageRecord> RecordReader<R> records(Path file, Class<R> type) throws IOException {
+        InputStream in = open(file);
+        try {
+            return records(in, file.toString(), type);
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Iterates the valid records of a stream; closing the reader closes the stream.
+     *
+     * @throws IllegalArgumentException when the type contradicts the validator's task
+     */
+    public <R extends ImageRecord> RecordReader<R> records(InputStream in, String source, Class<R> type)
+            throws IOException {
+        Task wanted = taskOf(type);
+        ValidatorConfig runConfig = config;
+        if (wanted != null) {
+            if (config.task() != null && config.task() != wanted) {
+                throw new IllegalArgumentException(type.getSimpleName() + " is " + wanted + " but the validator's task is "
+                        + config.task());
+            }
+            runConfig = new ValidatorConfig(wanted, config.severities(), config.disabled(), config.maxFindings(),
+                    config.failFast(), config.maxLineLength(), config.jsonFactory(), config.validator());
+        }
+        return new RecordReader<>(new ValidationRun(runConfig, in, source, true), type);
+    }
+
+    private static Task taskOf(Class<? extends ImageRecord> type) {
+        if (type == ClassificationRecord.class) {
+            return Task.IMAGE_CLASSIFICATION;
+        } else if (type == MultiLabelRecord.class) {
+            return Task.IMAGE_CLASSIFICATION_MULTILABEL;
+        } else if (type == DetectionRecord.class) {
+            return Task.IMAGE_OBJECT_DETECTION;
+        } else if (type == SegmentationRecord.class) {
+            return Task.IMAGE_INSTANCE_SEGMENTATION;
+        }
+        return null;
+    }
+
+    private static InputStream open(Path file) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new IOException(file + " is a directory, not a JSONL file");
+        }
+        return Files.newInputStream(file);
+    }
+
+    /** Keeps a caller's stream open: the caller opened it, the caller closes it. */
+    private static final class NonClosing extends java.io.FilterInputStream {
+        NonClosing(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            return in.read(b, off, len);
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    /** Configures a {@link DatasetValidator}. Not thread-safe; the validators it builds are. */
+    public static final class Builder {
+        private Task task;
+        private final Map<RuleCode, Severity> severities = new EnumMap<>(RuleCode.class);
+        private final Set<RuleCode> disabled = EnumSet.noneOf(RuleCode.class);
+        private int maxFindings = DEFAULT_MAX_FINDINGS;
+        private boolean failFast;
+        private int maxLineLength = DEFAULT_MAX_LINE_LENGTH;
+
+        private Builder() {
+        }
+
+        /** Fixes the task instead of detecting it; {@code null} detects it (the default). */
+        public Builder task(Task task) {
+            this.task = task;
+            return this;
+        }
+
+        /** Gives a rule another severity (and turns it back on if it was off). */
+        public Builder severity(RuleCode rule, Severity severity) {
+            severities.put(Objects.requireNonNull(rule, "rule"), Objects.requireNonNull(severity, "severity"));
+            disabled.remove(rule);
+            return this;
+        }
+
+        /** Turns a rule off: its findings are neither kept nor counted. */
+        public Builder disable(RuleCode rule) {
+            disabled.add(Objects.requireNonNull(rule, "rule"));
+            severities.remove(rule);
+            return this;
+        }
+
+        /**
+         * How many findings a report keeps (default 1000); all are still counted.
+         *
+         * @throws IllegalArgumentException when negative
+         */
+        public Builder maxFindings(int maxFindings) {
+            if (maxFindings < 0) {
+                throw new IllegalArgumentException("maxFindings must be >= 0, was " + maxFindings);
+            }
+            this.maxFindings = maxFindings;
+            return this;
+        }
+
+        /** Whether to stop reading at the first line with an error (default false). */
+        public Builder failFast(boolean failFast) {
+            this.failFast = failFast;
+            return this;
+        }
+
+        /**
+         * The longest line read, in bytes (default 16 MiB); a longer line is a
+         * {@code line-too-long} finding and is skipped without being held in memory.
+         *
+         * @throws IllegalArgumentException when not positive or above 1 GiB
+         */
+        public Builder maxLineLength(int maxLineLength) {
+            if (maxLineLength <= 0 || maxLineLength > (1 << 30)) {
+                throw new IllegalArgumentException("maxLineLength must be in [1, 2^30], was " + maxLineLength);
+            }
+            this.maxLineLength = maxLineLength;
+            return this;
+        }
+
+        /** Builds the validator; this loads Hibernate Validator, so build once and reuse. */
+        public DatasetValidator build() {
+            JsonFactory factory = JsonFactory.builder()
+                    .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+                    .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxStringLength(Math.max(maxLineLength, StreamReadConstraints.DEFAULT_MAX_STRING_LEN))
+                            .build())
+                    .build();
+            Validator validator = Validation.byProvider(HibernateValidator.class)
+                    .configure()
+                    .messageInterpolator(new RuleMessageInterpolator())
+                    .buildValidatorFactory()
+                    .getValidator();
+            return new DatasetValidator(new ValidatorConfig(task, severities, disabled, maxFindings, failFast,
+                    maxLineLength, factory, validator));
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.github.visionjsonl.cli;
+
+import java.io.PrintWriter;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code vision-jsonl} command. Exit codes: 0 when no finding reaches the fail-on severity,
+ * 1 when one does, 2 for a usage error or an input that cannot be read.
+ */
+@Command(name = "vision-jsonl",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Checks AutoML-for-Images JSON Lines datasets before you train on them.",
+        subcommands = {ValidateCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:no finding at or above the fail-on severity",
+            "1:a finding at or above the fail-on severity",
+            "2:usage error, or an input that cannot be read"})
+public final class VisionJsonl implements Runnable {
+
+    /** Exit code: nothing reached the fail-on severity. */
+    public static final int OK = 0;
+    /** Exit code: a finding reached the fail-on severity. */
+    public static final int FINDINGS = 1;
+    /** Exit code: usage error or unreadable input. */
+    public static final int USAGE = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: validate");
+    }
+
+    /** Runs the command line and exits with its code. */
+    public static void main(String[] args) {
+        // Hibernate Validator announces its version on INFO; a command line prints only its verdict.
+        Logger hibernate = Logger.getLogger("org.hibernate.validator");
+        hibernate.setLevel(Level.WARNING);
+        int code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        System.exit(code);
+    }
+
+    /** Runs the command line with the given streams and returns the exit code (for tests and embedding). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new VisionJsonl());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExitCodeExceptionMapper(e -> USAGE);
+        return cli.execute(args);
+    }
+}

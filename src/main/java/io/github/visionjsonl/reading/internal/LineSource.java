@@ -1,0 +1,202 @@
+package io.github.visionjsonl.reading.internal;
+
+import java.io.BufferedInputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Splits a byte stream into lines without decoding it, so that each line can be handed to the
+ * parser as a slice of one reused buffer. Memory is bounded by the longest accepted line: a
+ * longer line is counted and skipped, never buffered whole.
+ *
+ * <p>After {@link #next()} returns true, {@link #buffer()}, {@link #start()} and
+ * {@link #length()} describe the line without its terminator ({@code \n} or {@code \r\n}).
+ */
+public final class LineSource implements Closeable {
+
+    private static final int CHUNK = 64 * 1024;
+
+    private final InputStream in;
+    private final int maxLineLength;
+    private byte[] buf = new byte[CHUNK];
+    private int pos;
+    private int end;
+    private boolean eof;
+
+    private long lineNumber;
+    private int start;
+    private int length;
+    private long skippedLength;
+    private boolean byteOrderMark;
+
+    /**
+     * @param in the stream, plain or gzip-compressed (recognized by its magic bytes)
+     * @param maxLineLength the longest line, in bytes, that is buffered
+     */
+    public LineSource(InputStream in, int maxLineLength) throws IOException {
+        this.in = unwrapGzip(in);
+        this.maxLineLength = maxLineLength;
+    }
+
+    private static InputStream unwrapGzip(InputStream in) throws IOException {
+        InputStream buffered = in.markSupported() ? in : new BufferedInputStream(in, 2);
+        buffered.mark(2);
+        int b0 = buffered.read();
+        int b1 = buffered.read();
+        buffered.reset();
+        if (b0 == 0x1f && b1 == 0x8b) {
+            return new GZIPInputStream(buffered, CHUNK);
+        }
+        return buffered;
+    }
+
+    /** Advances to the next line; false at the end of the input. */
+    public boolean next() throws IOException {
+        skippedLength = -1;
+        int scan = pos;
+        while (true) {
+            int nl = indexOfNewline(buf, scan, end);
+            if (nl >= 0) {
+                emit(pos, nl);
+                pos = nl + 1;
+                return true;
+            }
+            if (eof) {
+                if (pos < end) {
+                    emit(pos, end);
+                    pos = end;
+                    return true;
+                }
+                return false;
+            }
+            if (end - pos > maxLineLength) {
+                skipRestOfLine();
+                return true;
+            }
+            scan = end;
+            if (!fill()) {
+                eof = true;
+            }
+            // fill() may have moved the line's bytes to the buffer's start
+            scan -= shifted;
+        }
+    }
+
+    private int shifted;
+
+    /** Reads more bytes after {@code end}, moving or growing the buffer first; false at EOF. */
+    private boolean fill() throws IOException {
+        shifted = 0;
+        if (end == buf.length) {
+            if (pos > 0) {
+                System.arraycopy(buf, pos, buf, 0, end - pos);
+                shifted = pos;
+                end -= pos;
+                pos = 0;
+            } else {
+                buf = Arrays.copyOf(buf, (int) Math.min((long) buf.length * 2, (long) maxLineLength + CHUNK + 1));
+            }
+        }
+        int n = in.read(buf, end, buf.length - end);
+        if (n < 0) {
+            return false;
+        }
+        end += n;
+        return true;
+    }
+
+    /** Counts the rest of an over-long line while discarding it. */
+    private void skipRestOfLine() throws IOException {
+        long counted = end - pos;
+        pos = end = 0;
+        while (true) {
+            int n = in.read(buf, 0, buf.length);
+            if (n < 0) {
+                eof = true;
+                break;
+            }
+            int nl = indexOfNewline(buf, 0, n);
+            if (nl >= 0) {
+                counted += nl;
+                pos = nl + 1;
+                end = n;
+                break;
+            }
+            counted += n;
+        }
+        lineNumber++;
+        start = 0;
+        length = 0;
+        skippedLength = counted;
+    }
+
+    private void emit(int from, int to) {
+        lineNumber++;
+        if (to > from && buf[to - 1] == '\r') {
+            to--;
+        }
+        if (lineNumber == 1 && to - from >= 3 && (buf[from] & 0xff) == 0xEF && (buf[from + 1] & 0xff) == 0xBB
+                && (buf[from + 2] & 0xff) == 0xBF) {
+            byteOrderMark = true;
+            from += 3;
+        }
+        start = from;
+        length = to - from;
+        if (length > maxLineLength) {
+            skippedLength = length;
+            length = 0;
+        }
+    }
+
+    private static int indexOfNewline(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (b[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The 1-based number of the current line. */
+    public long lineNumber() {
+        return lineNumber;
+    }
+
+    /** The buffer holding the current line; valid until the next call to {@link #next()}. */
+    public byte[] buffer() {
+        return buf;
+    }
+
+    /** The offset of the current line in {@link #buffer()}. */
+    public int start() {
+        return start;
+    }
+
+    /** The length of the current line in bytes, without its terminator. */
+    public int length() {
+        return length;
+    }
+
+    /** Whether the current line was too long and skipped. */
+    public boolean tooLong() {
+        return skippedLength >= 0;
+    }
+
+    /** The length of a skipped line, in bytes. */
+    public long skippedLength() {
+        return skippedLength;
+    }
+
+    /** Whether the first line started with a UTF-8 byte order mark (removed from the line). */
+    public boolean byteOrderMark() {
+        return byteOrderMark;
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+}

@@ -1,0 +1,746 @@
+package io.github.visionjsonl.reading.internal;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.github.visionjsonl.Task;
+import io.github.visionjsonl.model.BoundingBox;
+import io.github.visionjsonl.model.ClassificationRecord;
+import io.github.visionjsonl.model.DetectionRecord;
+import io.github.visionjsonl.model.ImageDetails;
+import io.github.visionjsonl.model.ImageRecord;
+import io.github.visionjsonl.model.InstanceMask;
+import io.github.visionjsonl.model.MultiLabelRecord;
+import io.github.visionjsonl.model.Polygon;
+import io.github.visionjsonl.model.Segment;
+import io.github.visionjsonl.model.SegmentationRecord;
+import io.github.visionjsonl.rules.RuleCode;
+import io.github.visionjsonl.rules.Severity;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Walks the tokens of one line and binds them into the fields of a record, reporting what only
+ * the raw JSON shows: wrong types, numeric strings, unknown and duplicate keys, non-finite
+ * numbers, polygon shapes. Value rules (ranges, formats, names) are left to the Bean Validation
+ * constraints on the typed records.
+ *
+ * <p>One binder serves one reading thread: it keeps its scratch state between lines so that the
+ * per-line path allocates little.
+ */
+public final class RecordBinder {
+
+    /** What the {@code label} value of a line looks like. */
+    public enum LabelShape {
+        /** No {@code label} key. */
+        ABSENT,
+        /** A value no task accepts (null, an object, a list of lists). */
+        INVALID,
+        /** One class name: multi-class classification. */
+        CLASS_NAME,
+        /** {@code []}: fits multi-label, detection and segmentation alike. */
+        EMPTY_LIST,
+        /** A list of class names: multi-label classification. */
+        NAMES,
+        /** A list of objects without polygons: detection. */
+        BOXES,
+        /** A list of objects with polygons: instance segmentation. */
+        POLYGONS;
+
+        /** The task this shape belongs to, or {@code null} when it tells none. */
+        public Task task() {
+            return switch (this) {
+                case CLASS_NAME -> Task.IMAGE_CLASSIFICATION;
+                case NAMES -> Task.IMAGE_CLASSIFICATION_MULTILABEL;
+                case BOXES -> Task.IMAGE_OBJECT_DETECTION;
+                case POLYGONS -> Task.IMAGE_INSTANCE_SEGMENTATION;
+                default -> null;
+            };
+        }
+
+        /** Whether a record of this shape is acceptable in a file of the given task. */
+        public boolean fits(Task task) {
+            return this == EMPTY_LIST ? task != Task.IMAGE_CLASSIFICATION : task() == task;
+        }
+
+        /** How the shape is described in a task-mismatch message. */
+        public String describe() {
+            return switch (this) {
+                case CLASS_NAME -> "one class name";
+                case EMPTY_LIST -> "an empty list";
+                case NAMES -> "a list of class names";
+                case BOXES -> "a list of boxes";
+                case POLYGONS -> "a list of polygons";
+                default -> "not a label";
+            };
+        }
+    }
+
+    private static final String[] TOP_KEYS = {"image_url", "image_details", "label"};
+    private static final String[] DETAIL_KEYS = {"format", "width", "height"};
+    private static final String[] OBJECT_KEYS = {"label", "topX", "topY", "bottomX", "bottomY", "isCrowd", "polygon"};
+    private static final int OBJECT_LABEL = 0;
+    private static final int OBJECT_CROWD = 5;
+    private static final int OBJECT_POLYGON = 6;
+    private static final int ALL_CORNERS = 0b1111;
+    private static final Pattern DECIMAL = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
+    private static final Pattern NON_FINITE = Pattern.compile("(?i)[-+]?(nan|inf|infinity)");
+    private static final Pattern PIXELS = Pattern.compile("(\\d{1,9})(px)?");
+
+    private FindingSink sink;
+    private JsonParser p;
+
+    private boolean hasUrl;
+    private String imageUrl;
+    private String format;
+    private Integer width;
+    private Integer height;
+    private LabelShape shape;
+    private String className;
+    private final List<String> names = new ArrayList<>();
+    private final List<Integer> nameIndex = new ArrayList<>();
+    private final List<Annotation> objects = new ArrayList<>();
+    private int objectCount;
+    private boolean anyPolygon;
+    private final String[] topMisspelt = new String[TOP_KEYS.length];
+    private final List<String> unknownKeys = new ArrayList<>();
+    private double[] scratch = new double[256];
+    private int[] listIndex = new int[16];
+    private int listSize;
+
+    /** The state of one annotation object, reused across lines. */
+    private static final class Annotation {
+        int index;
+        int column;
+        boolean labelPresent;
+        String label;
+        final double[] corners = new double[4];
+        int cornersPresent;
+        int cornersValid;
+        boolean crowd;
+        boolean polygonPresent;
+        boolean polygonValid;
+        final List<double[]> segments = new ArrayList<>();
+        final String[] misspelt = new String[OBJECT_KEYS.length];
+
+        void reset(int index, int column) {
+            this.index = index;
+            this.column = column;
+            labelPresent = false;
+            label = null;
+            cornersPresent = 0;
+            cornersValid = 0;
+            crowd = false;
+            polygonPresent = false;
+            polygonValid = false;
+            segments.clear();
+            Arrays.fill(misspelt, null);
+        }
+    }
+
+    /**
+     * Binds one line.
+     *
+     * @return whether the line is a JSON object (a record); false for any other JSON value
+     * @throws IOException when the line is not well-formed JSON; what was reported before stays
+     */
+    public boolean bind(JsonParser parser, FindingSink findings) throws IOException {
+        this.p = parser;
+        this.sink = findings;
+        reset();
+        JsonToken t = p.nextToken();
+        if (t != JsonToken.START_OBJECT) {
+            report(RuleCode.NOT_AN_OBJECT, "", "not-an-object", "actual", describe(t));
+            p.skipChildren();
+            return false;
+        }
+        int seen = 0;
+        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            int k = switch (name) {
+                case "image_url" -> 0;
+                case "image_details" -> 1;
+                case "label" -> 2;
+                default -> -1;
+            };
+            if (k < 0) {
+                unknownKey(name, TOP_KEYS, topMisspelt, "", "the record");
+                continue;
+            }
+            if ((seen & (1 << k)) != 0) {
+                report(RuleCode.DUPLICATE_KEY, "/" + name, "duplicate-key", "name", name);
+            }
+            seen |= 1 << k;
+            switch (k) {
+                case 0 -> readImageUrl();
+                case 1 -> readDetails();
+                default -> readLabel();
+            }
+        }
+        t = p.nextToken();
+        if (t != null) {
+            report(RuleCode.JSON_SYNTAX, "", "json-syntax.trailing", "token", describe(t));
+        }
+        if (!hasUrl) {
+            missing("", 1, "image_url", topMisspelt[0]);
+        }
+        if (shape == LabelShape.ABSENT) {
+            missing("", 1, "label", topMisspelt[2]);
+        }
+        return true;
+    }
+
+    private void reset() {
+        hasUrl = false;
+        imageUrl = null;
+        format = null;
+        width = null;
+        height = null;
+        shape = LabelShape.ABSENT;
+        className = null;
+        names.clear();
+        nameIndex.clear();
+        objectCount = 0;
+        anyPolygon = false;
+        Arrays.fill(topMisspelt, null);
+        listSize = 0;
+    }
+
+    /** The shape of the line's label, known after {@link #bind}. */
+    public LabelShape shape() {
+        return shape;
+    }
+
+    // ---- top level ------------------------------------------------------------------------
+
+    private void readImageUrl() throws IOException {
+        hasUrl = true;
+        JsonToken t = p.nextToken();
+        if (t == JsonToken.VALUE_STRING) {
+            imageUrl = p.getText();
+        } else {
+            report(RuleCode.WRONG_TYPE, "/image_url", "wrong-type", "name", "image_url", "expected", "a string",
+                    "actual", describe(t));
+            p.skipChildren();
+        }
+    }
+
+    private void readDetails() throws IOException {
+        JsonToken t = p.nextToken();
+        if (t == JsonToken.VALUE_NULL) {
+            return;
+        }
+        if (t != JsonToken.START_OBJECT) {
+            report(RuleCode.WRONG_TYPE, "/image_details", "wrong-type", "name", "image_details",
+                    "expected", "an object", "actual", describe(t));
+            p.skipChildren();
+            return;
+        }
+        int seen = 0;
+        unknownKeys.clear();
+        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            int k = switch (name) {
+                case "format" -> 0;
+                case "width" -> 1;
+                case "height" -> 2;
+                default -> -1;
+            };
+            if (k < 0) {
+                unknownKey(name, DETAIL_KEYS, null, "/image_details", "image_details");
+                continue;
+            }
+            if ((seen & (1 << k)) != 0) {
+                report(RuleCode.DUPLICATE_KEY, "/image_details/" + name, "duplicate-key", "name", name);
+            }
+            seen |= 1 << k;
+            if (k == 0) {
+                t = p.nextToken();
+                if (t == JsonToken.VALUE_STRING) {
+                    format = p.getText();
+                } else if (t != JsonToken.VALUE_NULL) {
+                    report(RuleCode.WRONG_TYPE, "/image_details/format", "wrong-type", "name", "format",
+                            "expected", "a string", "actual", describe(t));
+                    p.skipChildren();
+                }
+            } else if (k == 1) {
+                width = readSize("width");
+            } else {
+                height = readSize("height");
+            }
+        }
+    }
+
+    private Integer readSize(String name) throws IOException {
+        JsonToken t = p.nextToken();
+        switch (t) {
+            case VALUE_NULL:
+                return null;
+            case VALUE_NUMBER_INT:
+                if (p.getNumberType() == JsonParser.NumberType.INT) {
+                    return p.getIntValue();
+                }
+                break;
+            case VALUE_STRING:
+                var m = PIXELS.matcher(p.getText());
+                if (m.matches()) {
+                    return Integer.valueOf(m.group(1));
+                }
+                break;
+            default:
+                break;
+        }
+        report(RuleCode.IMAGE_SIZE, "/image_details/" + name, "image-size", "name", name, "actual", describe(t));
+        p.skipChildren();
+        return null;
+    }
+
+    private void readLabel() throws IOException {
+        JsonToken t = p.nextToken();
+        names.clear();
+        nameIndex.clear();
+        objectCount = 0;
+        anyPolygon = false;
+        switch (t) {
+            case START_ARRAY -> readLabelList();
+            case START_OBJECT, VALUE_NULL -> {
+                shape = LabelShape.INVALID;
+                report(RuleCode.WRONG_TYPE, "/label", "wrong-type", "name", "label",
+                        "expected", "a class name or a list", "actual", describe(t));
+                p.skipChildren();
+            }
+            default -> {
+                shape = LabelShape.CLASS_NAME;
+                className = className(t, "/label");
+            }
+        }
+    }
+
+    private void readLabelList() throws IOException {
+        int i = 0;
+        LabelShape kind = null;
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            String pointer = null;
+            if (t == JsonToken.START_OBJECT) {
+                if (kind == null) {
+                    kind = LabelShape.BOXES;
+                }
+                if (kind == LabelShape.BOXES) {
+                    readObject(i);
+                } else {
+                    pointer = "/label/" + i;
+                }
+            } else if (t == JsonToken.START_ARRAY) {
+                pointer = "/label/" + i;
+            } else {
+                if (kind == null) {
+                    kind = LabelShape.NAMES;
+                }
+                if (kind == LabelShape.NAMES) {
+                    String name = className(t, "/label/" + i);
+                    if (name != null) {
+                        names.add(name);
+                        nameIndex.add(i);
+                    }
+                } else {
+                    pointer = "/label/" + i;
+                }
+            }
+            if (pointer != null) {
+                report(RuleCode.WRONG_TYPE, pointer, "wrong-type", "name", "label/" + i,
+                        "expected", kind == LabelShape.BOXES ? "an object like the other elements"
+                                : kind == LabelShape.NAMES ? "a class name like the other elements"
+                                : "a class name or an object",
+                        "actual", describe(t));
+                p.skipChildren();
+            }
+            i++;
+        }
+        if (kind == null) {
+            shape = i == 0 ? LabelShape.EMPTY_LIST : LabelShape.INVALID;
+        } else if (kind == LabelShape.BOXES && anyPolygon) {
+            shape = LabelShape.POLYGONS;
+        } else {
+            shape = kind;
+        }
+    }
+
+    /** Reads a class name at the current token: a string, or (with a warning) an integer. */
+    private String className(JsonToken t, String pointer) throws IOException {
+        switch (t) {
+            case VALUE_STRING:
+                return p.getText();
+            case VALUE_NUMBER_INT:
+                report(RuleCode.LABEL_TYPE, Severity.WARNING, pointer, "label-type.integer", "actual", p.getText());
+                return p.getText();
+            default:
+                report(RuleCode.LABEL_TYPE, pointer, "label-type", "actual", describe(t));
+                p.skipChildren();
+                return null;
+        }
+    }
+
+    // ---- annotation objects ---------------------------------------------------------------
+
+    private void readObject(int index) throws IOException {
+        Annotation a;
+        if (objectCount < objects.size()) {
+            a = objects.get(objectCount);
+        } else {
+            a = new Annotation();
+            objects.add(a);
+        }
+        objectCount++;
+        a.reset(index, column());
+        int seen = 0;
+        unknownKeys.clear();
+        JsonToken t;
+        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            int k = switch (name) {
+                case "label" -> OBJECT_LABEL;
+                case "topX" -> 1;
+                case "topY" -> 2;
+                case "bottomX" -> 3;
+                case "bottomY" -> 4;
+                case "isCrowd" -> OBJECT_CROWD;
+                case "polygon" -> OBJECT_POLYGON;
+                default -> -1;
+            };
+            if (k < 0) {
+                unknownKey(name, OBJECT_KEYS, a.misspelt, "/label/" + index, "a label object");
+                continue;
+            }
+            if ((seen & (1 << k)) != 0) {
+                report(RuleCode.DUPLICATE_KEY, "/label/" + index + "/" + name, "duplicate-key", "name", name);
+            }
+            seen |= 1 << k;
+            switch (k) {
+                case OBJECT_LABEL -> {
+                    a.labelPresent = true;
+                    a.label = className(p.nextToken(), "/label/" + index + "/label");
+                }
+                case OBJECT_CROWD -> readCrowd(a);
+                case OBJECT_POLYGON -> readPolygon(a);
+                default -> readCorner(a, k - 1, name);
+            }
+        }
+    }
+
+    private void readCorner(Annotation a, int c, String name) throws IOException {
+        a.cornersPresent |= 1 << c;
+        JsonToken t = p.nextToken();
+        double v;
+        switch (t) {
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+                v = p.getDoubleValue();
+                if (!Double.isFinite(v)) {
+                    nonFinite(cornerPointer(a, name));
+                    return;
+                }
+            }
+            case VALUE_STRING -> {
+                String text = p.getText().strip();
+                if (DECIMAL.matcher(text).matches()) {
+                    v = Double.parseDouble(text);
+                    if (!Double.isFinite(v)) {
+                        nonFinite(cornerPointer(a, name));
+                        return;
+                    }
+                    report(RuleCode.NUMERIC_STRING, cornerPointer(a, name), "numeric-string", "name", name,
+                            "value", text);
+                } else if (NON_FINITE.matcher(text).matches()) {
+                    nonFinite(cornerPointer(a, name));
+                    return;
+                } else {
+                    report(RuleCode.WRONG_TYPE, cornerPointer(a, name), "wrong-type.coordinate", "name", name,
+                            "actual", describe(t), "hint", "");
+                    return;
+                }
+            }
+            default -> {
+                String hint = t == JsonToken.VALUE_TRUE ? " (the runtime would read it as 1.0)"
+                        : t == JsonToken.VALUE_FALSE ? " (the runtime would read it as 0.0)" : "";
+                report(RuleCode.WRONG_TYPE, cornerPointer(a, name), "wrong-type.coordinate", "name", name,
+                        "actual", describe(t), "hint", hint);
+                p.skipChildren();
+                return;
+            }
+        }
+        a.corners[c] = v;
+        a.cornersValid |= 1 << c;
+    }
+
+    private static String cornerPointer(Annotation a, String name) {
+        return "/label/" + a.index + "/" + name;
+    }
+
+    private void readCrowd(Annotation a) throws IOException {
+        JsonToken t = p.nextToken();
+        String actual = null;
+        switch (t) {
+            case VALUE_TRUE -> a.crowd = true;
+            case VALUE_FALSE -> a.crowd = false;
+            case VALUE_NUMBER_INT -> {
+                String text = p.getText();
+                a.crowd = text.equals("1");
+                if (!a.crowd && !text.equals("0")) {
+                    actual = text;
+                }
+            }
+            case VALUE_NUMBER_FLOAT -> {
+                a.crowd = p.getDoubleValue() == 1.0;
+                actual = p.getText();
+            }
+            case VALUE_STRING -> {
+                String text = p.getText();
+                a.crowd = text.equals("1") || text.equals("true") || text.equals("True");
+                actual = describe(t);
+            }
+            default -> {
+                actual = describe(t);
+                p.skipChildren();
+            }
+        }
+        if (actual != null) {
+            report(RuleCode.IS_CROWD_VALUE, "/label/" + a.index + "/isCrowd", "is-crowd-value", "actual", actual,
+                    "meaning", a.crowd ? "crowd" : "not crowd");
+        }
+    }
+
+    private void readPolygon(Annotation a) throws IOException {
+        a.polygonPresent = true;
+        anyPolygon = true;
+        String pointer = "/label/" + a.index + "/polygon";
+        JsonToken t = p.nextToken();
+        if (t != JsonToken.START_ARRAY) {
+            report(RuleCode.POLYGON_SHAPE, pointer, "polygon-shape", "actual", describe(t));
+            p.skipChildren();
+            return;
+        }
+        boolean ok = true;
+        boolean allPairs = true;
+        int s = 0;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (t == JsonToken.START_ARRAY) {
+                int n = 0;
+                while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+                    if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
+                        double v = p.getDoubleValue();
+                        if (!Double.isFinite(v)) {
+                            nonFinite(pointer + "/" + s + "/" + n);
+                            ok = false;
+                        }
+                        if (n == scratch.length) {
+                            scratch = Arrays.copyOf(scratch, n * 2);
+                        }
+                        scratch[n++] = v;
+                    } else {
+                        if (ok) {
+                            report(RuleCode.POLYGON_SHAPE, pointer + "/" + s + "/" + n, "polygon-shape.value",
+                                    "actual", describe(t), "segment", s);
+                        }
+                        ok = false;
+                        p.skipChildren();
+                        n++;
+                    }
+                }
+                if (n == 0 && ok) {
+                    report(RuleCode.POLYGON_SHAPE, pointer + "/" + s, "polygon-shape.empty-segment", "segment", s);
+                    ok = false;
+                }
+                allPairs &= n == 2;
+                if (ok) {
+                    a.segments.add(Arrays.copyOf(scratch, n));
+                }
+            } else if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
+                if (ok) {
+                    report(RuleCode.POLYGON_SHAPE, pointer, "polygon-shape.flat");
+                }
+                ok = false;
+            } else {
+                if (ok) {
+                    report(RuleCode.POLYGON_SHAPE, pointer + "/" + s, "polygon-shape", "actual", describe(t));
+                }
+                ok = false;
+                p.skipChildren();
+            }
+            s++;
+        }
+        if (s == 0) {
+            report(RuleCode.POLYGON_SHAPE, pointer, "polygon-shape.empty");
+            ok = false;
+        } else if (ok && allPairs && s >= 3) {
+            report(RuleCode.POLYGON_SHAPE, pointer, "polygon-shape.pairs");
+            ok = false;
+        }
+        a.polygonValid = ok;
+    }
+
+    // ---- building the typed record --------------------------------------------------------
+
+    /**
+     * Builds the record of the given task from the bound line, reporting the keys that task
+     * requires and the line lacks. Objects that cannot be built (a corner missing, a polygon of
+     * the wrong shape) are left out; {@link #jsonIndex(int)} maps the record's list positions
+     * back to the line's.
+     *
+     * @return the record, or {@code null} when the label is unusable
+     */
+    public ImageRecord toRecord(Task task) {
+        ImageDetails details = format == null && width == null && height == null
+                ? ImageDetails.NONE : new ImageDetails(format, width, height);
+        listSize = 0;
+        switch (task) {
+            case IMAGE_CLASSIFICATION:
+                return new ClassificationRecord(imageUrl, details, className);
+            case IMAGE_CLASSIFICATION_MULTILABEL:
+                for (int i = 0; i < nameIndex.size(); i++) {
+                    addIndex(nameIndex.get(i));
+                }
+                return new MultiLabelRecord(imageUrl, details, names);
+            case IMAGE_OBJECT_DETECTION: {
+                List<BoundingBox> boxes = new ArrayList<>(objectCount);
+                for (int i = 0; i < objectCount; i++) {
+                    Annotation a = objects.get(i);
+                    boolean complete = checkLabel(a);
+                    for (int c = 0; c < 4; c++) {
+                        if ((a.cornersPresent & (1 << c)) == 0) {
+                            missing("/label/" + a.index, a.column, OBJECT_KEYS[c + 1], a.misspelt[c + 1]);
+                        }
+                    }
+                    if (complete && a.cornersValid == ALL_CORNERS) {
+                        boxes.add(box(a));
+                        addIndex(a.index);
+                    }
+                }
+                return new DetectionRecord(imageUrl, details, boxes);
+            }
+            default: {
+                List<InstanceMask> masks = new ArrayList<>(objectCount);
+                for (int i = 0; i < objectCount; i++) {
+                    Annotation a = objects.get(i);
+                    boolean complete = checkLabel(a);
+                    if (!a.polygonPresent) {
+                        missing("/label/" + a.index, a.column, "polygon", a.misspelt[OBJECT_POLYGON]);
+                    }
+                    if (complete && a.polygonValid) {
+                        List<Segment> segments = new ArrayList<>(a.segments.size());
+                        for (double[] s : a.segments) {
+                            segments.add(new Segment(s));
+                        }
+                        BoundingBox box = a.cornersValid == ALL_CORNERS ? box(a) : null;
+                        masks.add(new InstanceMask(a.label, new Polygon(segments), a.crowd, box));
+                        addIndex(a.index);
+                    }
+                }
+                return new SegmentationRecord(imageUrl, details, masks);
+            }
+        }
+    }
+
+    private boolean checkLabel(Annotation a) {
+        if (!a.labelPresent) {
+            missing("/label/" + a.index, a.column, "label", a.misspelt[OBJECT_LABEL]);
+        }
+        return a.label != null;
+    }
+
+    private static BoundingBox box(Annotation a) {
+        return new BoundingBox(a.label, a.corners[0], a.corners[1], a.corners[2], a.corners[3], a.crowd);
+    }
+
+    private void addIndex(int jsonIndex) {
+        if (listSize == listIndex.length) {
+            listIndex = Arrays.copyOf(listIndex, listSize * 2);
+        }
+        listIndex[listSize++] = jsonIndex;
+    }
+
+    /** The index in the line's {@code label} list of the record's {@code i}-th label or object. */
+    public int jsonIndex(int i) {
+        return i < listSize ? listIndex[i] : i;
+    }
+
+    // ---- reporting ------------------------------------------------------------------------
+
+    private void unknownKey(String name, String[] known, String[] misspelt, String parent, String where)
+            throws IOException {
+        String pointer = parent + "/" + escape(name);
+        if (unknownKeys.contains(name)) {
+            report(RuleCode.DUPLICATE_KEY, pointer, "duplicate-key", "name", name);
+        } else {
+            unknownKeys.add(name);
+        }
+        String hint = KeyHints.nearest(name, known);
+        if (hint != null) {
+            if (misspelt != null) {
+                for (int i = 0; i < known.length; i++) {
+                    if (known[i].equals(hint) && misspelt[i] == null) {
+                        misspelt[i] = name;
+                    }
+                }
+            }
+            report(RuleCode.UNKNOWN_FIELD, pointer, "unknown-field.hint", "name", name, "where", where, "hint", hint);
+        } else {
+            report(RuleCode.UNKNOWN_FIELD, pointer, "unknown-field", "name", name, "where", where,
+                    "known", String.join(", ", known));
+        }
+        p.nextToken();
+        p.skipChildren();
+    }
+
+    private void missing(String parent, int column, String name, String misspelt) {
+        String hint = misspelt == null ? "" : " (found \"" + misspelt + "\")";
+        sink.report(RuleCode.MISSING_FIELD, null, parent + "/" + name, column, "missing-field", "name", name,
+                "hint", hint);
+    }
+
+    private void nonFinite(String pointer) throws IOException {
+        report(RuleCode.NON_FINITE_NUMBER, pointer, "non-finite-number", "actual", p.getText());
+    }
+
+    private void report(RuleCode rule, String pointer, String key, Object... params) {
+        sink.report(rule, null, pointer, column(), key, params);
+    }
+
+    private void report(RuleCode rule, Severity suggested, String pointer, String key, Object... params) {
+        sink.report(rule, suggested, pointer, column(), key, params);
+    }
+
+    private int column() {
+        return p.currentTokenLocation().getColumnNr();
+    }
+
+    /** RFC 6901 escaping of one reference token. */
+    static String escape(String token) {
+        if (token.indexOf('~') < 0 && token.indexOf('/') < 0) {
+            return token;
+        }
+        return token.replace("~", "~0").replace("/", "~1");
+    }
+
+    /** Describes a JSON value for a message: {@code the string "abc"}, {@code a list}, {@code null}. */
+    private String describe(JsonToken t) throws IOException {
+        if (t == null) {
+            return "nothing";
+        }
+        return switch (t) {
+            case START_OBJECT -> "an object";
+            case START_ARRAY -> "a list";
+            case VALUE_STRING -> "the string \"" + shorten(p.getText()) + "\"";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "the number " + shorten(p.getText());
+            case VALUE_TRUE -> "true";
+            case VALUE_FALSE -> "false";
+            case VALUE_NULL -> "null";
+            default -> t.asString() == null ? t.name() : t.asString();
+        };
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 37) + "...";
+    }
+}

@@ -1,0 +1,79 @@
+package io.github.visionjsonl.report;
+
+import io.github.visionjsonl.Task;
+import io.github.visionjsonl.rules.RuleCode;
+import io.github.visionjsonl.rules.Severity;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The verdict on one dataset file.
+ *
+ * @param source the name of what was read (a path, {@code "-"} for standard input)
+ * @param task the task, as given or detected; {@code null} when no record told it
+ * @param lines the count of lines read
+ * @param records the count of lines that are JSON objects
+ * @param validRecords the count of records without an error
+ * @param errors the count of error findings (all of them, also those not kept)
+ * @param warnings the count of warning findings
+ * @param infos the count of info findings
+ * @param classCounts label occurrences per class name in the records of the file's task, by
+ *     name (images per class for classification, objects per class for detection and
+ *     segmentation)
+ * @param findings the kept findings, by line; at most the configured maximum
+ * @param complete {@code false} when reading stopped early (fail-fast)
+ */
+public record ValidationReport(
+        String source,
+        Task task,
+        long lines,
+        long records,
+        long validRecords,
+        long errors,
+        long warnings,
+        long infos,
+        Map<String, Long> classCounts,
+        List<Finding> findings,
+        boolean complete) {
+
+    /** Copies the collections into unmodifiable ones. */
+    public ValidationReport {
+        classCounts = Map.copyOf(classCounts);
+        findings = List.copyOf(findings);
+    }
+
+    /** Whether the dataset has no error finding. */
+    public boolean isValid() {
+        return errors == 0;
+    }
+
+    /** The task, when given or detected. */
+    public Optional<Task> detectedTask() {
+        return Optional.ofNullable(task);
+    }
+
+    /** The count of all findings, kept or not. */
+    public long findingCount() {
+        return errors + warnings + infos;
+    }
+
+    /** Whether some findings were counted but not kept because of the cap. */
+    public boolean findingsTruncated() {
+        return findings.size() < findingCount();
+    }
+
+    /** Whether at least one finding has the given severity or a worse one. */
+    public boolean hasFindingsAtLeast(Severity severity) {
+        return switch (severity) {
+            case ERROR -> errors > 0;
+            case WARNING -> errors + warnings > 0;
+            case INFO -> findingCount() > 0;
+        };
+    }
+
+    /** The kept findings of one rule. */
+    public List<Finding> findings(RuleCode rule) {
+        return findings.stream().filter(f -> f.rule() == rule).toList();
+    }
+}

@@ -1,0 +1,131 @@
+package io.github.visionjsonl.rules;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The stable codes of every finding vision-jsonl reports, with their default severities.
+ *
+ * <p>The kebab-case {@link #code()} is a public contract: users filter on it, CI pipelines grep it
+ * and configuration names it. docs/rules.md explains each rule, what the training runtime does
+ * with such a record, and gives a line that fires it.
+ */
+public enum RuleCode {
+    // Line level
+    /** The line is not valid JSON. */
+    JSON_SYNTAX("json-syntax", Severity.ERROR),
+    /** The line's top-level value is not a JSON object. */
+    NOT_AN_OBJECT("not-an-object", Severity.ERROR),
+    /** An empty or whitespace-only line. */
+    BLANK_LINE("blank-line", Severity.WARNING),
+    /** A line longer than the configured limit; skipped without being buffered whole. */
+    LINE_TOO_LONG("line-too-long", Severity.ERROR),
+    /** Bytes that are not UTF-8. */
+    INVALID_ENCODING("invalid-encoding", Severity.ERROR),
+    /** A UTF-8 byte order mark at the start of the file. */
+    BYTE_ORDER_MARK("byte-order-mark", Severity.WARNING),
+    /** The same key twice in one JSON object. */
+    DUPLICATE_KEY("duplicate-key", Severity.ERROR),
+    /** NaN or Infinity, or a number too large for a double. */
+    NON_FINITE_NUMBER("non-finite-number", Severity.ERROR),
+    /** A key the schema does not define. */
+    UNKNOWN_FIELD("unknown-field", Severity.WARNING),
+    /** The label shape belongs to another task than the file's task. */
+    TASK_MISMATCH("task-mismatch", Severity.ERROR),
+
+    // Record level
+    /** A required key is absent. */
+    MISSING_FIELD("missing-field", Severity.ERROR),
+    /** A value has the wrong JSON type. */
+    WRONG_TYPE("wrong-type", Severity.ERROR),
+    /** A number written as a string. */
+    NUMERIC_STRING("numeric-string", Severity.WARNING),
+    /** {@code image_url} is empty or blank. */
+    IMAGE_URL_EMPTY("image-url-empty", Severity.ERROR),
+    /** A datastore URL without its datastore or path. */
+    IMAGE_URL_MALFORMED("image-url-malformed", Severity.ERROR),
+    /** An http(s) URL or a bare path instead of a datastore URL. */
+    IMAGE_URL_NOT_DATASTORE("image-url-not-datastore", Severity.WARNING),
+    /** {@code image_details.format} is not an allowed image format. */
+    IMAGE_FORMAT("image-format", Severity.ERROR),
+    /** The URL's file extension is not an allowed image format. */
+    IMAGE_EXTENSION("image-extension", Severity.WARNING),
+    /** {@code image_details.format} and the URL's extension disagree. */
+    FORMAT_MISMATCH("format-mismatch", Severity.WARNING),
+    /** {@code width}/{@code height} is not a positive integer or {@code "<n>px"}. */
+    IMAGE_SIZE("image-size", Severity.ERROR),
+    /** A class name is empty or blank. */
+    LABEL_EMPTY("label-empty", Severity.ERROR),
+    /** A class name has leading or trailing white space. */
+    LABEL_WHITESPACE("label-whitespace", Severity.WARNING),
+    /** A class name is the runtime's background class {@code --bg--}. */
+    LABEL_RESERVED("label-reserved", Severity.ERROR),
+    /** A class name is not a string (an integer class name is reported as a warning). */
+    LABEL_TYPE("label-type", Severity.ERROR),
+
+    // Multi-label
+    /** A multi-label record with {@code label: []}. */
+    LABEL_LIST_EMPTY("label-list-empty", Severity.WARNING),
+    /** The same class twice in one multi-label record. */
+    LABEL_DUPLICATE("label-duplicate", Severity.WARNING),
+
+    // Object detection and instance segmentation
+    /** A box coordinate outside [0, 1]. */
+    COORDINATE_RANGE("coordinate-range", Severity.ERROR),
+    /** {@code topX > bottomX} or {@code topY > bottomY}. */
+    BOX_INVERTED("box-inverted", Severity.ERROR),
+    /** A box of zero width or height. */
+    BOX_EMPTY("box-empty", Severity.ERROR),
+    /** {@code isCrowd} is not one of 0, 1, true, false. */
+    IS_CROWD_VALUE("is-crowd-value", Severity.WARNING),
+    /** {@code polygon} is not a list of lists of numbers. */
+    POLYGON_SHAPE("polygon-shape", Severity.ERROR),
+    /** A polygon segment with an odd count of numbers. */
+    POLYGON_ODD("polygon-odd", Severity.ERROR),
+    /** A polygon segment with fewer than 3 points. */
+    POLYGON_TOO_FEW_POINTS("polygon-too-few-points", Severity.ERROR),
+    /** A polygon value outside [0, 1]. */
+    POLYGON_RANGE("polygon-range", Severity.ERROR),
+    /** A segment with fewer than 3 distinct points, or zero area. */
+    POLYGON_DEGENERATE("polygon-degenerate", Severity.WARNING),
+    /** Box keys beside a polygon disagree with the polygon's extent. */
+    POLYGON_BOX_MISMATCH("polygon-box-mismatch", Severity.WARNING),
+
+    // Dataset level
+    /** No valid record at all. */
+    EMPTY_DATASET("empty-dataset", Severity.ERROR);
+
+    private final String code;
+    private final Severity defaultSeverity;
+
+    RuleCode(String code, Severity defaultSeverity) {
+        this.code = code;
+        this.defaultSeverity = defaultSeverity;
+    }
+
+    /** The stable kebab-case code, e.g. {@code coordinate-range}. */
+    public String code() {
+        return code;
+    }
+
+    /** The severity used unless the user configures another one. */
+    public Severity defaultSeverity() {
+        return defaultSeverity;
+    }
+
+    /** Finds a rule by its kebab-case code, ignoring case. */
+    public static Optional<RuleCode> fromCode(String code) {
+        String wanted = code.trim().toLowerCase(Locale.ROOT);
+        for (RuleCode r : values()) {
+            if (r.code.equals(wanted)) {
+                return Optional.of(r);
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public String toString() {
+        return code;
+    }
+}

@@ -1,0 +1,32 @@
+package io.github.visionjsonl.rules.internal;
+
+import io.github.visionjsonl.model.ImageRecord;
+import io.github.visionjsonl.rules.FormatMatchesUrl;
+import io.github.visionjsonl.rules.RuleCode;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+
+/** Checks {@link FormatMatchesUrl}. */
+public final class FormatMatchesUrlValidator implements ConstraintValidator<FormatMatchesUrl, ImageRecord> {
+
+    @Override
+    public boolean isValid(ImageRecord record, ConstraintValidatorContext context) {
+        if (record == null || record.imageUrl() == null || record.imageDetails() == null) {
+            return true;
+        }
+        String format = record.imageDetails().format();
+        String extension = ImageFormats.extension(record.imageUrl());
+        if (format == null || extension == null) {
+            return true;
+        }
+        String declared = ImageFormats.family(format);
+        String named = ImageFormats.family(extension);
+        // An unaccepted format or extension has its own rule; comparing it would say the same twice.
+        if (declared == null || named == null || declared.equals(named)) {
+            return true;
+        }
+        Violations.add(context, RuleCode.FORMAT_MISMATCH, "/image_details/format", "format-mismatch",
+                "format", format, "extension", extension);
+        return false;
+    }
+}

@@ -1,0 +1,50 @@
+package io.github.visionjsonl.rules.internal;
+
+import java.util.Locale;
+
+/** The image formats of the format document and their families. */
+public final class ImageFormats {
+
+    private ImageFormats() {
+    }
+
+    /** The accepted formats, as the format document lists them. */
+    public static final String ACCEPTED = "jpg, jpeg, png, jpe, jfif, bmp, tif, tiff";
+
+    /**
+     * The family of a format name or file extension ({@code "jpeg"} for jpg/jpeg/jpe/jfif,
+     * {@code "tiff"} for tif/tiff, {@code "png"}, {@code "bmp"}), or {@code null} when the
+     * runtime does not accept it.
+     */
+    public static String family(String formatOrExtension) {
+        return switch (formatOrExtension.toLowerCase(Locale.ROOT)) {
+            case "jpg", "jpeg", "jpe", "jfif" -> "jpeg";
+            case "tif", "tiff" -> "tiff";
+            case "png" -> "png";
+            case "bmp" -> "bmp";
+            default -> null;
+        };
+    }
+
+    /**
+     * The file extension of the last path segment of a URL, without the dot, ignoring a query
+     * or fragment; {@code null} when the last segment has none.
+     */
+    public static String extension(String url) {
+        int end = url.length();
+        int q = url.indexOf('?');
+        if (q >= 0) {
+            end = q;
+        }
+        int h = url.indexOf('#');
+        if (h >= 0 && h < end) {
+            end = h;
+        }
+        int slash = url.lastIndexOf('/', end - 1);
+        int dot = url.lastIndexOf('.', end - 1);
+        if (dot <= slash + 1 || dot == end - 1) {
+            return null;
+        }
+        return url.substring(dot + 1, end);
+    }
+}

@@ -1,0 +1,39 @@
+package io.github.visionjsonl.rules.internal;
+
+import io.github.visionjsonl.rules.LabelSet;
+import io.github.visionjsonl.rules.RuleCode;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Checks {@link LabelSet}. */
+public final class LabelSetValidator implements ConstraintValidator<LabelSet, List<String>> {
+
+    @Override
+    public boolean isValid(List<String> labels, ConstraintValidatorContext context) {
+        if (labels == null) {
+            return true;
+        }
+        if (labels.isEmpty()) {
+            Violations.add(context, RuleCode.LABEL_LIST_EMPTY, "", "label-list-empty");
+            return false;
+        }
+        boolean valid = true;
+        Map<String, Integer> first = new HashMap<>(labels.size() * 2);
+        for (int i = 0; i < labels.size(); i++) {
+            String name = labels.get(i);
+            if (name == null) {
+                continue;
+            }
+            Integer earlier = first.putIfAbsent(name, i);
+            if (earlier != null) {
+                Violations.add(context, RuleCode.LABEL_DUPLICATE, "/" + i, "label-duplicate", "value", name,
+                        "first", earlier, "index", i);
+                valid = false;
+            }
+        }
+        return valid;
+    }
+}
