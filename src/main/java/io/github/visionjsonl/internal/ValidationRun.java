@@ -364,7 +364,19 @@ public final class ValidationRun implements Closeable {
         }
         RuleViolation payload = payload(v);
         if (payload != null) {
-            b.append(payload.relativePointer());
+            String relative = payload.relativePointer();
+            if (afterLabelList && relative.length() > 1) {
+                // A constraint on the whole label list points at an element by its record index.
+                int end = relative.indexOf('/', 1);
+                end = end < 0 ? relative.length() : end;
+                try {
+                    int index = Integer.parseInt(relative.substring(1, end));
+                    relative = "/" + binder.jsonIndex(index) + relative.substring(end);
+                } catch (NumberFormatException e) {
+                    // not an element pointer: keep it as it is
+                }
+            }
+            b.append(relative);
         }
         return b.toString();
     }

@@ -30,7 +30,7 @@ public final class LabelSetValidator implements ConstraintValidator<LabelSet, Li
             Integer earlier = first.putIfAbsent(name, i);
             if (earlier != null) {
                 Violations.add(context, RuleCode.LABEL_DUPLICATE, "/" + i, "label-duplicate", "value", name,
-                        "first", earlier, "index", i);
+                        "first", earlier);
                 valid = false;
             }
         }
