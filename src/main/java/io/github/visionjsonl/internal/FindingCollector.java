@@ -87,6 +87,21 @@ final class FindingCollector implements FindingSink {
         return perLine || kept.size() < config.maxFindings();
     }
 
+    /**
+     * Counts and keeps a finding about an earlier line, decided only now (a held-back
+     * {@code label: []} line once the task is known); the current line is not affected.
+     */
+    void addDeferred(Finding finding) {
+        switch (finding.severity()) {
+            case ERROR -> errors++;
+            case WARNING -> warnings++;
+            case INFO -> infos++;
+        }
+        if (kept.size() < config.maxFindings()) {
+            kept.add(finding);
+        }
+    }
+
     /** Keeps a counted finding. */
     void keep(Finding finding) {
         if (kept.size() < config.maxFindings()) {

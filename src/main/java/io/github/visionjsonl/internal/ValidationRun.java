@@ -248,18 +248,15 @@ public final class ValidationRun implements Closeable {
 
     /** Gives the held-back lines their verdict now that the task is known (or will never be). */
     private void resolvePending() {
-        long current = findings.line();
-        List<ValidatedLine> resolved = new ArrayList<>(pending.size());
         while (!pending.isEmpty()) {
             Pending held = pending.poll();
-            findings.atLine(held.line());
             List<Finding> lineFindings = new ArrayList<>(held.findings());
             ImageRecord record = held.record();
             boolean error = held.hadError();
             if (task == Task.IMAGE_CLASSIFICATION) {
                 Severity s = config.severityOf(RuleCode.TASK_MISMATCH, null);
                 if (s != null) {
-                    add(lineFindings, RuleCode.TASK_MISMATCH, s, "/label", "task-mismatch",
+                    add(held.line(), lineFindings, RuleCode.TASK_MISMATCH, s, "/label", "task-mismatch",
                             "actual", LabelShape.EMPTY_LIST.describe(), "shape", "no class",
                             "task", task.sdkName(), "origin", origin());
                     error |= s == Severity.ERROR;
@@ -268,7 +265,7 @@ public final class ValidationRun implements Closeable {
             } else if (task == Task.IMAGE_CLASSIFICATION_MULTILABEL) {
                 Severity s = config.severityOf(RuleCode.LABEL_LIST_EMPTY, null);
                 if (s != null) {
-                    add(lineFindings, RuleCode.LABEL_LIST_EMPTY, s, "/label", "label-list-empty");
+                    add(held.line(), lineFindings, RuleCode.LABEL_LIST_EMPTY, s, "/label", "label-list-empty");
                     error |= s == Severity.ERROR;
                 }
                 record = new MultiLabelRecord(held.record().imageUrl(), held.record().imageDetails(), List.of());
@@ -277,17 +274,13 @@ public final class ValidationRun implements Closeable {
             }
             conclude(held.line(), record, record != null && !error, error, lineFindings);
         }
-        findings.atLine(current);
     }
 
-    private void add(List<Finding> lineFindings, RuleCode rule, Severity severity, String pointer, String key,
-            Object... params) {
-        findings.count(severity);
-        if (findings.keeps()) {
-            Finding f = new Finding(findings.line(), 0, pointer, rule, severity, Messages.format(key, params));
-            findings.keep(f);
-            lineFindings.add(f);
-        }
+    private void add(long line, List<Finding> lineFindings, RuleCode rule, Severity severity, String pointer,
+            String key, Object... params) {
+        Finding f = new Finding(line, 0, pointer, rule, severity, Messages.format(key, params));
+        findings.addDeferred(f);
+        lineFindings.add(f);
     }
 
     private void validate(ImageRecord record) {

@@ -27,8 +27,7 @@ import java.util.NoSuchElementException;
  *
  * @param <R> the record type
  */
-public final class RecordReader<R extends ImageRecord> implements Iterable<ValidRecord<R>>, Iterator<ValidRecord<R>>,
-        Closeable {
+public final class RecordReader<R extends ImageRecord> implements Iterable<ValidRecord<R>>, Closeable {
 
     private final ValidationRun run;
     private final Class<R> type;
@@ -41,15 +40,38 @@ public final class RecordReader<R extends ImageRecord> implements Iterable<Valid
         this.type = type;
     }
 
-    /** This reader itself: it can be iterated once. */
+    /**
+     * The records; the input is read once, so every call returns the same single-pass iterator.
+     * Its methods throw {@link UncheckedIOException} when reading the input fails.
+     */
     @Override
     public Iterator<ValidRecord<R>> iterator() {
-        return this;
+        return records;
     }
 
-    /** @throws UncheckedIOException when reading the input fails */
-    @Override
-    public boolean hasNext() {
+    /** The records as a sequential stream (single pass, like {@link #iterator()}). */
+    public java.util.stream.Stream<ValidRecord<R>> stream() {
+        return java.util.stream.StreamSupport.stream(spliterator(), false);
+    }
+
+    private final Iterator<ValidRecord<R>> records = new Iterator<>() {
+        @Override
+        public boolean hasNext() {
+            return advance();
+        }
+
+        @Override
+        public ValidRecord<R> next() {
+            if (!advance()) {
+                throw new NoSuchElementException();
+            }
+            ValidRecord<R> r = next;
+            next = null;
+            return r;
+        }
+    };
+
+    private boolean advance() {
         if (next != null) {
             return true;
         }
@@ -69,16 +91,6 @@ public final class RecordReader<R extends ImageRecord> implements Iterable<Valid
         }
         done = true;
         return false;
-    }
-
-    @Override
-    public ValidRecord<R> next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        ValidRecord<R> r = next;
-        next = null;
-        return r;
     }
 
     /**
