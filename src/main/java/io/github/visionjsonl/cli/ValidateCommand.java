@@ -45,6 +45,9 @@ final class ValidateCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.ParentCommand
+    VisionJsonl parent;
+
     @Option(names = "--task", paramLabel = "TASK",
             description = {"The task of the files: image-classification, image-classification-multilabel,",
                 "image-object-detection or image-instance-segmentation (or classification, multilabel,",
@@ -90,7 +93,7 @@ final class ValidateCommand implements Callable<Integer> {
         for (String file : files) {
             try {
                 ValidationReport report = file.equals("-")
-                        ? validator.validate(System.in, "-")
+                        ? validator.validate(parent.stdin, "-")
                         : validator.validate(Path.of(file));
                 results.add(report);
                 if (report.hasFindingsAtLeast(threshold)) {

@@ -32,6 +32,13 @@ public final class VisionJsonl implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** What {@code -} reads. */
+    final java.io.InputStream stdin;
+
+    VisionJsonl(java.io.InputStream stdin) {
+        this.stdin = stdin;
+    }
+
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: validate");
@@ -42,13 +49,16 @@ public final class VisionJsonl implements Runnable {
         // Hibernate Validator announces its version on INFO; a command line prints only its verdict.
         Logger hibernate = Logger.getLogger("org.hibernate.validator");
         hibernate.setLevel(Level.WARNING);
-        int code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        int code = run(args, System.in, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
         System.exit(code);
     }
 
-    /** Runs the command line with the given streams and returns the exit code (for tests and embedding). */
-    public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new VisionJsonl());
+    /**
+     * Runs the command line with the given streams and returns the exit code (for tests and
+     * embedding); {@code in} is what the file name {@code -} reads.
+     */
+    public static int run(String[] args, java.io.InputStream in, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new VisionJsonl(in));
         cli.setOut(out);
         cli.setErr(err);
         cli.setExitCodeExceptionMapper(e -> USAGE);

@@ -1,0 +1,165 @@
+package io.github.visionjsonl.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line: exit codes, text and JSON output, usage errors. */
+class CliTest {
+
+    private static final String VALID = "samples/image-object-detection/train.jsonl";
+    private static final String INVALID = "samples/invalid/coordinate-range.jsonl";
+    private static final String WARNING_ONLY = "samples/invalid/unknown-field.jsonl";
+
+    record Result(int exit, String out, String err) {
+    }
+
+    private static Result run(String... args) {
+        return runWithInput(new ByteArrayInputStream(new byte[0]), args);
+    }
+
+    private static Result runWithInput(InputStream in, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = VisionJsonl.run(args, in, new PrintWriter(out), new PrintWriter(err));
+        return new Result(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void validFileExitsZero() {
+        Result r = run("validate", VALID);
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains(VALID + ": image-object-detection, 32 lines", "0 errors", "OK");
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void errorsExitOneAndPrintLikeACompiler() {
+        Result r = run("validate", INVALID);
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).containsPattern(
+                "samples/invalid/coordinate-range.jsonl:2:\\d+: error\\[coordinate-range\\]: topX must be in \\[0, 1\\], was 130.0");
+        assertThat(r.out()).contains("INVALID");
+    }
+
+    @Test
+    void failOnDecidesWhichSeverityFails() {
+        assertThat(run("validate", WARNING_ONLY).exit()).isZero();
+        assertThat(run("validate", "--fail-on", "warning", WARNING_ONLY).exit()).isEqualTo(1);
+        assertThat(run("validate", "--rule", "unknown-field=off", "--fail-on", "warning", WARNING_ONLY).exit()).isZero();
+        assertThat(run("validate", "--rule", "unknown-field=error", WARNING_ONLY).exit()).isEqualTo(1);
+        assertThat(run("validate", "--rule", "coordinate-range=warning", INVALID).exit()).isZero();
+    }
+
+    @Test
+    void jsonOutputHasTheDocumentedShape() throws Exception {
+        Result r = run("validate", "--format", "json", INVALID);
+        assertThat(r.exit()).isEqualTo(1);
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertThat(json.isObject()).isTrue();
+        assertThat(json.get("file").asText()).isEqualTo(INVALID);
+        assertThat(json.get("task").asText()).isEqualTo("image-object-detection");
+        assertThat(json.get("valid").asBoolean()).isFalse();
+        assertThat(json.get("lines").asInt()).isEqualTo(2);
+        assertThat(json.get("records").asInt()).isEqualTo(2);
+        assertThat(json.get("errors").asInt()).isEqualTo(4);
+        assertThat(json.get("warnings").asInt()).isZero();
+        assertThat(json.get("classes").get("can").asInt()).isEqualTo(2);
+        JsonNode first = json.get("findings").get(0);
+        assertThat(first.get("line").asInt()).isEqualTo(2);
+        assertThat(first.get("column").asInt()).isPositive();
+        assertThat(first.get("pointer").asText()).isEqualTo("/label/0/topX");
+        assertThat(first.get("code").asText()).isEqualTo("coordinate-range");
+        assertThat(first.get("severity").asText()).isEqualTo("error");
+        assertThat(first.get("message").asText()).contains("130.0");
+    }
+
+    @Test
+    void severalFilesGiveAnArrayAndTheWorstExitCode() throws Exception {
+        Result r = run("validate", "--format", "json", VALID, INVALID);
+        assertThat(r.exit()).isEqualTo(1);
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertThat(json.isArray()).isTrue();
+        assertThat(json).hasSize(2);
+        assertThat(json.get(0).get("valid").asBoolean()).isTrue();
+        assertThat(json.get(1).get("valid").asBoolean()).isFalse();
+    }
+
+    @Test
+    void unreadableInputsExitTwoWithOneLine(@TempDir Path dir) throws Exception {
+        Result missing = run("validate", dir.resolve("none.jsonl").toString());
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err().strip()).contains("cannot read", "no such file").doesNotContain("\n", "Exception");
+
+        Result directory = run("validate", dir.toString());
+        assertThat(directory.exit()).isEqualTo(2);
+        assertThat(directory.err().strip()).contains("is a directory").doesNotContain("\n");
+
+        Path corrupt = dir.resolve("bad.jsonl.gz");
+        Files.write(corrupt, new byte[] {0x1f, (byte) 0x8b, 1, 2, 3});
+        Result gz = run("validate", "--format", "json", VALID, corrupt.toString());
+        assertThat(gz.exit()).isEqualTo(2);
+        JsonNode json = new ObjectMapper().readTree(gz.out());
+        assertThat(json.get(1).get("error").asText()).isNotBlank();
+    }
+
+    @Test
+    void usageErrorsExitTwo() {
+        assertThat(run("validate").exit()).isEqualTo(2);
+        assertThat(run("validate", "--task", "segmentatoin", VALID).err()).contains("unknown task 'segmentatoin'");
+        assertThat(run("validate", "--task", "segmentatoin", VALID).exit()).isEqualTo(2);
+        assertThat(run("validate", "--rule", "no-such-rule=error", VALID).exit()).isEqualTo(2);
+        assertThat(run("validate", "--rule", "blank-line", VALID).exit()).isEqualTo(2);
+        assertThat(run("validate", "--rule", "blank-line=loud", VALID).exit()).isEqualTo(2);
+        assertThat(run("validate", "--fail-on", "sometimes", VALID).exit()).isEqualTo(2);
+        assertThat(run("validate", "--format", "xml", VALID).exit()).isEqualTo(2);
+        assertThat(run("validate", "--max-findings", "-1", VALID).exit()).isEqualTo(2);
+        assertThat(run("frobnicate").exit()).isEqualTo(2);
+        assertThat(run().exit()).isEqualTo(2);
+    }
+
+    @Test
+    void helpIsCompleteAndExitsZero() {
+        Result r = run("validate", "--help");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("--task", "--format", "--max-findings", "--rule", "--fail-on", "--fail-fast",
+                "--max-line-length", "FILE", "Exit codes", "docs/rules.md");
+        assertThat(run("--help").out()).contains("validate");
+        assertThat(run("--version").exit()).isZero();
+    }
+
+    @Test
+    void dashReadsStandardInput() throws Exception {
+        byte[] content = Files.readAllBytes(Path.of(INVALID));
+        Result r = runWithInput(new ByteArrayInputStream(content), "validate", "-");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).contains("-:2:", "coordinate-range");
+        Result same = run("validate", INVALID);
+        assertThat(r.out().replace("-:", INVALID + ":").replace("-: ", INVALID + ": ")).isEqualTo(same.out());
+    }
+
+    @Test
+    void taskCanBeGiven() {
+        Result r = run("validate", "--task", "segmentation", VALID);
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).contains("task-mismatch", "(as given)");
+        assertThat(new String(r.out().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8)).contains("32 records (0 valid)");
+    }
+
+    @Test
+    void maxFindingsCapsTheOutput() {
+        Result r = run("validate", "--max-findings", "1", INVALID);
+        assertThat(r.out().lines().filter(l -> l.contains("error[")).count()).isEqualTo(1);
+        assertThat(r.out()).contains("showing the first 1 of 4 findings");
+    }
+}
