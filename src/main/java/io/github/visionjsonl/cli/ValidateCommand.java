@@ -29,10 +29,11 @@ import picocli.CommandLine.Parameters;
         versionProvider = VersionProvider.class,
         sortOptions = false,
         description = {
-            "Validates AutoML-for-Images JSONL files, line by line, and prints every finding as",
-            "FILE:LINE:COL: SEVERITY[CODE]: MESSAGE, then a summary per file.",
-            "Plain and gzip-compressed files are read; '-' reads standard input.",
-            "Rule codes and what they mean: docs/rules.md."},
+            "Validates AutoML-for-Images JSONL files, line by line, and prints every finding as "
+                + "FILE:LINE:COL: SEVERITY[CODE]: MESSAGE, then a summary per file.",
+            "Plain and gzip-compressed files are read; '-' reads standard input. "
+                + "Rule codes and what they mean: docs/rules.md.",
+            ""},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:no finding at or above the fail-on severity",
@@ -49,9 +50,9 @@ final class ValidateCommand implements Callable<Integer> {
     VisionJsonl parent;
 
     @Option(names = "--task", paramLabel = "TASK",
-            description = {"The task of the files: image-classification, image-classification-multilabel,",
-                "image-object-detection or image-instance-segmentation (or classification, multilabel,",
-                "detection, segmentation). Default: detected from the first record whose label shows it."})
+            description = "The task of the files: image-classification, image-classification-multilabel, "
+                    + "image-object-detection or image-instance-segmentation (or classification, multilabel, "
+                    + "detection, segmentation). Default: detected from the first record whose label shows it.")
     String task;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
@@ -64,8 +65,8 @@ final class ValidateCommand implements Callable<Integer> {
     int maxFindings;
 
     @Option(names = "--rule", paramLabel = "CODE=SEVERITY",
-            description = {"Changes a rule's severity (error, warning, info) or turns it off (off).",
-                "Repeatable, e.g. --rule unknown-field=error --rule blank-line=off."})
+            description = "Changes a rule's severity (error, warning, info) or turns it off (off). "
+                    + "Repeatable, e.g. --rule unknown-field=error --rule blank-line=off.")
     List<String> rules = new ArrayList<>();
 
     @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "error",
