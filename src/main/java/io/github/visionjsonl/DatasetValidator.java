@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import io.github.visionjsonl.images.ImageOptions;
 import io.github.visionjsonl.internal.ValidationRun;
 import io.github.visionjsonl.internal.ValidatorConfig;
 import io.github.visionjsonl.model.ClassificationRecord;
@@ -11,8 +12,10 @@ import io.github.visionjsonl.model.DetectionRecord;
 import io.github.visionjsonl.model.ImageRecord;
 import io.github.visionjsonl.model.MultiLabelRecord;
 import io.github.visionjsonl.model.SegmentationRecord;
+import io.github.visionjsonl.reading.Progress;
 import io.github.visionjsonl.reading.RecordReader;
 import io.github.visionjsonl.reading.ValidatedLine;
+import io.github.visionjsonl.report.PairReport;
 import io.github.visionjsonl.report.ValidationReport;
 import io.github.visionjsonl.rules.RuleCode;
 import io.github.visionjsonl.rules.Severity;
@@ -29,6 +32,7 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.hibernate.validator.HibernateValidator;
 
 /**
@@ -55,6 +59,12 @@ public final class DatasetValidator {
     public static final int DEFAULT_MAX_LINE_LENGTH = 16 * 1024 * 1024;
     /** The default count of findings a report keeps. */
     public static final int DEFAULT_MAX_FINDINGS = 1000;
+    /** The default fewest images per class before {@code few-samples} fires. */
+    public static final int DEFAULT_FEW_SAMPLES = 5;
+    /** The default largest-to-smallest class ratio before {@code class-imbalance} fires. */
+    public static final double DEFAULT_IMBALANCE_RATIO = 50;
+    /** The default IoU above which two same-class boxes are a {@code duplicate-box}. */
+    public static final double DEFAULT_DUPLICATE_BOX_IOU = 0.95;
 
     private final ValidatorConfig config;
 
@@ -89,6 +99,35 @@ public final class DatasetValidator {
         }
     }
 
+    /**
+     * Validates a file like {@link #validate(Path)}, telling the listener how far it has come a
+     * few times a second (on the calling thread) and once at the end.
+     *
+     * @throws IOException when the file cannot be opened or read
+     */
+    public ValidationReport validate(Path file, Consumer<Progress> progress) throws IOException {
+        try (InputStream in = open(file)) {
+            return validate(in, file.toString(), Files.size(file), progress);
+        }
+    }
+
+    /**
+     * Validates a stream like {@link #validate(InputStream, String)}, telling the listener how
+     * far it has come.
+     *
+     * @param totalBytes the stream's length for the percentage, or -1 when unknown
+     * @throws IOException when reading the stream fails
+     */
+    public ValidationReport validate(InputStream in, String source, long totalBytes, Consumer<Progress> progress)
+            throws IOException {
+        Objects.requireNonNull(in, "in");
+        try (ValidationRun run = new ValidationRun(config, new NonClosing(in), source, false)) {
+            run.onProgress(progress, totalBytes);
+            run.runToEnd();
+            return run.report();
+        }
+    }
+
     /** Validates a stream, plain or gzip-compressed, named {@code "<stream>"} in the report. */
     public ValidationReport validate(InputStream in) throws IOException {
         return validate(in, "<stream>");
@@ -102,9 +141,45 @@ public final class DatasetValidator {
      */
     public ValidationReport validate(InputStream in, String source) throws IOException {
         Objects.requireNonNull(in, "in");
-        ValidationRun run = new ValidationRun(config, new NonClosing(in), source, false);
-        run.runToEnd();
-        return run.report();
+        try (ValidationRun run = new ValidationRun(config, new NonClosing(in), source, false)) {
+            run.runToEnd();
+            return run.report();
+        }
+    }
+
+    /**
+     * Validates a training file and its validation file: each as {@link #validate(Path)} does,
+     * and the validation file also against the training file (same images, classes the training
+     * file lacks or that have no validation example). The validation file is read with the
+     * training file's task unless the validator has one.
+     *
+     * @throws IOException when either file cannot be opened or read
+     */
+    public PairReport validatePair(Path training, Path validation) throws IOException {
+        try (InputStream t = open(training); InputStream v = open(validation)) {
+            return validatePair(t, training.toString(), v, validation.toString());
+        }
+    }
+
+    /**
+     * Validates a training stream and its validation stream; see {@link #validatePair(Path, Path)}.
+     * The streams are read to their end but not closed.
+     *
+     * @throws IOException when reading either stream fails
+     */
+    public PairReport validatePair(InputStream training, String trainingSource, InputStream validation,
+            String validationSource) throws IOException {
+        try (ValidationRun train = new ValidationRun(config, new NonClosing(training), trainingSource, false)) {
+            train.runToEnd();
+            ValidationReport trainReport = train.report();
+            ValidatorConfig validationConfig = config.task() == null && trainReport.task() != null
+                    ? config.withTask(trainReport.task()) : config;
+            try (ValidationRun val = ValidationRun.againstTraining(validationConfig, new NonClosing(validation),
+                    validationSource, train)) {
+                val.runToEnd();
+                return new PairReport(trainReport, val.report());
+            }
+        }
     }
 
     /**
@@ -163,8 +238,7 @@ public final class DatasetValidator {
                 throw new IllegalArgumentException(type.getSimpleName() + " is " + wanted + " but the validator's task is "
                         + config.task());
             }
-            runConfig = new ValidatorConfig(wanted, config.severities(), config.disabled(), config.maxFindings(),
-                    config.failFast(), config.maxLineLength(), config.jsonFactory(), config.validator());
+            runConfig = config.withTask(wanted);
         }
         return new RecordReader<>(new ValidationRun(runConfig, in, source, true), type);
     }
@@ -213,8 +287,63 @@ public final class DatasetValidator {
         private int maxFindings = DEFAULT_MAX_FINDINGS;
         private boolean failFast;
         private int maxLineLength = DEFAULT_MAX_LINE_LENGTH;
+        private int fewSamples = DEFAULT_FEW_SAMPLES;
+        private double imbalanceRatio = DEFAULT_IMBALANCE_RATIO;
+        private double duplicateBoxIou = DEFAULT_DUPLICATE_BOX_IOU;
+        private ImageOptions images;
 
         private Builder() {
+        }
+
+        /**
+         * Checks the image files too: that each exists under the given folder, is the format and
+         * size the line says, is complete, not EXIF-rotated and not tiny. {@code null} (the
+         * default) checks the lines only.
+         */
+        public Builder images(ImageOptions options) {
+            this.images = options;
+            return this;
+        }
+
+        /**
+         * The fewest images a class may have before {@code few-samples} fires (default 5).
+         *
+         * @throws IllegalArgumentException when negative
+         */
+        public Builder fewSamples(int threshold) {
+            if (threshold < 0) {
+                throw new IllegalArgumentException("fewSamples must be >= 0, was " + threshold);
+            }
+            this.fewSamples = threshold;
+            return this;
+        }
+
+        /**
+         * The ratio of the largest to the smallest class (in images) above which
+         * {@code class-imbalance} fires (default 50).
+         *
+         * @throws IllegalArgumentException when below 1
+         */
+        public Builder imbalanceRatio(double ratio) {
+            if (!(ratio >= 1)) {
+                throw new IllegalArgumentException("imbalanceRatio must be >= 1, was " + ratio);
+            }
+            this.imbalanceRatio = ratio;
+            return this;
+        }
+
+        /**
+         * The IoU above which two boxes of the same class in one image are a {@code duplicate-box}
+         * (default 0.95).
+         *
+         * @throws IllegalArgumentException when not in (0, 1]
+         */
+        public Builder duplicateBoxIou(double iou) {
+            if (!(iou > 0 && iou <= 1)) {
+                throw new IllegalArgumentException("duplicateBoxIou must be in (0, 1], was " + iou);
+            }
+            this.duplicateBoxIou = iou;
+            return this;
         }
 
         /** Fixes the task instead of detecting it; {@code null} detects it (the default). */
@@ -285,7 +414,7 @@ public final class DatasetValidator {
                     .buildValidatorFactory()
                     .getValidator();
             return new DatasetValidator(new ValidatorConfig(task, severities, disabled, maxFindings, failFast,
-                    maxLineLength, factory, validator));
+                    maxLineLength, fewSamples, imbalanceRatio, duplicateBoxIou, images, factory, validator));
         }
     }
 }

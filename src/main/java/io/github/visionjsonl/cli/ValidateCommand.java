@@ -4,7 +4,10 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.visionjsonl.DatasetValidator;
 import io.github.visionjsonl.Task;
+import io.github.visionjsonl.images.ImageOptions;
+import io.github.visionjsonl.reading.Progress;
 import io.github.visionjsonl.report.JsonReport;
+import io.github.visionjsonl.report.PairReport;
 import io.github.visionjsonl.report.TextReport;
 import io.github.visionjsonl.report.ValidationReport;
 import io.github.visionjsonl.rules.RuleCode;
@@ -13,6 +16,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,10 +42,19 @@ import picocli.CommandLine.Parameters;
         exitCodeList = {
             "0:no finding at or above the fail-on severity",
             "1:a finding at or above the fail-on severity",
-            "2:usage error, or an input that cannot be read"})
+            "2:usage error, or an input that cannot be read",
+            "3:internal error (a bug: please report it with the input)"})
 final class ValidateCommand implements Callable<Integer> {
 
     enum Format { text, json }
+
+    /** A report with its role in a pair ({@code null} for a single file). */
+    private record Entry(ValidationReport report, String role) {
+    }
+
+    /** A file that could not be read. */
+    private record Failure(String file, String reason) {
+    }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -80,42 +93,114 @@ final class ValidateCommand implements Callable<Integer> {
             description = "Longest line read; longer lines are reported and skipped. Default: ${DEFAULT-VALUE} (16 MiB).")
     int maxLineLength;
 
-    @Parameters(paramLabel = "FILE", arity = "1..*", description = "JSONL files (.jsonl or .jsonl.gz), or - for standard input.")
-    List<String> files;
+    @Option(names = "--train", paramLabel = "FILE",
+            description = "A training file to validate together with --validation: both are checked, and the "
+                    + "validation file also against it (same images, unseen and missing classes).")
+    String train;
+
+    @Option(names = "--validation", paramLabel = "FILE", description = "The validation file of --train.")
+    String validation;
+
+    @Option(names = "--images-root", paramLabel = "DIR",
+            description = "Checks the image files too, with DIR standing for the datastore: AmlDatastore://ds/a.jpg "
+                    + "and azureml://.../datastores/ds/paths/a.jpg are DIR/a.jpg, a bare path a.jpg is DIR/a.jpg.")
+    Path imagesRoot;
+
+    @Option(names = "--datastore-root", paramLabel = "NAME=DIR",
+            description = "A folder for one datastore's images instead of --images-root. Repeatable.")
+    List<String> datastoreRoots = new ArrayList<>();
+
+    @Option(names = "--decode", description = "With --images-root: decode every image fully, not only its header (slower).")
+    boolean decode;
+
+    @Option(names = "--threads", paramLabel = "N", description = "With --images-root: images read at once. Default: the count of cores.")
+    Integer threads;
+
+    @Option(names = "--few-samples", paramLabel = "N", defaultValue = "5",
+            description = "A class with fewer images is a few-samples warning. Default: ${DEFAULT-VALUE}.")
+    int fewSamples;
+
+    @Option(names = "--imbalance-ratio", paramLabel = "R", defaultValue = "50",
+            description = "Largest to smallest class (in images) above which class-imbalance is reported. Default: ${DEFAULT-VALUE}.")
+    double imbalanceRatio;
+
+    @Option(names = "--duplicate-box-iou", paramLabel = "IOU", defaultValue = "0.95",
+            description = "Same-class boxes of one image overlapping above this IoU are a duplicate-box. Default: ${DEFAULT-VALUE}.")
+    double duplicateBoxIou;
+
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = "JSONL files (.jsonl or .jsonl.gz), or - for standard input.")
+    List<String> files = new ArrayList<>();
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if ((train == null) != (validation == null)) {
+            throw usage("--train and --validation go together");
+        }
+        if (files.isEmpty() && train == null) {
+            throw usage("nothing to validate: give FILE... or --train FILE --validation FILE");
+        }
         DatasetValidator validator = buildValidator();
         Severity threshold = parse(() -> Severity.parse(failOn), "--fail-on");
-        int exit = VisionJsonl.OK;
+        boolean showProgress = format == Format.text && System.console() != null;
         List<Object> results = new ArrayList<>();
+        int exit = VisionJsonl.OK;
         for (String file : files) {
             try {
-                ValidationReport report = file.equals("-")
-                        ? validator.validate(parent.stdin, "-")
-                        : validator.validate(Path.of(file));
-                results.add(report);
-                if (report.hasFindingsAtLeast(threshold)) {
-                    exit = Math.max(exit, VisionJsonl.FINDINGS);
+                ValidationReport report;
+                if (file.equals("-")) {
+                    report = validator.validate(parent.stdin, "-");
+                } else if (showProgress) {
+                    report = validator.validate(Path.of(file), p -> progress(err, file, p));
+                    err.print("\r\033[K");
+                    err.flush();
+                } else {
+                    report = validator.validate(Path.of(file));
                 }
-                if (format == Format.text) {
-                    out.print(TextReport.format(report));
-                    out.flush();
-                }
+                exit = Math.max(exit, verdict(report, threshold, out, results, null));
             } catch (IOException | java.nio.file.InvalidPathException e) {
-                String reason = reason(file, e);
-                err.println("vision-jsonl: cannot read " + file + ": " + reason);
-                err.flush();
-                results.add(new String[] {file, reason});
-                exit = VisionJsonl.USAGE;
+                exit = unreadable(file, e, err, results);
+            }
+        }
+        if (train != null) {
+            try {
+                PairReport pair = validator.validatePair(Path.of(train), Path.of(validation));
+                exit = Math.max(exit, verdict(pair.training(), threshold, out, results, "training"));
+                exit = Math.max(exit, verdict(pair.validation(), threshold, out, results, "validation"));
+            } catch (IOException | java.nio.file.InvalidPathException e) {
+                String which = Files.isReadable(Path.of(train)) && !Files.isDirectory(Path.of(train)) ? validation : train;
+                exit = unreadable(which, e, err, results);
             }
         }
         if (format == Format.json) {
             writeJson(out, results);
         }
         return exit;
+    }
+
+    private int verdict(ValidationReport report, Severity threshold, PrintWriter out, List<Object> results, String role) {
+        results.add(new Entry(report, role));
+        if (format == Format.text) {
+            out.print(TextReport.format(report));
+            out.flush();
+        }
+        return report.hasFindingsAtLeast(threshold) ? VisionJsonl.FINDINGS : VisionJsonl.OK;
+    }
+
+    private static int unreadable(String file, Exception e, PrintWriter err, List<Object> results) {
+        String reason = reason(file, e);
+        err.println("vision-jsonl: cannot read " + file + ": " + reason);
+        err.flush();
+        results.add(new Failure(file, reason));
+        return VisionJsonl.USAGE;
+    }
+
+    private static void progress(PrintWriter err, String file, Progress p) {
+        String percent = p.percent() >= 0 ? String.format(Locale.ROOT, "%5.1f%%", p.percent()) : "";
+        err.print(String.format(Locale.ROOT, "\r\033[K%s: %s %,d records, %,.0f records/s", file, percent, p.records(),
+                p.recordsPerSecond()));
+        err.flush();
     }
 
     private static String reason(String file, Exception e) {
@@ -137,13 +222,12 @@ final class ValidateCommand implements Callable<Integer> {
                 g.writeStartArray();
             }
             for (Object r : results) {
-                if (r instanceof ValidationReport report) {
-                    JsonReport.write(report, g);
-                } else {
-                    String[] failure = (String[]) r;
+                if (r instanceof Entry entry) {
+                    JsonReport.write(entry.report(), entry.role(), g);
+                } else if (r instanceof Failure failure) {
                     g.writeStartObject();
-                    g.writeStringField("file", failure[0]);
-                    g.writeStringField("error", failure[1]);
+                    g.writeStringField("file", failure.file());
+                    g.writeStringField("error", failure.reason());
                     g.writeEndObject();
                 }
             }
@@ -185,6 +269,33 @@ final class ValidateCommand implements Callable<Integer> {
         }
         if (maxLineLength <= 0 || maxLineLength > (1 << 30)) {
             throw usage("--max-line-length must be in [1, 1073741824], was " + maxLineLength);
+        }
+        if (imagesRoot != null) {
+            ImageOptions images = ImageOptions.under(imagesRoot).withDecode(decode);
+            if (threads != null) {
+                if (threads < 1) {
+                    throw usage("--threads must be >= 1, was " + threads);
+                }
+                images = images.withThreads(threads);
+            }
+            for (String root : datastoreRoots) {
+                int eq = root.indexOf('=');
+                if (eq <= 0 || eq == root.length() - 1) {
+                    throw usage("--datastore-root: expected NAME=DIR, was '" + root + "'");
+                }
+                images = images.withDatastoreRoot(root.substring(0, eq), Path.of(root.substring(eq + 1)));
+            }
+            if (!Files.isDirectory(imagesRoot)) {
+                throw usage("--images-root: " + imagesRoot + " is not a folder");
+            }
+            b.images(images);
+        } else if (!datastoreRoots.isEmpty() || decode || threads != null) {
+            throw usage("--datastore-root, --decode and --threads need --images-root");
+        }
+        try {
+            b.fewSamples(fewSamples).imbalanceRatio(imbalanceRatio).duplicateBoxIou(duplicateBoxIou);
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
         }
         return b.maxFindings(maxFindings).failFast(failFast).maxLineLength(maxLineLength).build();
     }

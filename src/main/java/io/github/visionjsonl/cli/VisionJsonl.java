@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
         exitCodeList = {
             "0:no finding at or above the fail-on severity",
             "1:a finding at or above the fail-on severity",
-            "2:usage error, or an input that cannot be read"})
+            "2:usage error, or an input that cannot be read",
+            "3:internal error (a bug: please report it with the input)"})
 public final class VisionJsonl implements Runnable {
 
     /** Exit code: nothing reached the fail-on severity. */
@@ -28,6 +29,8 @@ public final class VisionJsonl implements Runnable {
     public static final int FINDINGS = 1;
     /** Exit code: usage error or unreadable input. */
     public static final int USAGE = 2;
+    /** Exit code: a bug in vision-jsonl. */
+    public static final int INTERNAL = 3;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -62,6 +65,12 @@ public final class VisionJsonl implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExitCodeExceptionMapper(e -> USAGE);
+        cli.setExecutionExceptionHandler((e, command, parsed) -> {
+            command.getErr().println("vision-jsonl: internal error: " + e
+                    + " (a bug: please report it with the command and the input)");
+            command.getErr().flush();
+            return INTERNAL;
+        });
         return cli.execute(args);
     }
 }

@@ -88,18 +88,32 @@ final class FindingCollector implements FindingSink {
     }
 
     /**
-     * Counts and keeps a finding about an earlier line, decided only now (a held-back
-     * {@code label: []} line once the task is known); the current line is not affected.
+     * Counts and keeps a finding about another line than the current one (a held-back line, an
+     * image checked on another thread, or the whole file with line 0), decided only now; the
+     * current line is not affected.
+     *
+     * @return the finding (kept or not), or {@code null} when its rule is off
      */
-    void addDeferred(Finding finding) {
-        switch (finding.severity()) {
+    Finding reportAt(long line, RuleCode rule, String pointer, int column, String messageKey, Object... params) {
+        Severity severity = config.severityOf(rule, null);
+        if (severity == null) {
+            return null;
+        }
+        switch (severity) {
             case ERROR -> errors++;
             case WARNING -> warnings++;
             case INFO -> infos++;
         }
+        Finding f = new Finding(line, column, pointer, rule, severity, Messages.format(messageKey, params));
         if (kept.size() < config.maxFindings()) {
-            kept.add(finding);
+            kept.add(f);
         }
+        return f;
+    }
+
+    /** {@link #reportAt(long, RuleCode, String, int, String, Object...)} without a column. */
+    Finding reportAt(long line, RuleCode rule, String pointer, String messageKey, Object... params) {
+        return reportAt(line, rule, pointer, 0, messageKey, params);
     }
 
     /** Keeps a counted finding. */

@@ -4,10 +4,13 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import io.github.visionjsonl.Task;
+import io.github.visionjsonl.images.internal.ImageChecker;
 import io.github.visionjsonl.model.DetectionRecord;
+import io.github.visionjsonl.model.ImageDetails;
 import io.github.visionjsonl.model.ImageRecord;
 import io.github.visionjsonl.model.MultiLabelRecord;
 import io.github.visionjsonl.model.SegmentationRecord;
+import io.github.visionjsonl.reading.Progress;
 import io.github.visionjsonl.reading.ValidatedLine;
 import io.github.visionjsonl.reading.internal.LineSource;
 import io.github.visionjsonl.reading.internal.PointerLocator;
@@ -52,7 +55,8 @@ public final class ValidationRun implements Closeable {
     private final boolean yieldLines;
     private final RecordBinder binder = new RecordBinder();
     private final FindingCollector findings;
-    private final Map<String, long[]> classCounts = new HashMap<>();
+    private final DatasetChecks dataset;
+    private final ImageVerification images;
     private final ArrayDeque<Pending> pending = new ArrayDeque<>();
     private final ArrayDeque<ValidatedLine> ready = new ArrayDeque<>();
 
@@ -68,6 +72,11 @@ public final class ValidationRun implements Closeable {
     private int start;
     private int length;
 
+    private java.util.function.Consumer<Progress> progress;
+    private long totalBytes = -1;
+    private long startNanos;
+    private long lastProgress;
+
     /** A {@code label: []} line read before the task was known. */
     private record Pending(long line, DetectionRecord record, boolean hadError, List<Finding> findings) {
     }
@@ -77,19 +86,69 @@ public final class ValidationRun implements Closeable {
      */
     public ValidationRun(ValidatorConfig config, InputStream in, String source, boolean yieldLines)
             throws IOException {
+        this(config, in, source, yieldLines, null);
+    }
+
+    /**
+     * @param training the training file this validation file is checked against, or {@code null}
+     */
+    ValidationRun(ValidatorConfig config, InputStream in, String source, boolean yieldLines,
+            DatasetChecks.TrainingSide training) throws IOException {
         this.config = config;
         this.source = source;
         this.lines = in == null ? null : new LineSource(in, config.maxLineLength());
         this.yieldLines = yieldLines;
         this.findings = new FindingCollector(config, yieldLines);
         this.task = config.task();
+        this.images = config.images() == null ? null : new ImageVerification(config.images());
+        this.dataset = new DatasetChecks(config, findings, new DatasetChecks.Line() {
+            @Override
+            public long number() {
+                return findings.line();
+            }
+
+            @Override
+            public int column(String pointer) {
+                return PointerLocator.column(config.jsonFactory(), buf, start, length, pointer);
+            }
+
+            @Override
+            public int jsonIndex(int recordIndex) {
+                return binder.jsonIndex(recordIndex);
+            }
+        }, training);
+    }
+
+    /**
+     * Reports progress to the listener a few times a second while reading.
+     *
+     * @param totalBytes the input's size, or -1 when unknown
+     */
+    public void onProgress(java.util.function.Consumer<Progress> listener, long totalBytes) {
+        this.progress = listener;
+        this.totalBytes = totalBytes;
     }
 
     /** Reads the whole input. */
     public void runToEnd() throws IOException {
+        startNanos = System.nanoTime();
         while (advance()) {
             ready.clear();
+            if (progress != null && (lineCount & 0xFFF) == 0) {
+                long now = System.nanoTime();
+                if (now - lastProgress > 250_000_000L) {
+                    lastProgress = now;
+                    progress.accept(progress(now));
+                }
+            }
         }
+        if (progress != null) {
+            progress.accept(progress(System.nanoTime()));
+        }
+    }
+
+    private Progress progress(long now) {
+        return new Progress(lineCount, records, lines.bytesRead(), totalBytes, now - startNanos);
     }
 
     /** The next line's verdict, or {@code null} after the last line. Only when yielding lines. */
@@ -137,6 +196,9 @@ public final class ValidationRun implements Closeable {
         start = lines.start();
         length = lines.length();
         processLine(lines.tooLong() ? lines.skippedLength() : -1);
+        if (images != null && !yieldLines) {
+            drainImages();
+        }
         return true;
     }
 
@@ -226,6 +288,7 @@ public final class ValidationRun implements Closeable {
         }
         ImageRecord record = binder.toRecord(task);
         validate(record);
+        dataset.checkLine(record, binder.integerNames(), binder.stringNames());
         if (!pending.isEmpty()) {
             resolvePending();
         }
@@ -240,6 +303,7 @@ public final class ValidationRun implements Closeable {
     private void hold() {
         DetectionRecord record = (DetectionRecord) binder.toRecord(Task.IMAGE_OBJECT_DETECTION);
         validate(record);
+        dataset.checkLine(record, binder.integerNames(), binder.stringNames());
         pending.add(new Pending(findings.line(), record, findings.lineHasError(), findings.lineFindings()));
         if (pending.size() >= MAX_PENDING) {
             resolvePending();
@@ -254,20 +318,12 @@ public final class ValidationRun implements Closeable {
             ImageRecord record = held.record();
             boolean error = held.hadError();
             if (task == Task.IMAGE_CLASSIFICATION) {
-                Severity s = config.severityOf(RuleCode.TASK_MISMATCH, null);
-                if (s != null) {
-                    add(held.line(), lineFindings, RuleCode.TASK_MISMATCH, s, "/label", "task-mismatch",
-                            "actual", LabelShape.EMPTY_LIST.describe(), "shape", "no class",
-                            "task", task.sdkName(), "origin", origin());
-                    error |= s == Severity.ERROR;
-                }
+                error |= add(held.line(), lineFindings, RuleCode.TASK_MISMATCH, "/label", "task-mismatch",
+                        "actual", LabelShape.EMPTY_LIST.describe(), "shape", "no class",
+                        "task", task.sdkName(), "origin", origin());
                 record = null;
             } else if (task == Task.IMAGE_CLASSIFICATION_MULTILABEL) {
-                Severity s = config.severityOf(RuleCode.LABEL_LIST_EMPTY, null);
-                if (s != null) {
-                    add(held.line(), lineFindings, RuleCode.LABEL_LIST_EMPTY, s, "/label", "label-list-empty");
-                    error |= s == Severity.ERROR;
-                }
+                error |= add(held.line(), lineFindings, RuleCode.LABEL_LIST_EMPTY, "/label", "label-list-empty");
                 record = new MultiLabelRecord(held.record().imageUrl(), held.record().imageDetails(), List.of());
             } else if (task == Task.IMAGE_INSTANCE_SEGMENTATION) {
                 record = new SegmentationRecord(held.record().imageUrl(), held.record().imageDetails(), List.of());
@@ -276,11 +332,13 @@ public final class ValidationRun implements Closeable {
         }
     }
 
-    private void add(long line, List<Finding> lineFindings, RuleCode rule, Severity severity, String pointer,
-            String key, Object... params) {
-        Finding f = new Finding(line, 0, pointer, rule, severity, Messages.format(key, params));
-        findings.addDeferred(f);
-        lineFindings.add(f);
+    private boolean add(long line, List<Finding> lineFindings, RuleCode rule, String pointer, String key,
+            Object... params) {
+        Finding f = findings.reportAt(line, rule, pointer, key, params);
+        if (f != null) {
+            lineFindings.add(f);
+        }
+        return f != null && f.severity() == Severity.ERROR;
     }
 
     private void validate(ImageRecord record) {
@@ -382,7 +440,20 @@ public final class ValidationRun implements Closeable {
 
     private void conclude(long line, ImageRecord record, boolean valid, boolean error, List<Finding> lineFindings) {
         if (record != null) {
-            countClasses(record);
+            dataset.count(line, record);
+            if (images != null) {
+                ImageChecker.Expectation expected = expectation(record, line == findings.line());
+                int column = line == findings.line() ? column("/image_url") : 0;
+                if (yieldLines) {
+                    // A caller iterating records gets each line's verdict whole, images included.
+                    lineFindings = new ArrayList<>(lineFindings);
+                    boolean imageError = report(line, column, images.checkNow(expected), lineFindings);
+                    error |= imageError;
+                    valid &= !imageError;
+                } else {
+                    images.submit(line, column, valid, expected);
+                }
+            }
         }
         if (valid) {
             validRecords++;
@@ -395,10 +466,46 @@ public final class ValidationRun implements Closeable {
         }
     }
 
-    private void countClasses(ImageRecord record) {
-        for (String name : record.classNames()) {
-            if (name != null) {
-                classCounts.computeIfAbsent(name, k -> new long[1])[0]++;
+    private ImageChecker.Expectation expectation(ImageRecord record, boolean current) {
+        ImageDetails d = record.imageDetails();
+        double[] sizes = null;
+        if (current && record instanceof DetectionRecord det && !det.boxes().isEmpty()) {
+            sizes = new double[det.boxes().size() * 3];
+            for (int i = 0; i < det.boxes().size(); i++) {
+                sizes[3 * i] = binder.jsonIndex(i);
+                sizes[3 * i + 1] = det.boxes().get(i).width();
+                sizes[3 * i + 2] = det.boxes().get(i).height();
+            }
+        }
+        return new ImageChecker.Expectation(record.imageUrl(), d.format(), d.width(), d.height(), sizes);
+    }
+
+    private int column(String pointer) {
+        return PointerLocator.column(config.jsonFactory(), buf, start, length, pointer);
+    }
+
+    /** Reports the problems of one line's image; whether one of them is an error. */
+    private boolean report(long line, int urlColumn, List<ImageChecker.Problem> problems, List<Finding> lineFindings) {
+        boolean error = false;
+        for (ImageChecker.Problem p : problems) {
+            Finding f = findings.reportAt(line, p.rule(), p.pointer(), p.pointer().equals("/image_url") ? urlColumn : 0,
+                    p.messageKey(), p.params());
+            if (f != null) {
+                error |= f.severity() == Severity.ERROR;
+                if (lineFindings != null) {
+                    lineFindings.add(f);
+                }
+            }
+        }
+        return error;
+    }
+
+    /** Reports the images checked on the pool since the last call. */
+    private void drainImages() {
+        ImageVerification.Result r;
+        while ((r = images.poll()) != null) {
+            if (report(r.line(), r.column(), r.problems(), null) && r.lineValid()) {
+                validRecords--;
             }
         }
     }
@@ -409,22 +516,38 @@ public final class ValidationRun implements Closeable {
         }
         finished = true;
         resolvePending();
+        if (images != null && !yieldLines) {
+            images.awaitAll();
+            drainImages();
+            images.close();
+        }
         if (!stopped && validRecords == 0) {
             findings.atLine(0);
             findings.report(RuleCode.EMPTY_DATASET, null, "", 0, "empty-dataset", "lines", lineCount);
+        }
+        if (!stopped) {
+            dataset.finish(task, validRecords);
         }
     }
 
     /** The report; complete once the input was read to its end. */
     public ValidationReport report() {
-        Map<String, Long> counts = new TreeMap<>();
-        classCounts.forEach((k, v) -> counts.put(k, v[0]));
         return new ValidationReport(source, task, lineCount, records, validRecords, findings.errors(),
-                findings.warnings(), findings.infos(), counts, findings.sorted(), !stopped);
+                findings.warnings(), findings.infos(), dataset.classCounts(), dataset.statistics(), findings.sorted(),
+                !stopped);
+    }
+
+    /** A run over a validation file that is also checked against a training file already read. */
+    public static ValidationRun againstTraining(ValidatorConfig config, InputStream in, String source,
+            ValidationRun training) throws IOException {
+        return new ValidationRun(config, in, source, false, training.dataset.asTraining(training.source));
     }
 
     @Override
     public void close() throws IOException {
+        if (images != null) {
+            images.close();
+        }
         if (lines != null) {
             lines.close();
         }

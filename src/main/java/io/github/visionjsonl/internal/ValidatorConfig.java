@@ -2,6 +2,7 @@ package io.github.visionjsonl.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import io.github.visionjsonl.Task;
+import io.github.visionjsonl.images.ImageOptions;
 import io.github.visionjsonl.rules.RuleCode;
 import io.github.visionjsonl.rules.Severity;
 import jakarta.validation.Validator;
@@ -17,6 +18,10 @@ import java.util.Set;
  * @param maxFindings how many findings a report keeps
  * @param failFast whether to stop at the first error
  * @param maxLineLength the longest line read, in bytes
+ * @param fewSamples the fewest images a class may have without a few-samples finding
+ * @param imbalanceRatio the largest ratio of the biggest to the smallest class without a finding
+ * @param duplicateBoxIou the IoU above which two boxes of one class are duplicates
+ * @param images where the image files are, or {@code null} not to check them
  * @param jsonFactory the factory of per-line parsers
  * @param validator the Bean Validation validator of the records
  */
@@ -27,6 +32,10 @@ public record ValidatorConfig(
         int maxFindings,
         boolean failFast,
         int maxLineLength,
+        int fewSamples,
+        double imbalanceRatio,
+        double duplicateBoxIou,
+        ImageOptions images,
         JsonFactory jsonFactory,
         Validator validator) {
 
@@ -34,6 +43,12 @@ public record ValidatorConfig(
     public ValidatorConfig {
         severities = Map.copyOf(severities);
         disabled = Set.copyOf(disabled);
+    }
+
+    /** The same configuration with another task. */
+    public ValidatorConfig withTask(Task other) {
+        return new ValidatorConfig(other, severities, disabled, maxFindings, failFast, maxLineLength, fewSamples,
+                imbalanceRatio, duplicateBoxIou, images, jsonFactory, validator);
     }
 
     /**

@@ -13,7 +13,7 @@ import java.util.Map;
  * <pre>{@code
  * {"file":"train.jsonl","task":"image-object-detection","valid":false,"complete":true,
  *  "lines":120,"records":118,"validRecords":117,"errors":1,"warnings":0,"infos":0,
- *  "classes":{"can":12},"findingsTruncated":false,
+ *  "classes":{"can":12},"stats":{...},"findingsTruncated":false,
  *  "findings":[{"line":7,"column":31,"pointer":"/label/0/topX","code":"coordinate-range",
  *               "severity":"error","message":"..."}]}
  * }</pre>
@@ -28,8 +28,19 @@ public final class JsonReport {
 
     /** Writes one report as a JSON object. */
     public static void write(ValidationReport report, JsonGenerator out) throws IOException {
+        write(report, null, out);
+    }
+
+    /**
+     * Writes one report as a JSON object with a {@code "role"} key ({@code "training"} or
+     * {@code "validation"}) after {@code "file"} when the role is not null.
+     */
+    public static void write(ValidationReport report, String role, JsonGenerator out) throws IOException {
         out.writeStartObject();
         out.writeStringField("file", report.source());
+        if (role != null) {
+            out.writeStringField("role", role);
+        }
         if (report.task() == null) {
             out.writeNullField("task");
         } else {
@@ -48,6 +59,7 @@ public final class JsonReport {
             out.writeNumberField(e.getKey(), e.getValue());
         }
         out.writeEndObject();
+        writeStatistics(report.statistics(), out);
         out.writeBooleanField("findingsTruncated", report.findingsTruncated());
         out.writeArrayFieldStart("findings");
         for (Finding f : report.findings()) {
@@ -55,6 +67,67 @@ public final class JsonReport {
         }
         out.writeEndArray();
         out.writeEndObject();
+    }
+
+    /** Writes the {@code stats} object: per class, objects per image, box shapes, polygon points, URL forms. */
+    private static void writeStatistics(DatasetStatistics stats, JsonGenerator out) throws IOException {
+        out.writeObjectFieldStart("stats");
+        out.writeObjectFieldStart("classes");
+        for (Map.Entry<String, ClassStatistics> e : stats.classes().entrySet()) {
+            out.writeObjectFieldStart(e.getKey());
+            out.writeNumberField("images", e.getValue().images());
+            out.writeNumberField("instances", e.getValue().instances());
+            out.writeNumberField("crowd", e.getValue().crowdInstances());
+            out.writeEndObject();
+        }
+        out.writeEndObject();
+        out.writeNumberField("imagesWithoutObjects", stats.imagesWithoutObjects());
+        write("objectsPerImage", stats.objectsPerImage(), out);
+        write("boxWidth", stats.boxWidth(), out);
+        write("boxHeight", stats.boxHeight(), out);
+        write("boxArea", stats.boxArea(), out);
+        write("pointsPerSegment", stats.pointsPerSegment(), out);
+        out.writeObjectFieldStart("urlSchemes");
+        for (Map.Entry<String, Long> e : stats.urlSchemes().entrySet()) {
+            out.writeNumberField(e.getKey(), e.getValue());
+        }
+        out.writeEndObject();
+        out.writeEndObject();
+    }
+
+    /** Writes a distribution, or nothing when it has no value. */
+    private static void write(String name, Distribution d, JsonGenerator out) throws IOException {
+        if (d.count() == 0) {
+            return;
+        }
+        out.writeObjectFieldStart(name);
+        out.writeNumberField("count", d.count());
+        number("min", d.min(), out);
+        number("max", d.max(), out);
+        number("mean", d.mean(), out);
+        number("stddev", d.stddev(), out);
+        number("p5", d.p5(), out);
+        number("p50", d.p50(), out);
+        number("p95", d.p95(), out);
+        out.writeArrayFieldStart("edges");
+        for (double e : d.edges()) {
+            out.writeNumber(e);
+        }
+        out.writeEndArray();
+        out.writeArrayFieldStart("counts");
+        for (long c : d.counts()) {
+            out.writeNumber(c);
+        }
+        out.writeEndArray();
+        out.writeEndObject();
+    }
+
+    private static void number(String name, double v, JsonGenerator out) throws IOException {
+        if (Double.isFinite(v)) {
+            out.writeNumberField(name, v);
+        } else {
+            out.writeNullField(name);
+        }
     }
 
     /** Writes one finding as a JSON object. */

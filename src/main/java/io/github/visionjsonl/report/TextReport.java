@@ -2,7 +2,7 @@ package io.github.visionjsonl.report;
 
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import java.util.Comparator;
 
 /**
  * The text form of a report, as a compiler prints diagnostics: one line per finding
@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
  */
 public final class TextReport {
 
-    private static final int CLASSES_SHOWN = 12;
+    private static final int CLASSES_SHOWN = 20;
 
     private TextReport() {
     }
@@ -38,15 +38,26 @@ public final class TextReport {
             b.append(", ").append(plural(report.infos(), "info"));
         }
         b.append(report.isValid() ? " - OK" : " - INVALID").append('\n');
-        Map<String, Long> classes = report.classCounts();
+        Map<String, ClassStatistics> classes = report.statistics().classes();
         if (!classes.isEmpty()) {
-            List<Map.Entry<String, Long>> top = classes.entrySet().stream()
-                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                    .toList();
-            String shown = top.stream().limit(CLASSES_SHOWN).map(e -> name(e.getKey()) + " " + e.getValue())
-                    .collect(Collectors.joining(", "));
-            b.append("  ").append(plural(classes.size(), "class")).append(": ").append(shown)
-                    .append(top.size() > CLASSES_SHOWN ? ", ..." : "").append('\n');
+            b.append(classTable(classes, report.task() != null && report.task().hasObjects()));
+        }
+        DatasetStatistics stats = report.statistics();
+        if (report.task() != null && report.task().hasObjects() && stats.objectsPerImage().count() > 0) {
+            Distribution perImage = stats.objectsPerImage();
+            b.append(String.format(java.util.Locale.ROOT, "  objects per image: min %.0f, mean %.2f, max %.0f; %d image(s) without objects%n",
+                    perImage.min(), perImage.mean(), perImage.max(), stats.imagesWithoutObjects()));
+            if (stats.boxWidth().count() > 0) {
+                b.append(String.format(java.util.Locale.ROOT,
+                        "  box width p5/p50/p95: %.3f/%.3f/%.3f, height: %.3f/%.3f/%.3f (fractions of the image)%n",
+                        stats.boxWidth().p5(), stats.boxWidth().p50(), stats.boxWidth().p95(),
+                        stats.boxHeight().p5(), stats.boxHeight().p50(), stats.boxHeight().p95()));
+            }
+            if (stats.pointsPerSegment().count() > 0) {
+                Distribution points = stats.pointsPerSegment();
+                b.append(String.format(java.util.Locale.ROOT, "  points per polygon segment: min %.0f, mean %.1f, max %.0f%n",
+                        points.min(), points.mean(), points.max()));
+            }
         }
         if (report.findingsTruncated()) {
             b.append("  showing the first ").append(report.findings().size()).append(" of ")
@@ -58,10 +69,32 @@ public final class TextReport {
         return b.toString();
     }
 
-    /** Quotes a class name whose edges or separators would be lost in the list. */
+    /** The classes, most images first, as an aligned table; long lists end with a count of the rest. */
+    private static String classTable(Map<String, ClassStatistics> classes, boolean objects) {
+        List<Map.Entry<String, ClassStatistics>> rows = classes.entrySet().stream()
+                .sorted(Comparator.<Map.Entry<String, ClassStatistics>>comparingLong(e -> -e.getValue().images())
+                        .thenComparing(Map.Entry::getKey))
+                .toList();
+        int width = Math.max(5, rows.stream().limit(CLASSES_SHOWN).mapToInt(e -> name(e.getKey()).length()).max().orElse(5));
+        StringBuilder b = new StringBuilder();
+        String format = "  %-" + width + "s %8s" + (objects ? " %10s %6s" : "") + "%n";
+        b.append(objects ? String.format(format, "class", "images", "instances", "crowd")
+                : String.format(format, "class", "images"));
+        for (Map.Entry<String, ClassStatistics> e : rows.subList(0, Math.min(CLASSES_SHOWN, rows.size()))) {
+            ClassStatistics c = e.getValue();
+            b.append(objects ? String.format(format, name(e.getKey()), c.images(), c.instances(), c.crowdInstances())
+                    : String.format(format, name(e.getKey()), c.images()));
+        }
+        if (rows.size() > CLASSES_SHOWN) {
+            b.append("  ... and ").append(rows.size() - CLASSES_SHOWN).append(" more classes (--format json lists all)\n");
+        }
+        return b.toString();
+    }
+
+    /** Quotes a class name whose edges or separators would be lost in the table. */
     private static String name(String className) {
         boolean plain = !className.isEmpty() && className.strip().length() == className.length()
-                && className.indexOf(',') < 0 && className.indexOf('"') < 0;
+                && className.indexOf(' ') < 0 && className.indexOf('"') < 0;
         return plain ? className : '"' + className.replace("\"", "\\\"") + '"';
     }
 

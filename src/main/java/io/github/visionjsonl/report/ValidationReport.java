@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param classCounts label occurrences per class name in the records of the file's task, by
  *     name (images per class for classification, objects per class for detection and
  *     segmentation)
+ * @param statistics what the dataset contains: per class, objects, box sizes, polygon points
  * @param findings the kept findings, by line; at most the configured maximum
  * @param complete {@code false} when reading stopped early (fail-fast)
  */
@@ -34,6 +35,7 @@ public record ValidationReport(
         long warnings,
         long infos,
         Map<String, Long> classCounts,
+        DatasetStatistics statistics,
         List<Finding> findings,
         boolean complete) {
 

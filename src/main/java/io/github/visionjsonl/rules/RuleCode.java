@@ -93,7 +93,51 @@ public enum RuleCode {
 
     // Dataset level
     /** No valid record at all. */
-    EMPTY_DATASET("empty-dataset", Severity.ERROR);
+    EMPTY_DATASET("empty-dataset", Severity.ERROR),
+    /** The same image on two lines. */
+    DUPLICATE_IMAGE_URL("duplicate-image-url", Severity.WARNING),
+    /** Classification: the same image with different labels. */
+    CONFLICTING_LABELS("conflicting-labels", Severity.ERROR),
+    /** Detection or segmentation: no image has any object. */
+    NO_OBJECTS("no-objects", Severity.ERROR),
+    /** Classification with fewer than 2 classes. */
+    SINGLE_CLASS("single-class", Severity.WARNING),
+    /** A class with fewer samples than the threshold. */
+    FEW_SAMPLES("few-samples", Severity.WARNING),
+    /** The largest class outnumbers the smallest by more than the ratio. */
+    CLASS_IMBALANCE("class-imbalance", Severity.INFO),
+    /** String and integer class names in one dataset. */
+    MIXED_LABEL_TYPES("mixed-label-types", Severity.ERROR),
+    /** Classes that differ only by case or surrounding white space. */
+    CASE_VARIANT_LABELS("case-variant-labels", Severity.WARNING),
+    /** Two boxes of the same class in one image that nearly coincide. */
+    DUPLICATE_BOX("duplicate-box", Severity.WARNING),
+    /** A box under 1 pixel wide or high. */
+    TINY_BOX("tiny-box", Severity.WARNING),
+    /** The same image in the training and the validation file. */
+    TRAIN_VALIDATION_LEAK("train-validation-leak", Severity.WARNING),
+    /** A validation class the training file lacks. */
+    UNSEEN_VALIDATION_LABEL("unseen-validation-label", Severity.ERROR),
+    /** A training class absent from the validation file. */
+    MISSING_VALIDATION_CLASS("missing-validation-class", Severity.INFO),
+
+    // Image files
+    /** No file at the resolved path. */
+    IMAGE_MISSING("image-missing", Severity.ERROR),
+    /** The URL resolves outside the images root. */
+    IMAGE_PATH_ESCAPE("image-path-escape", Severity.ERROR),
+    /** Not a decodable image. */
+    IMAGE_UNREADABLE("image-unreadable", Severity.ERROR),
+    /** The image file ends early. */
+    IMAGE_TRUNCATED("image-truncated", Severity.ERROR),
+    /** The real format differs from the extension or the declared format. */
+    IMAGE_FORMAT_MISMATCH("image-format-mismatch", Severity.WARNING),
+    /** The real size differs from image_details. */
+    IMAGE_SIZE_MISMATCH("image-size-mismatch", Severity.WARNING),
+    /** EXIF orientation 5 to 8: the stored pixels are shown rotated. */
+    IMAGE_EXIF_ROTATED("image-exif-rotated", Severity.WARNING),
+    /** An image side under 10 pixels. */
+    IMAGE_TOO_SMALL("image-too-small", Severity.WARNING);
 
     private final String code;
     private final Severity defaultSeverity;
@@ -111,6 +155,16 @@ public enum RuleCode {
     /** The severity used unless the user configures another one. */
     public Severity defaultSeverity() {
         return defaultSeverity;
+    }
+
+    /** Whether the rule concerns a training file together with its validation file. */
+    public boolean isPairRule() {
+        return this == TRAIN_VALIDATION_LEAK || this == UNSEEN_VALIDATION_LABEL || this == MISSING_VALIDATION_CLASS;
+    }
+
+    /** Whether the rule needs the image files ({@code --images-root}). */
+    public boolean isImageRule() {
+        return ordinal() >= IMAGE_MISSING.ordinal();
     }
 
     /** Finds a rule by its kebab-case code, ignoring case. */

@@ -20,6 +20,7 @@ public final class LineSource implements Closeable {
     private static final int CHUNK = 64 * 1024;
 
     private final InputStream in;
+    private final Counting raw;
     private final int maxLineLength;
     private byte[] buf = new byte[CHUNK];
     private int pos;
@@ -37,7 +38,8 @@ public final class LineSource implements Closeable {
      * @param maxLineLength the longest line, in bytes, that is buffered
      */
     public LineSource(InputStream in, int maxLineLength) throws IOException {
-        this.in = unwrapGzip(in);
+        this.raw = new Counting(in);
+        this.in = unwrapGzip(raw);
         this.maxLineLength = maxLineLength;
     }
 
@@ -195,8 +197,60 @@ public final class LineSource implements Closeable {
         return byteOrderMark;
     }
 
+    /** Bytes taken from the underlying stream so far (compressed bytes for gzip). */
+    public long bytesRead() {
+        return raw.count;
+    }
+
     @Override
     public void close() throws IOException {
         in.close();
+    }
+
+    /** Counts the bytes read from the underlying stream, for progress. */
+    private static final class Counting extends java.io.FilterInputStream {
+        long count;
+        private long mark;
+
+        Counting(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long k = in.skip(n);
+            count += k;
+            return k;
+        }
+
+        @Override
+        public synchronized void mark(int limit) {
+            in.mark(limit);
+            mark = count;
+        }
+
+        @Override
+        public synchronized void reset() throws IOException {
+            in.reset();
+            count = mark;
+        }
     }
 }

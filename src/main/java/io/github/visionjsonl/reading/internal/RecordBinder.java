@@ -109,6 +109,8 @@ public final class RecordBinder {
     private double[] scratch = new double[256];
     private int[] listIndex = new int[16];
     private int listSize;
+    private int integerNames;
+    private int stringNames;
 
     /** The state of one annotation object, reused across lines. */
     private static final class Annotation {
@@ -206,6 +208,18 @@ public final class RecordBinder {
         anyPolygon = false;
         Arrays.fill(topMisspelt, null);
         listSize = 0;
+        integerNames = 0;
+        stringNames = 0;
+    }
+
+    /** How many class names of the line were written as integers. */
+    public int integerNames() {
+        return integerNames;
+    }
+
+    /** How many class names of the line were written as strings. */
+    public int stringNames() {
+        return stringNames;
     }
 
     /** The shape of the line's label, known after {@link #bind}. */
@@ -372,8 +386,10 @@ public final class RecordBinder {
     private String className(JsonToken t, String pointer) throws IOException {
         switch (t) {
             case VALUE_STRING:
+                stringNames++;
                 return p.getText();
             case VALUE_NUMBER_INT:
+                integerNames++;
                 report(RuleCode.LABEL_TYPE, Severity.WARNING, pointer, "label-type.integer", "actual", p.getText());
                 return p.getText();
             default:

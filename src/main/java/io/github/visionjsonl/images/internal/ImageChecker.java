@@ -1,0 +1,209 @@
+package io.github.visionjsonl.images.internal;
+
+import io.github.visionjsonl.images.ImageOptions;
+import io.github.visionjsonl.internal.ImageUrls;
+import io.github.visionjsonl.rules.RuleCode;
+import io.github.visionjsonl.rules.internal.ImageFormats;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Checks the image file behind one record: maps its URL to a local path (refusing any that
+ * leaves its root), reads the header, and compares what the file is with what the line says.
+ * Thread-safe: it holds only the options and the resolved roots.
+ */
+public final class ImageChecker {
+
+    /** What the line says about its image. */
+    public record Expectation(String url, String declaredFormat, Integer width, Integer height, double[] boxSizes) {
+    }
+
+    /** One problem with the image of a line, to become a finding. */
+    public record Problem(RuleCode rule, String pointer, String messageKey, Object[] params) {
+    }
+
+    private final ImageOptions options;
+    private final Path root;
+
+    public ImageChecker(ImageOptions options) {
+        this.options = options;
+        this.root = options.root().toAbsolutePath().normalize();
+    }
+
+    /** The problems of the image of one line; empty when it is fine or not a local file. */
+    public List<Problem> check(Expectation e) {
+        List<Problem> problems = new ArrayList<>(2);
+        if (e.url() == null || e.url().isBlank()) {
+            return problems;
+        }
+        Path file = resolve(e.url(), problems);
+        if (file == null) {
+            return problems;
+        }
+        ImageHeader.Info info;
+        try {
+            info = ImageHeader.read(file);
+        } catch (IOException | RuntimeException ex) {
+            problems.add(new Problem(RuleCode.IMAGE_UNREADABLE, "/image_url", "image-unreadable.io",
+                    new Object[] {"path", file, "detail", String.valueOf(ex.getMessage())}));
+            return problems;
+        }
+        if (info == null) {
+            problems.add(new Problem(RuleCode.IMAGE_UNREADABLE, "/image_url", "image-unreadable",
+                    new Object[] {"path", file}));
+            return problems;
+        }
+        if (info.truncated()) {
+            problems.add(new Problem(RuleCode.IMAGE_TRUNCATED, "/image_url", "image-truncated",
+                    new Object[] {"format", info.format().toUpperCase(Locale.ROOT), "detail", info.truncation()}));
+        }
+        format(e, info, problems);
+        boolean rotated = info.orientation() >= 5 && info.orientation() <= 8;
+        if (rotated) {
+            problems.add(new Problem(RuleCode.IMAGE_EXIF_ROTATED, "/image_url", "image-exif-rotated",
+                    new Object[] {"orientation", info.orientation()}));
+        }
+        if (info.width() > 0 && info.height() > 0) {
+            size(e, info, rotated, problems);
+        }
+        if (options.decode() && !info.truncated()) {
+            decode(file, problems);
+        }
+        return problems;
+    }
+
+    /** The file a URL names, or null (with a problem when the URL is refused or missing). */
+    Path resolve(String url, List<Problem> problems) {
+        String relative;
+        Path base = root;
+        ImageUrls.DatastorePath d = ImageUrls.datastorePath(url.strip());
+        if (d != null) {
+            relative = d.path();
+            Path own = options.datastoreRoots().get(d.datastore().toLowerCase(Locale.ROOT));
+            if (own != null) {
+                base = own.toAbsolutePath().normalize();
+            }
+        } else if (url.contains("://")) {
+            return null; // a web or cloud URL: nothing local to check
+        } else {
+            relative = url.strip();
+        }
+        if (relative.startsWith("/") || relative.startsWith("\\") || relative.matches("^[A-Za-z]:.*")) {
+            problems.add(escape(url, "an absolute path"));
+            return null;
+        }
+        Path file;
+        try {
+            file = base.resolve(relative).normalize();
+        } catch (InvalidPathException ex) {
+            problems.add(new Problem(RuleCode.IMAGE_MISSING, "/image_url", "image-missing.invalid",
+                    new Object[] {"path", relative}));
+            return null;
+        }
+        if (!file.startsWith(base)) {
+            problems.add(escape(url, "'..' leads out of " + base));
+            return null;
+        }
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            problems.add(new Problem(RuleCode.IMAGE_MISSING, "/image_url", "image-missing", new Object[] {"path", file}));
+            return null;
+        }
+        try {
+            Path real = file.toRealPath();
+            if (!real.startsWith(base.toRealPath())) {
+                problems.add(escape(url, "a symbolic link to " + real));
+                return null;
+            }
+            if (!Files.isRegularFile(real)) {
+                problems.add(new Problem(RuleCode.IMAGE_UNREADABLE, "/image_url", "image-unreadable.not-file",
+                        new Object[] {"path", file}));
+                return null;
+            }
+            return real;
+        } catch (IOException ex) {
+            // a link whose target does not exist
+            problems.add(new Problem(RuleCode.IMAGE_MISSING, "/image_url", "image-missing", new Object[] {"path", file}));
+            return null;
+        }
+    }
+
+    private static Problem escape(String url, String how) {
+        return new Problem(RuleCode.IMAGE_PATH_ESCAPE, "/image_url", "image-path-escape", new Object[] {"value", url, "how", how});
+    }
+
+    private static void format(Expectation e, ImageHeader.Info info, List<Problem> problems) {
+        String real = info.format();
+        String realFamily = ImageFormats.family(real.equals("jpeg") ? "jpg" : real);
+        String extension = ImageFormats.extension(e.url());
+        List<String> says = new ArrayList<>(2);
+        if (extension != null && !real.equals(familyOrSelf(extension))) {
+            says.add("its name says ." + extension);
+        }
+        if (e.declaredFormat() != null && !real.equals(familyOrSelf(e.declaredFormat()))) {
+            says.add("image_details says " + e.declaredFormat());
+        }
+        if (!says.isEmpty()) {
+            problems.add(new Problem(RuleCode.IMAGE_FORMAT_MISMATCH, "/image_url", "image-format-mismatch",
+                    new Object[] {"format", real.toUpperCase(Locale.ROOT), "says", String.join(" and ", says),
+                        "accepted", realFamily == null ? " (a format the runtime does not accept)" : ""}));
+        }
+    }
+
+    private static String familyOrSelf(String formatOrExtension) {
+        String f = ImageFormats.family(formatOrExtension);
+        return f == null ? formatOrExtension.toLowerCase(Locale.ROOT) : f;
+    }
+
+    private static void size(Expectation e, ImageHeader.Info info, boolean rotated, List<Problem> problems) {
+        int w = info.width();
+        int h = info.height();
+        if (e.width() != null && e.height() != null && (e.width() != w || e.height() != h)) {
+            String hint = rotated && e.width() == h && e.height() == w
+                    ? ": the size as shown after the EXIF rotation, not as stored" : "";
+            problems.add(new Problem(RuleCode.IMAGE_SIZE_MISMATCH, "/image_details", "image-size-mismatch",
+                    new Object[] {"real", w + "x" + h, "declared", e.width() + "x" + e.height(), "hint", hint}));
+        } else if (e.width() != null && e.width() != w) {
+            problems.add(new Problem(RuleCode.IMAGE_SIZE_MISMATCH, "/image_details/width", "image-size-mismatch",
+                    new Object[] {"real", w + "x" + h, "declared", "width " + e.width(), "hint", ""}));
+        } else if (e.height() != null && e.height() != h) {
+            problems.add(new Problem(RuleCode.IMAGE_SIZE_MISMATCH, "/image_details/height", "image-size-mismatch",
+                    new Object[] {"real", w + "x" + h, "declared", "height " + e.height(), "hint", ""}));
+        }
+        if (w < 10 || h < 10) {
+            problems.add(new Problem(RuleCode.IMAGE_TOO_SMALL, "/image_url", "image-too-small",
+                    new Object[] {"size", w + "x" + h}));
+        }
+        // Without a declared size the line could not judge its boxes in pixels; the file can.
+        if ((e.width() == null || e.height() == null) && e.boxSizes() != null) {
+            double[] sizes = e.boxSizes();
+            for (int i = 0; i + 2 < sizes.length; i += 3) {
+                double bw = sizes[i + 1] * w;
+                double bh = sizes[i + 2] * h;
+                if ((bw > 0 && bw < 1 - 1e-9) || (bh > 0 && bh < 1 - 1e-9)) {
+                    problems.add(new Problem(RuleCode.TINY_BOX, "/label/" + (int) sizes[i], "tiny-box",
+                            new Object[] {"width", String.format(Locale.ROOT, "%.2f", bw),
+                                "height", String.format(Locale.ROOT, "%.2f", bh), "image", w + "x" + h}));
+                }
+            }
+        }
+    }
+
+    private static void decode(Path file, List<Problem> problems) {
+        try {
+            java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(file.toFile());
+            if (image == null) {
+                problems.add(new Problem(RuleCode.IMAGE_UNREADABLE, "/image_url", "image-unreadable.decode",
+                        new Object[] {"path", file, "detail", "no decoder for it"}));
+            }
+        } catch (IOException | RuntimeException ex) {
+            problems.add(new Problem(RuleCode.IMAGE_UNREADABLE, "/image_url", "image-unreadable.decode",
+                    new Object[] {"path", file, "detail", String.valueOf(ex.getMessage())}));
+        }
+    }
+}

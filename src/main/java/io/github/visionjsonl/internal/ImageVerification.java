@@ -1,0 +1,86 @@
+package io.github.visionjsonl.internal;
+
+import io.github.visionjsonl.images.ImageOptions;
+import io.github.visionjsonl.images.internal.ImageChecker;
+import java.io.Closeable;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Reads the images of a file on a bounded pool while the lines go on being read. At most a few
+ * checks per thread wait at any time (the reader blocks beyond that), and a check keeps nothing
+ * of its image but the problems it found.
+ */
+final class ImageVerification implements Closeable {
+
+    /** The problems of one line's image, for the reading thread to report. */
+    record Result(long line, int column, boolean lineValid, List<ImageChecker.Problem> problems) {
+    }
+
+    private final ImageChecker checker;
+    private final ExecutorService pool;
+    private final Semaphore slots;
+    private final ConcurrentLinkedQueue<Result> done = new ConcurrentLinkedQueue<>();
+    private final int capacity;
+
+    ImageVerification(ImageOptions options) {
+        this.checker = new ImageChecker(options);
+        this.capacity = options.threads() * 4;
+        this.slots = new Semaphore(capacity);
+        this.pool = Executors.newFixedThreadPool(options.threads(), r -> {
+            Thread t = new Thread(r, "vision-jsonl-images");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Checks an image now, on the calling thread. */
+    List<ImageChecker.Problem> checkNow(ImageChecker.Expectation e) {
+        return checker.check(e);
+    }
+
+    /** Queues the check of one line's image; blocks while the queue is full. */
+    void submit(long line, int column, boolean lineValid, ImageChecker.Expectation e) {
+        slots.acquireUninterruptibly();
+        try {
+            pool.execute(() -> {
+                try {
+                    List<ImageChecker.Problem> problems = checker.check(e);
+                    if (!problems.isEmpty()) {
+                        done.add(new Result(line, column, lineValid, problems));
+                    }
+                } finally {
+                    slots.release();
+                }
+            });
+        } catch (RuntimeException ex) {
+            slots.release();
+            throw ex;
+        }
+    }
+
+    /** The next finished result, or null. */
+    Result poll() {
+        return done.poll();
+    }
+
+    /** Waits until every queued check has finished. */
+    void awaitAll() {
+        slots.acquireUninterruptibly(capacity);
+        slots.release(capacity);
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+        try {
+            pool.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
