@@ -169,7 +169,7 @@ public final class DatasetValidator {
      */
     public PairReport validatePair(InputStream training, String trainingSource, InputStream validation,
             String validationSource) throws IOException {
-        try (ValidationRun train = new ValidationRun(config, new NonClosing(training), trainingSource, false)) {
+        try (ValidationRun train = ValidationRun.training(config, new NonClosing(training), trainingSource)) {
             train.runToEnd();
             ValidationReport trainReport = train.report();
             ValidatorConfig validationConfig = config.task() == null && trainReport.task() != null

@@ -295,4 +295,23 @@ class ReaderTest {
         }
         assertThat(fromStream).isEqualTo(fromFile);
     }
+
+    @Test
+    void progressIsReportedWithTheShareOfBytesRead(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("p.jsonl");
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 20_000; i++) {
+            b.append(CLASSIFICATION.replace("001.jpg", i + ".jpg")).append('\n');
+        }
+        Files.writeString(file, b);
+        List<io.github.visionjsonl.reading.Progress> seen = new ArrayList<>();
+        ValidationReport r = VALIDATOR.validate(file, seen::add);
+        assertThat(r.validRecords()).isEqualTo(20_000);
+        io.github.visionjsonl.reading.Progress last = seen.get(seen.size() - 1);
+        assertThat(last.lines()).isEqualTo(20_000);
+        assertThat(last.records()).isEqualTo(20_000);
+        assertThat(last.percent()).isEqualTo(100.0);
+        assertThat(last.totalBytes()).isEqualTo(Files.size(file));
+        assertThat(seen).extracting(io.github.visionjsonl.reading.Progress::lines).isSorted();
+    }
 }

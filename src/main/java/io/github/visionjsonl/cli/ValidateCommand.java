@@ -161,6 +161,8 @@ final class ValidateCommand implements Callable<Integer> {
                 exit = Math.max(exit, verdict(report, threshold, out, results, null));
             } catch (IOException | java.nio.file.InvalidPathException e) {
                 exit = unreadable(file, e, err, results);
+            } catch (OutOfMemoryError e) {
+                exit = outOfMemory(file, err, results);
             }
         }
         if (train != null) {
@@ -171,6 +173,8 @@ final class ValidateCommand implements Callable<Integer> {
             } catch (IOException | java.nio.file.InvalidPathException e) {
                 String which = Files.isReadable(Path.of(train)) && !Files.isDirectory(Path.of(train)) ? validation : train;
                 exit = unreadable(which, e, err, results);
+            } catch (OutOfMemoryError e) {
+                exit = outOfMemory(train, err, results);
             }
         }
         if (format == Format.json) {
@@ -191,6 +195,16 @@ final class ValidateCommand implements Callable<Integer> {
     private static int unreadable(String file, Exception e, PrintWriter err, List<Object> results) {
         String reason = reason(file, e);
         err.println("vision-jsonl: cannot read " + file + ": " + reason);
+        err.flush();
+        results.add(new Failure(file, reason));
+        return VisionJsonl.USAGE;
+    }
+
+    private static int outOfMemory(String file, PrintWriter err, List<Object> results) {
+        String reason = "out of memory: duplicate-image-url and conflicting-labels keep about 24 bytes per image; "
+                + "give Java more heap (VISION_JSONL_JAVA_OPTS=-Xmx1g) or turn them off (--rule duplicate-image-url=off "
+                + "--rule conflicting-labels=off) for memory that does not grow with the file";
+        err.println("vision-jsonl: cannot validate " + file + ": " + reason);
         err.flush();
         results.add(new Failure(file, reason));
         return VisionJsonl.USAGE;

@@ -66,7 +66,8 @@ final class DatasetChecks {
     private final FindingCollector findings;
     private final Line line;
     private final TrainingSide training;
-    private final UrlIndex images = new UrlIndex();
+    /** Null when no rule needs it: then nothing is kept per record at all. */
+    private final UrlIndex images;
     private final Map<String, ClassState> classes = new HashMap<>();
     private final Map<String, Long> schemes = new TreeMap<>();
     private final Set<String> unseenReported = new HashSet<>();
@@ -81,11 +82,20 @@ final class DatasetChecks {
     private long firstIntegerName;
     private long firstStringName;
 
-    DatasetChecks(ValidatorConfig config, FindingCollector findings, Line line, TrainingSide training) {
+    /**
+     * @param training the training file this file is the validation file of, or null
+     * @param asTraining whether this file will be the training side of a pair (so its images are
+     *     kept even when the duplicate rules are off)
+     */
+    DatasetChecks(ValidatorConfig config, FindingCollector findings, Line line, TrainingSide training,
+            boolean asTraining) {
         this.config = config;
         this.findings = findings;
         this.line = line;
         this.training = training;
+        boolean needed = asTraining || config.severityOf(RuleCode.DUPLICATE_IMAGE_URL, null) != null
+                || config.severityOf(RuleCode.CONFLICTING_LABELS, null) != null;
+        this.images = needed ? new UrlIndex() : null;
     }
 
     // ---- per line, while its bytes are at hand ---------------------------------------------
@@ -100,12 +110,14 @@ final class DatasetChecks {
             firstStringName = number;
         }
         String url = record.imageUrl();
-        if (url != null && !url.isBlank()) {
+        if (url != null && !url.isBlank() && (images != null || training != null)) {
             long fingerprint = UrlIndex.fingerprint(ImageUrls.canonical(url));
-            int labels = labelHash(record);
-            UrlIndex.Seen seen = images.put(fingerprint, number, labels);
-            if (seen != null) {
-                duplicate(record, seen, labels);
+            if (images != null) {
+                int labels = labelHash(record);
+                UrlIndex.Seen seen = images.put(fingerprint, number, labels);
+                if (seen != null) {
+                    duplicate(record, seen, labels);
+                }
             }
             if (training != null) {
                 long trainLine = training.images().lineOf(fingerprint);
@@ -413,6 +425,9 @@ final class DatasetChecks {
 
     /** What a validation file is checked against, once this (training) file is read. */
     TrainingSide asTraining(String source) {
+        if (images == null) {
+            throw new IllegalStateException("this run was not set up as the training side of a pair");
+        }
         return new TrainingSide(source, images, Set.copyOf(classes.keySet()));
     }
 }

@@ -2,9 +2,10 @@ package io.github.visionjsonl.internal;
 
 /**
  * Remembers every image of a file by a 64-bit fingerprint of its canonical URL, with the first
- * line it was on and a hash of its labels: 20 bytes per slot in three primitive arrays, at most
- * 2/3 full, so about 30 to 60 bytes per image and no object per entry. A million images take
- * about 40 MB, where a {@code HashMap<String, ...>} would take several times that.
+ * line it was on (and, for classification, a hash of its labels): 12 bytes per slot (16 with
+ * labels) in primitive arrays, at most 3/4 full, so 16 to 32 bytes per image and no object per
+ * entry. A million images take 24 MB, where a {@code HashMap<String, ...>} would take several
+ * times that.
  *
  * <p>Two different URLs share a fingerprint with a probability of about n²/2⁶⁵ (3·10⁻⁸ for a
  * million images); such a pair would be reported as a duplicate.
@@ -12,8 +13,8 @@ package io.github.visionjsonl.internal;
 final class UrlIndex {
 
     private long[] keys = new long[1024];
-    private long[] lines = new long[1024];
-    private int[] labels = new int[1024];
+    private int[] lines = new int[1024];
+    private int[] labels;
     private int size;
 
     /** What {@link #put} found for an image already seen. */
@@ -31,14 +32,19 @@ final class UrlIndex {
         int i = (int) mix(key) & mask;
         while (keys[i] != 0) {
             if (keys[i] == key) {
-                return new Seen(lines[i], labels[i]);
+                return new Seen(lines[i], labels == null ? 0 : labels[i]);
             }
             i = (i + 1) & mask;
         }
         keys[i] = key;
-        lines[i] = line;
-        labels[i] = labelHash;
-        if (++size * 3 > keys.length * 2) {
+        lines[i] = (int) Math.min(line, Integer.MAX_VALUE);
+        if (labelHash != 0) {
+            if (labels == null) {
+                labels = new int[keys.length];
+            }
+            labels[i] = labelHash;
+        }
+        if (++size > keys.length / 4 * 3) {
             grow();
         }
         return null;
@@ -64,11 +70,11 @@ final class UrlIndex {
 
     private void grow() {
         long[] oldKeys = keys;
-        long[] oldLines = lines;
+        int[] oldLines = lines;
         int[] oldLabels = labels;
         keys = new long[oldKeys.length * 2];
-        lines = new long[oldKeys.length * 2];
-        labels = new int[oldKeys.length * 2];
+        lines = new int[oldKeys.length * 2];
+        labels = oldLabels == null ? null : new int[oldKeys.length * 2];
         int mask = keys.length - 1;
         for (int j = 0; j < oldKeys.length; j++) {
             if (oldKeys[j] != 0) {
@@ -78,7 +84,9 @@ final class UrlIndex {
                 }
                 keys[i] = oldKeys[j];
                 lines[i] = oldLines[j];
-                labels[i] = oldLabels[j];
+                if (labels != null) {
+                    labels[i] = oldLabels[j];
+                }
             }
         }
     }

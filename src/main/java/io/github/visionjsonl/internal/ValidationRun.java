@@ -86,14 +86,19 @@ public final class ValidationRun implements Closeable {
      */
     public ValidationRun(ValidatorConfig config, InputStream in, String source, boolean yieldLines)
             throws IOException {
-        this(config, in, source, yieldLines, null);
+        this(config, in, source, yieldLines, null, false);
+    }
+
+    /** A run over the training file of a pair: it keeps what the validation file is checked against. */
+    public static ValidationRun training(ValidatorConfig config, InputStream in, String source) throws IOException {
+        return new ValidationRun(config, in, source, false, null, true);
     }
 
     /**
      * @param training the training file this validation file is checked against, or {@code null}
      */
-    ValidationRun(ValidatorConfig config, InputStream in, String source, boolean yieldLines,
-            DatasetChecks.TrainingSide training) throws IOException {
+    private ValidationRun(ValidatorConfig config, InputStream in, String source, boolean yieldLines,
+            DatasetChecks.TrainingSide training, boolean asTraining) throws IOException {
         this.config = config;
         this.source = source;
         this.lines = in == null ? null : new LineSource(in, config.maxLineLength());
@@ -116,7 +121,7 @@ public final class ValidationRun implements Closeable {
             public int jsonIndex(int recordIndex) {
                 return binder.jsonIndex(recordIndex);
             }
-        }, training);
+        }, training, asTraining);
     }
 
     /**
@@ -540,7 +545,7 @@ public final class ValidationRun implements Closeable {
     /** A run over a validation file that is also checked against a training file already read. */
     public static ValidationRun againstTraining(ValidatorConfig config, InputStream in, String source,
             ValidationRun training) throws IOException {
-        return new ValidationRun(config, in, source, false, training.dataset.asTraining(training.source));
+        return new ValidationRun(config, in, source, false, training.dataset.asTraining(training.source), false);
     }
 
     @Override

@@ -162,4 +162,44 @@ class CliTest {
         assertThat(r.out().lines().filter(l -> l.contains("error[")).count()).isEqualTo(1);
         assertThat(r.out()).contains("showing the first 1 of 4 findings");
     }
+
+    @Test
+    void pairsPrintBothFilesWithTheirRoles() throws Exception {
+        String dir = "samples/invalid/pairs/unseen-validation-label/";
+        Result r = run("validate", "--format", "json", "--train", dir + "train.jsonl", "--validation", dir + "validation.jsonl");
+        assertThat(r.exit()).isEqualTo(1);
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertThat(json).hasSize(2);
+        assertThat(json.get(0).get("role").asText()).isEqualTo("training");
+        assertThat(json.get(1).get("role").asText()).isEqualTo("validation");
+        assertThat(json.get(1).get("findings").get(0).get("code").asText()).isEqualTo("unseen-validation-label");
+        assertThat(run("validate", "--train", dir + "train.jsonl").exit()).isEqualTo(2);
+        assertThat(run("validate", "--train", dir + "train.jsonl").err()).contains("--train and --validation go together");
+        assertThat(run("validate", "--train", dir + "none.jsonl", "--validation", dir + "validation.jsonl").exit()).isEqualTo(2);
+    }
+
+    @Test
+    void imagesRootAndItsOptions() throws Exception {
+        String sample = "samples/invalid/images/image-truncated.jsonl";
+        assertThat(run("validate", sample).exit()).isZero();
+        Result r = run("validate", "--images-root", "samples/invalid/images", "--threads", "1", sample);
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).contains(sample + ":2:15: error[image-truncated]");
+        assertThat(run("validate", "--images-root", "samples/invalid/images", "--datastore-root", "workspaceblobstore=samples/invalid/images",
+                "--decode", sample).exit()).isEqualTo(1);
+        assertThat(run("validate", "--decode", sample).exit()).isEqualTo(2);
+        assertThat(run("validate", "--images-root", "samples/invalid/images", "--datastore-root", "nodir", sample).exit()).isEqualTo(2);
+        assertThat(run("validate", "--images-root", "samples/invalid/images/none", sample).err()).contains("is not a folder");
+        assertThat(run("validate", "--images-root", "samples/invalid/images", "--threads", "0", sample).exit()).isEqualTo(2);
+    }
+
+    @Test
+    void thresholdOptionsReachTheRules() {
+        String sample = "samples/invalid/few-samples.jsonl";
+        assertThat(run("validate", "--fail-on", "warning", sample).exit()).isEqualTo(1);
+        assertThat(run("validate", "--fail-on", "warning", "--few-samples", "2", sample).exit()).isZero();
+        assertThat(run("validate", "--fail-on", "info", "--imbalance-ratio", "1.1", "--few-samples", "0", sample).out())
+                .contains("info[class-imbalance]");
+        assertThat(run("validate", "--duplicate-box-iou", "1.5", sample).exit()).isEqualTo(2);
+    }
 }
