@@ -128,6 +128,32 @@ public final class DatasetValidator {
         }
     }
 
+    /**
+     * Validates a file and returns its report, or throws when it has an error: one call for a
+     * pipeline step or a test that must not go on with a broken dataset.
+     *
+     * @throws InvalidDatasetException when the file has an error finding; it carries the report
+     * @throws IOException when the file cannot be opened or read
+     */
+    public ValidationReport validateOrThrow(Path file) throws IOException {
+        return validateOrThrow(file, Severity.ERROR);
+    }
+
+    /**
+     * Validates a file and returns its report, or throws when a finding is at least as severe as
+     * {@code failOn} ({@link Severity#WARNING} also refuses warnings).
+     *
+     * @throws InvalidDatasetException when such a finding exists; it carries the report
+     * @throws IOException when the file cannot be opened or read
+     */
+    public ValidationReport validateOrThrow(Path file, Severity failOn) throws IOException {
+        ValidationReport report = validate(file);
+        if (report.hasFindingsAtLeast(failOn)) {
+            throw new InvalidDatasetException(report);
+        }
+        return report;
+    }
+
     /** Validates a stream, plain or gzip-compressed, named {@code "<stream>"} in the report. */
     public ValidationReport validate(InputStream in) throws IOException {
         return validate(in, "<stream>");

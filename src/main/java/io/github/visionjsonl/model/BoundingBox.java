@@ -17,7 +17,8 @@ import io.github.visionjsonl.rules.NormalizedBox;
  */
 @NormalizedBox
 public record BoundingBox(
-        @ClassName String label, double topX, double topY, double bottomX, double bottomY, boolean crowd) {
+        @ClassName String label, double topX, double topY, double bottomX, double bottomY, boolean crowd)
+        implements Box {
 
     /** The box width as a fraction of the image width. */
     public double width() {

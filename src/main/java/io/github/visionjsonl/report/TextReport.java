@@ -24,6 +24,26 @@ public final class TextReport {
         return b.append(summary(report)).toString();
     }
 
+    /**
+     * A short account for an exception or a failed assertion: the summary line and the first
+     * {@code limit} findings, one per line, each as {@code file:line:col: severity[code]: message}.
+     */
+    public static String brief(ValidationReport report, int limit) {
+        StringBuilder b = new StringBuilder(summary(report).lines().findFirst().orElse(""));
+        int shown = 0;
+        for (Finding f : report.findings()) {
+            if (shown++ == limit) {
+                break;
+            }
+            b.append("\n  ").append(f.format(report.source()));
+        }
+        long rest = report.findingCount() - Math.min(limit, report.findings().size());
+        if (rest > 0) {
+            b.append("\n  ... and ").append(rest).append(rest == 1 ? " more finding" : " more findings");
+        }
+        return b.toString();
+    }
+
     /** The summary: counts, task, classes, and a note when findings were cut or reading stopped. */
     public static String summary(ValidationReport report) {
         StringBuilder b = new StringBuilder();

@@ -17,7 +17,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 
 /**
- * The annotated {@link io.github.visionjsonl.model.BoundingBox} is normalized and ordered: every
+ * The annotated {@link io.github.visionjsonl.model.Box} (a {@link io.github.visionjsonl.model.BoundingBox}
+ * or a type of yours that implements {@code Box}) is normalized and ordered: every
  * corner in [0, 1], top-left before bottom-right, with a positive width and height. Rules:
  * {@code coordinate-range}, {@code box-inverted}, {@code box-empty}.
  *

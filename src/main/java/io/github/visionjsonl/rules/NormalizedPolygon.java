@@ -17,7 +17,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 
 /**
- * The annotated {@link io.github.visionjsonl.model.Polygon} is one the runtime keeps: every
+ * The annotated polygon is one the runtime keeps: a {@link io.github.visionjsonl.model.Polygon},
+ * or a {@code double[][]} of segments {@code {x1, y1, x2, y2, ...}} in a type of yours. Every
  * segment has an even count of values, at least 3 points, every value in [0, 1], and an area.
  * Rules: {@code polygon-odd}, {@code polygon-too-few-points}, {@code polygon-range},
  * {@code polygon-degenerate}.
@@ -26,7 +27,7 @@ import java.lang.annotation.Target;
  * {@link RuleViolation}); {@code null} values are valid, as everywhere in Bean Validation.
  */
 @Documented
-@Constraint(validatedBy = NormalizedPolygonValidator.class)
+@Constraint(validatedBy = {NormalizedPolygonValidator.class, NormalizedPolygonValidator.OfArrays.class})
 @Target({FIELD, METHOD, PARAMETER, ANNOTATION_TYPE, CONSTRUCTOR, TYPE_USE})
 @Retention(RUNTIME)
 public @interface NormalizedPolygon {

@@ -1,19 +1,19 @@
 package io.github.visionjsonl.rules.internal;
 
-import io.github.visionjsonl.model.BoundingBox;
+import io.github.visionjsonl.model.Box;
 import io.github.visionjsonl.rules.NormalizedBox;
 import io.github.visionjsonl.rules.RuleCode;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 
 /** Checks {@link NormalizedBox}. */
-public final class NormalizedBoxValidator implements ConstraintValidator<NormalizedBox, BoundingBox> {
+public final class NormalizedBoxValidator implements ConstraintValidator<NormalizedBox, Box> {
 
     /** How far outside [0, 1] a value may be for the message to suggest clamping it. */
     static final double CLAMP_TOLERANCE = 0.01;
 
     @Override
-    public boolean isValid(BoundingBox box, ConstraintValidatorContext context) {
+    public boolean isValid(Box box, ConstraintValidatorContext context) {
         if (box == null) {
             return true;
         }

@@ -24,6 +24,30 @@ public final class NormalizedPolygonValidator implements ConstraintValidator<Nor
         return valid;
     }
 
+    /** Checks {@link NormalizedPolygon} on a {@code double[][]} of segments. */
+    public static final class OfArrays implements ConstraintValidator<NormalizedPolygon, double[][]> {
+        @Override
+        public boolean isValid(double[][] polygon, ConstraintValidatorContext context) {
+            if (polygon == null) {
+                return true;
+            }
+            boolean valid = true;
+            for (int s = 0; s < polygon.length; s++) {
+                if (polygon[s] == null || polygon[s].length == 0) {
+                    Violations.add(context, RuleCode.POLYGON_SHAPE, "/" + s, "polygon-shape.empty-segment", "segment", s);
+                    valid = false;
+                } else {
+                    valid &= segment(context, s, new Segment(polygon[s]));
+                }
+            }
+            if (polygon.length == 0) {
+                Violations.add(context, RuleCode.POLYGON_SHAPE, "", "polygon-shape.empty");
+                valid = false;
+            }
+            return valid;
+        }
+    }
+
     private static boolean segment(ConstraintValidatorContext context, int s, Segment segment) {
         int n = segment.size();
         boolean valid = true;
