@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 /** What a pipeline's tests look like with vision-jsonl: one line per expectation. */
 class FridgeDatasetTest {
 
-    static final Path TRAIN = Path.of("src/test/resources/train.jsonl");
-    static final Path VALIDATION = Path.of("src/test/resources/validation.jsonl");
+    static final Path TRAIN = Path.of("../image-object-detection/train.jsonl");
+    static final Path VALIDATION = Path.of("../image-object-detection/validation.jsonl");
     static final Path BROKEN = Path.of("src/test/resources/broken.jsonl");
 
     @Test
