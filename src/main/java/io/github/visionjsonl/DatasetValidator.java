@@ -19,9 +19,6 @@ import io.github.visionjsonl.report.PairReport;
 import io.github.visionjsonl.report.ValidationReport;
 import io.github.visionjsonl.rules.RuleCode;
 import io.github.visionjsonl.rules.Severity;
-import io.github.visionjsonl.rules.internal.RuleMessageInterpolator;
-import jakarta.validation.Validation;
-import jakarta.validation.Validator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +30,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.hibernate.validator.HibernateValidator;
 
 /**
  * Validates AutoML-for-Images JSON Lines datasets, streaming: a file is read once, line by line,
@@ -317,8 +313,24 @@ public final class DatasetValidator {
         private double imbalanceRatio = DEFAULT_IMBALANCE_RATIO;
         private double duplicateBoxIou = DEFAULT_DUPLICATE_BOX_IOU;
         private ImageOptions images;
+        private int threads = 1;
 
         private Builder() {
+        }
+
+        /**
+         * How many threads parse and check the lines of one file (default 1). Reading, the order
+         * of lines and findings, and the checks across lines stay on the calling thread; the
+         * report is the same for any count.
+         *
+         * @throws IllegalArgumentException when not in [1, 64]
+         */
+        public Builder threads(int count) {
+            if (count < 1 || count > 64) {
+                throw new IllegalArgumentException("threads must be in [1, 64], was " + count);
+            }
+            this.threads = count;
+            return this;
         }
 
         /**
@@ -425,7 +437,7 @@ public final class DatasetValidator {
             return this;
         }
 
-        /** Builds the validator; this loads Hibernate Validator, so build once and reuse. */
+        /** Builds the validator: cheap, immutable, reusable from any thread. */
         public DatasetValidator build() {
             JsonFactory factory = JsonFactory.builder()
                     .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
@@ -434,13 +446,8 @@ public final class DatasetValidator {
                             .maxStringLength(Math.max(maxLineLength, StreamReadConstraints.DEFAULT_MAX_STRING_LEN))
                             .build())
                     .build();
-            Validator validator = Validation.byProvider(HibernateValidator.class)
-                    .configure()
-                    .messageInterpolator(new RuleMessageInterpolator())
-                    .buildValidatorFactory()
-                    .getValidator();
             return new DatasetValidator(new ValidatorConfig(task, severities, disabled, maxFindings, failFast,
-                    maxLineLength, fewSamples, imbalanceRatio, duplicateBoxIou, images, factory, validator));
+                    maxLineLength, fewSamples, imbalanceRatio, duplicateBoxIou, images, threads, factory));
         }
     }
 }

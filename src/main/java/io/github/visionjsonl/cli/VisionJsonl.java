@@ -1,8 +1,6 @@
 package io.github.visionjsonl.cli;
 
 import java.io.PrintWriter;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,7 +12,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Checks AutoML-for-Images JSON Lines datasets before you train on them.",
-        subcommands = {ValidateCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ValidateCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:no finding at or above the fail-on severity",
@@ -49,9 +47,6 @@ public final class VisionJsonl implements Runnable {
 
     /** Runs the command line and exits with its code. */
     public static void main(String[] args) {
-        // Hibernate Validator announces its version on INFO; a command line prints only its verdict.
-        Logger hibernate = Logger.getLogger("org.hibernate.validator");
-        hibernate.setLevel(Level.WARNING);
         int code = run(args, System.in, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
         System.exit(code);
     }

@@ -5,7 +5,6 @@ import io.github.visionjsonl.Task;
 import io.github.visionjsonl.images.ImageOptions;
 import io.github.visionjsonl.rules.RuleCode;
 import io.github.visionjsonl.rules.Severity;
-import jakarta.validation.Validator;
 import java.util.Map;
 import java.util.Set;
 
@@ -22,8 +21,8 @@ import java.util.Set;
  * @param imbalanceRatio the largest ratio of the biggest to the smallest class without a finding
  * @param duplicateBoxIou the IoU above which two boxes of one class are duplicates
  * @param images where the image files are, or {@code null} not to check them
+ * @param threads how many threads examine lines
  * @param jsonFactory the factory of per-line parsers
- * @param validator the Bean Validation validator of the records
  */
 public record ValidatorConfig(
         Task task,
@@ -36,8 +35,8 @@ public record ValidatorConfig(
         double imbalanceRatio,
         double duplicateBoxIou,
         ImageOptions images,
-        JsonFactory jsonFactory,
-        Validator validator) {
+        int threads,
+        JsonFactory jsonFactory) {
 
     /** Copies the collections. */
     public ValidatorConfig {
@@ -48,7 +47,7 @@ public record ValidatorConfig(
     /** The same configuration with another task. */
     public ValidatorConfig withTask(Task other) {
         return new ValidatorConfig(other, severities, disabled, maxFindings, failFast, maxLineLength, fewSamples,
-                imbalanceRatio, duplicateBoxIou, images, jsonFactory, validator);
+                imbalanceRatio, duplicateBoxIou, images, threads, jsonFactory);
     }
 
     /**

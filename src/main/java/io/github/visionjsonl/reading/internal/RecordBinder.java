@@ -676,6 +676,19 @@ public final class RecordBinder {
         listIndex[listSize++] = jsonIndex;
     }
 
+    /**
+     * The line's {@code label} positions of the record's labels or objects, or {@code null} when
+     * every one made it into the record (positions are then the same).
+     */
+    public int[] jsonIndexes() {
+        for (int i = 0; i < listSize; i++) {
+            if (listIndex[i] != i) {
+                return Arrays.copyOf(listIndex, listSize);
+            }
+        }
+        return null;
+    }
+
     /** The index in the line's {@code label} list of the record's {@code i}-th label or object. */
     public int jsonIndex(int i) {
         return i < listSize ? listIndex[i] : i;

@@ -13,20 +13,25 @@ public final class ClassNameValidator implements ConstraintValidator<ClassName, 
 
     @Override
     public boolean isValid(String name, ConstraintValidatorContext context) {
+        return check(name, Violations.sink(context));
+    }
+
+    /** Checks a value, reporting to the sink; whether it is valid. */
+    public static boolean check(String name, RuleSink sink) {
         if (name == null) {
             return true;
         }
         if (name.isBlank()) {
-            Violations.add(context, RuleCode.LABEL_EMPTY, "", name.isEmpty() ? "label-empty" : "label-empty.blank");
+            sink.report(RuleCode.LABEL_EMPTY, "", name.isEmpty() ? "label-empty" : "label-empty.blank");
             return false;
         }
         String stripped = name.strip();
         if (stripped.equals(BACKGROUND)) {
-            Violations.add(context, RuleCode.LABEL_RESERVED, "", "label-reserved", "value", name);
+            sink.report(RuleCode.LABEL_RESERVED, "", "label-reserved", "value", name);
             return false;
         }
         if (stripped.length() != name.length()) {
-            Violations.add(context, RuleCode.LABEL_WHITESPACE, "", "label-whitespace", "value", name,
+            sink.report(RuleCode.LABEL_WHITESPACE, "", "label-whitespace", "value", name,
                     "hint", stripped);
             return false;
         }

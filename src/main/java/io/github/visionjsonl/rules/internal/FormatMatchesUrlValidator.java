@@ -11,6 +11,11 @@ public final class FormatMatchesUrlValidator implements ConstraintValidator<Form
 
     @Override
     public boolean isValid(ImageRecord record, ConstraintValidatorContext context) {
+        return check(record, Violations.sink(context));
+    }
+
+    /** Checks a value, reporting to the sink; whether it is valid. */
+    public static boolean check(ImageRecord record, RuleSink sink) {
         if (record == null || record.imageUrl() == null || record.imageDetails() == null) {
             return true;
         }
@@ -25,7 +30,7 @@ public final class FormatMatchesUrlValidator implements ConstraintValidator<Form
         if (declared == null || named == null || declared.equals(named)) {
             return true;
         }
-        Violations.add(context, RuleCode.FORMAT_MISMATCH, "/image_details/format", "format-mismatch",
+        sink.report(RuleCode.FORMAT_MISMATCH, "/image_details/format", "format-mismatch",
                 "format", format, "extension", extension);
         return false;
     }

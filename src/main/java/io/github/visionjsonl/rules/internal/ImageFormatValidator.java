@@ -10,15 +10,20 @@ public final class ImageFormatValidator implements ConstraintValidator<ImageForm
 
     @Override
     public boolean isValid(String format, ConstraintValidatorContext context) {
+        return check(format, Violations.sink(context));
+    }
+
+    /** Checks a value, reporting to the sink; whether it is valid. */
+    public static boolean check(String format, RuleSink sink) {
         if (format == null || ImageFormats.family(format) != null) {
             return true;
         }
         String trimmed = format.strip();
         if (trimmed.startsWith(".") && ImageFormats.family(trimmed.substring(1)) != null) {
-            Violations.add(context, RuleCode.IMAGE_FORMAT, "", "image-format.dot", "value", format,
+            sink.report(RuleCode.IMAGE_FORMAT, "", "image-format.dot", "value", format,
                     "hint", trimmed.substring(1));
         } else {
-            Violations.add(context, RuleCode.IMAGE_FORMAT, "", "image-format", "value", format,
+            sink.report(RuleCode.IMAGE_FORMAT, "", "image-format", "value", format,
                     "accepted", ImageFormats.ACCEPTED);
         }
         return false;

@@ -19,11 +19,16 @@ public final class ImageUrlValidator implements ConstraintValidator<ImageUrl, St
 
     @Override
     public boolean isValid(String url, ConstraintValidatorContext context) {
+        return check(url, Violations.sink(context));
+    }
+
+    /** Checks a value, reporting to the sink; whether it is valid. */
+    public static boolean check(String url, RuleSink sink) {
         if (url == null) {
             return true;
         }
         if (url.isBlank()) {
-            Violations.add(context, RuleCode.IMAGE_URL_EMPTY, "", url.isEmpty() ? "image-url-empty" : "image-url-empty.blank");
+            sink.report(RuleCode.IMAGE_URL_EMPTY, "", url.isEmpty() ? "image-url-empty" : "image-url-empty.blank");
             return false;
         }
         String lower = url.toLowerCase(Locale.ROOT);
@@ -32,27 +37,27 @@ public final class ImageUrlValidator implements ConstraintValidator<ImageUrl, St
             String rest = url.substring(AML.length());
             int slash = rest.indexOf('/');
             if (slash <= 0 || rest.substring(slash + 1).isBlank()) {
-                Violations.add(context, RuleCode.IMAGE_URL_MALFORMED, "", "image-url-malformed.aml", "value", url);
+                sink.report(RuleCode.IMAGE_URL_MALFORMED, "", "image-url-malformed.aml", "value", url);
                 return false;
             }
         } else if (lower.startsWith(AZUREML)) {
             if (!AZUREML_FORM.matcher(url.substring(AZUREML.length())).matches()) {
-                Violations.add(context, RuleCode.IMAGE_URL_MALFORMED, "", "image-url-malformed.azureml", "value", url);
+                sink.report(RuleCode.IMAGE_URL_MALFORMED, "", "image-url-malformed.azureml", "value", url);
                 return false;
             }
         } else if (lower.startsWith("http://") || lower.startsWith("https://")) {
-            Violations.add(context, RuleCode.IMAGE_URL_NOT_DATASTORE, "", "image-url-not-datastore.http", "value", url);
+            sink.report(RuleCode.IMAGE_URL_NOT_DATASTORE, "", "image-url-not-datastore.http", "value", url);
             valid = false;
         } else if (SCHEME.matcher(url).matches()) {
-            Violations.add(context, RuleCode.IMAGE_URL_NOT_DATASTORE, "", "image-url-not-datastore.scheme", "value", url);
+            sink.report(RuleCode.IMAGE_URL_NOT_DATASTORE, "", "image-url-not-datastore.scheme", "value", url);
             valid = false;
         } else {
-            Violations.add(context, RuleCode.IMAGE_URL_NOT_DATASTORE, "", "image-url-not-datastore.path", "value", url);
+            sink.report(RuleCode.IMAGE_URL_NOT_DATASTORE, "", "image-url-not-datastore.path", "value", url);
             valid = false;
         }
         String extension = ImageFormats.extension(url);
         if (extension != null && ImageFormats.family(extension) == null) {
-            Violations.add(context, RuleCode.IMAGE_EXTENSION, "", "image-extension", "value", extension,
+            sink.report(RuleCode.IMAGE_EXTENSION, "", "image-extension", "value", extension,
                     "accepted", ImageFormats.ACCEPTED);
             valid = false;
         }

@@ -13,11 +13,16 @@ public final class LabelSetValidator implements ConstraintValidator<LabelSet, Li
 
     @Override
     public boolean isValid(List<String> labels, ConstraintValidatorContext context) {
+        return check(labels, Violations.sink(context));
+    }
+
+    /** Checks a value, reporting to the sink; whether it is valid. */
+    public static boolean check(List<String> labels, RuleSink sink) {
         if (labels == null) {
             return true;
         }
         if (labels.isEmpty()) {
-            Violations.add(context, RuleCode.LABEL_LIST_EMPTY, "", "label-list-empty");
+            sink.report(RuleCode.LABEL_LIST_EMPTY, "", "label-list-empty");
             return false;
         }
         boolean valid = true;
@@ -29,7 +34,7 @@ public final class LabelSetValidator implements ConstraintValidator<LabelSet, Li
             }
             Integer earlier = first.putIfAbsent(name, i);
             if (earlier != null) {
-                Violations.add(context, RuleCode.LABEL_DUPLICATE, "/" + i, "label-duplicate", "value", name,
+                sink.report(RuleCode.LABEL_DUPLICATE, "/" + i, "label-duplicate", "value", name,
                         "first", earlier);
                 valid = false;
             }

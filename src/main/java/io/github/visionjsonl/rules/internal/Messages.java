@@ -24,20 +24,6 @@ public final class Messages {
         return fill(BUNDLE.getString(PREFIX + key), name -> lookup(name, params));
     }
 
-    /**
-     * Interpolates a Bean Validation message template of vision-jsonl ({@code {io.github.visionjsonl.key}})
-     * with the violation's message parameters; other templates are returned as they are.
-     */
-    public static String interpolate(String template, java.util.Map<String, Object> params) {
-        if (template.length() > PREFIX.length() + 2 && template.startsWith("{" + PREFIX) && template.endsWith("}")) {
-            String key = template.substring(1, template.length() - 1);
-            if (BUNDLE.containsKey(key)) {
-                return fill(BUNDLE.getString(key), params::get);
-            }
-        }
-        return template;
-    }
-
     private static String fill(String template, java.util.function.Function<String, Object> params) {
         if (template.indexOf('{') < 0) {
             return template;

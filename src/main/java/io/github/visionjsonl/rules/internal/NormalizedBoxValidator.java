@@ -14,19 +14,24 @@ public final class NormalizedBoxValidator implements ConstraintValidator<Normali
 
     @Override
     public boolean isValid(Box box, ConstraintValidatorContext context) {
+        return check(box, Violations.sink(context));
+    }
+
+    /** Checks a value, reporting to the sink; whether it is valid. */
+    public static boolean check(Box box, RuleSink sink) {
         if (box == null) {
             return true;
         }
         // One pass over plain doubles: this runs for every box of every line.
         boolean valid = inRange(box.topX()) & inRange(box.topY()) & inRange(box.bottomX()) & inRange(box.bottomY());
         if (!valid) {
-            range(context, "topX", box.topX(), "width");
-            range(context, "topY", box.topY(), "height");
-            range(context, "bottomX", box.bottomX(), "width");
-            range(context, "bottomY", box.bottomY(), "height");
+            range(sink, "topX", box.topX(), "width");
+            range(sink, "topY", box.topY(), "height");
+            range(sink, "bottomX", box.bottomX(), "width");
+            range(sink, "bottomY", box.bottomY(), "height");
         }
-        valid &= order(context, "X", box.topX(), box.bottomX(), "width");
-        valid &= order(context, "Y", box.topY(), box.bottomY(), "height");
+        valid &= order(sink, "X", box.topX(), box.bottomX(), "width");
+        valid &= order(sink, "Y", box.topY(), box.bottomY(), "height");
         return valid;
     }
 
@@ -34,15 +39,15 @@ public final class NormalizedBoxValidator implements ConstraintValidator<Normali
         return v >= 0.0 && v <= 1.0;
     }
 
-    private static void range(ConstraintValidatorContext context, String name, double value, String dimension) {
+    private static void range(RuleSink sink, String name, double value, String dimension) {
         if (inRange(value)) {
             return;
         }
-        rangeViolation(context, RuleCode.COORDINATE_RANGE, "/" + name, "coordinate-range", name, value, dimension);
+        rangeViolation(sink, RuleCode.COORDINATE_RANGE, "/" + name, "coordinate-range", name, value, dimension);
     }
 
     /** Reports a value outside [0, 1] with the hint that fits it: pixels, or a clamp. */
-    static void rangeViolation(ConstraintValidatorContext context, RuleCode rule, String pointer, String keyPrefix,
+    static void rangeViolation(RuleSink sink, RuleCode rule, String pointer, String keyPrefix,
             String name, double value, String dimension) {
         String variant;
         Object bound = null;
@@ -57,20 +62,20 @@ public final class NormalizedBoxValidator implements ConstraintValidator<Normali
         } else {
             variant = "";
         }
-        Violations.add(context, rule, pointer, keyPrefix + variant, "name", name, "value", value,
+        sink.report(rule, pointer, keyPrefix + variant, "name", name, "value", value,
                 "dimension", dimension, "bound", bound);
     }
 
-    private static boolean order(ConstraintValidatorContext context, String axis, double top, double bottom,
+    private static boolean order(RuleSink sink, String axis, double top, double bottom,
             String dimension) {
         if (top < bottom) {
             return true;
         }
         if (top == bottom) {
-            Violations.add(context, RuleCode.BOX_EMPTY, "/bottom" + axis, "box-empty", "axis", axis, "value", top,
+            sink.report(RuleCode.BOX_EMPTY, "/bottom" + axis, "box-empty", "axis", axis, "value", top,
                     "dimension", dimension);
         } else {
-            Violations.add(context, RuleCode.BOX_INVERTED, "/bottom" + axis, "box-inverted", "axis", axis,
+            sink.report(RuleCode.BOX_INVERTED, "/bottom" + axis, "box-inverted", "axis", axis,
                     "top", top, "bottom", bottom);
         }
         return false;

@@ -13,13 +13,18 @@ public final class NormalizedPolygonValidator implements ConstraintValidator<Nor
 
     @Override
     public boolean isValid(Polygon polygon, ConstraintValidatorContext context) {
+        return check(polygon, Violations.sink(context));
+    }
+
+    /** Checks a polygon, reporting to the sink; whether it is valid. */
+    public static boolean check(Polygon polygon, RuleSink sink) {
         if (polygon == null) {
             return true;
         }
         boolean valid = true;
         List<Segment> segments = polygon.segments();
         for (int s = 0; s < segments.size(); s++) {
-            valid &= segment(context, s, segments.get(s));
+            valid &= segment(sink, s, segments.get(s));
         }
         return valid;
     }
@@ -28,34 +33,35 @@ public final class NormalizedPolygonValidator implements ConstraintValidator<Nor
     public static final class OfArrays implements ConstraintValidator<NormalizedPolygon, double[][]> {
         @Override
         public boolean isValid(double[][] polygon, ConstraintValidatorContext context) {
+            RuleSink sink = Violations.sink(context);
             if (polygon == null) {
                 return true;
             }
             boolean valid = true;
             for (int s = 0; s < polygon.length; s++) {
                 if (polygon[s] == null || polygon[s].length == 0) {
-                    Violations.add(context, RuleCode.POLYGON_SHAPE, "/" + s, "polygon-shape.empty-segment", "segment", s);
+                    sink.report(RuleCode.POLYGON_SHAPE, "/" + s, "polygon-shape.empty-segment", "segment", s);
                     valid = false;
                 } else {
-                    valid &= segment(context, s, new Segment(polygon[s]));
+                    valid &= segment(sink, s, new Segment(polygon[s]));
                 }
             }
             if (polygon.length == 0) {
-                Violations.add(context, RuleCode.POLYGON_SHAPE, "", "polygon-shape.empty");
+                sink.report(RuleCode.POLYGON_SHAPE, "", "polygon-shape.empty");
                 valid = false;
             }
             return valid;
         }
     }
 
-    private static boolean segment(ConstraintValidatorContext context, int s, Segment segment) {
+    private static boolean segment(RuleSink sink, int s, Segment segment) {
         int n = segment.size();
         boolean valid = true;
         if (n % 2 != 0) {
-            Violations.add(context, RuleCode.POLYGON_ODD, "/" + s, "polygon-odd", "segment", s, "count", n);
+            sink.report(RuleCode.POLYGON_ODD, "/" + s, "polygon-odd", "segment", s, "count", n);
             valid = false;
         } else if (n < 6) {
-            Violations.add(context, RuleCode.POLYGON_TOO_FEW_POINTS, "/" + s, "polygon-too-few-points",
+            sink.report(RuleCode.POLYGON_TOO_FEW_POINTS, "/" + s, "polygon-too-few-points",
                     "segment", s, "points", n / 2);
             valid = false;
         }
@@ -73,12 +79,12 @@ public final class NormalizedPolygonValidator implements ConstraintValidator<Nor
             double v = segment.get(firstOutside);
             String hint = v > 1.0 + NormalizedBoxValidator.CLAMP_TOLERANCE ? "polygon-range.pixel"
                     : v >= -NormalizedBoxValidator.CLAMP_TOLERANCE ? "polygon-range.clamp" : "polygon-range";
-            Violations.add(context, RuleCode.POLYGON_RANGE, "/" + s + "/" + firstOutside, hint, "segment", s,
+            sink.report(RuleCode.POLYGON_RANGE, "/" + s + "/" + firstOutside, hint, "segment", s,
                     "index", firstOutside, "value", v, "count", outside);
             valid = false;
         }
         if (valid && degenerate(segment)) {
-            Violations.add(context, RuleCode.POLYGON_DEGENERATE, "/" + s, "polygon-degenerate", "segment", s);
+            sink.report(RuleCode.POLYGON_DEGENERATE, "/" + s, "polygon-degenerate", "segment", s);
             valid = false;
         }
         return valid;

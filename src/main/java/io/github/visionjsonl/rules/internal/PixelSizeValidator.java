@@ -10,10 +10,15 @@ public final class PixelSizeValidator implements ConstraintValidator<PixelSize, 
 
     @Override
     public boolean isValid(Integer size, ConstraintValidatorContext context) {
+        return check(size, Violations.sink(context));
+    }
+
+    /** Checks a value, reporting to the sink; whether it is valid. */
+    public static boolean check(Integer size, RuleSink sink) {
         if (size == null || size > 0) {
             return true;
         }
-        Violations.add(context, RuleCode.IMAGE_SIZE, "", "image-size.positive", "value", size);
+        sink.report(RuleCode.IMAGE_SIZE, "", "image-size.positive", "value", size);
         return false;
     }
 }

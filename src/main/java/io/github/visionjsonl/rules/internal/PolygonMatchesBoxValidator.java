@@ -16,6 +16,11 @@ public final class PolygonMatchesBoxValidator implements ConstraintValidator<Pol
 
     @Override
     public boolean isValid(InstanceMask mask, ConstraintValidatorContext context) {
+        return check(mask, Violations.sink(context));
+    }
+
+    /** Checks a value, reporting to the sink; whether it is valid. */
+    public static boolean check(InstanceMask mask, RuleSink sink) {
         if (mask == null || mask.box() == null || mask.polygon() == null) {
             return true;
         }
@@ -35,18 +40,18 @@ public final class PolygonMatchesBoxValidator implements ConstraintValidator<Pol
             return true;
         }
         BoundingBox box = mask.box();
-        boolean valid = edge(context, "topX", box.topX(), minX);
-        valid &= edge(context, "topY", box.topY(), minY);
-        valid &= edge(context, "bottomX", box.bottomX(), maxX);
-        valid &= edge(context, "bottomY", box.bottomY(), maxY);
+        boolean valid = edge(sink, "topX", box.topX(), minX);
+        valid &= edge(sink, "topY", box.topY(), minY);
+        valid &= edge(sink, "bottomX", box.bottomX(), maxX);
+        valid &= edge(sink, "bottomY", box.bottomY(), maxY);
         return valid;
     }
 
-    private static boolean edge(ConstraintValidatorContext context, String name, double given, double extent) {
+    private static boolean edge(RuleSink sink, String name, double given, double extent) {
         if (Math.abs(given - extent) <= TOLERANCE) {
             return true;
         }
-        Violations.add(context, RuleCode.POLYGON_BOX_MISMATCH, "/" + name, "polygon-box-mismatch", "name", name,
+        sink.report(RuleCode.POLYGON_BOX_MISMATCH, "/" + name, "polygon-box-mismatch", "name", name,
                 "value", given, "extent", extent);
         return false;
     }

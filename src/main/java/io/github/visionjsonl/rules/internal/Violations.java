@@ -11,6 +11,11 @@ final class Violations {
     private Violations() {
     }
 
+    /** The context as a {@link RuleSink}: each report becomes a constraint violation. */
+    static RuleSink sink(ConstraintValidatorContext context) {
+        return (rule, pointer, key, params) -> add(context, rule, pointer, key, params);
+    }
+
     /**
      * Adds one violation.
      *

@@ -1,0 +1,72 @@
+package io.github.visionjsonl.internal;
+
+import io.github.visionjsonl.model.ImageRecord;
+import io.github.visionjsonl.reading.internal.RecordBinder.LabelShape;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a worker learned from one line, for the merging thread: the findings of the line itself,
+ * and the record with the findings that depend on its task (dropped if the line turns out to
+ * belong to another task than the file's).
+ */
+final class LineResult {
+
+    /** What kind of line it was. */
+    enum Kind {
+        /** Empty or white space. */
+        BLANK,
+        /** Over the length limit, skipped. */
+        TOO_LONG,
+        /** Not UTF-8, not JSON, or not an object. */
+        BROKEN,
+        /** A JSON object: a record, maybe with a usable label. */
+        OBJECT
+    }
+
+    final long line;
+    /** The line's bytes (a slice of a buffer the result keeps alive until it is merged). */
+    final byte[] buf;
+    final int start;
+    final int length;
+
+    Kind kind;
+    boolean byteOrderMark;
+    long skippedLength;
+    LabelShape shape = LabelShape.ABSENT;
+    /** The record built for the line's own shape (or the given task); null when none. */
+    ImageRecord record;
+    int integerNames;
+    int stringNames;
+    /** Record positions to the line's label positions, or null when they are the same. */
+    int[] jsonIndex;
+    /** Findings of the line whatever its task. */
+    List<PendingFinding> lineFindings;
+    /** Findings of the record, valid only when the line's task is the file's. */
+    List<PendingFinding> recordFindings;
+
+    LineResult(long line, byte[] buf, int start, int length) {
+        this.line = line;
+        this.buf = buf;
+        this.start = start;
+        this.length = length;
+    }
+
+    void addLineFinding(PendingFinding f) {
+        if (lineFindings == null) {
+            lineFindings = new ArrayList<>(2);
+        }
+        lineFindings.add(f);
+    }
+
+    void addRecordFinding(PendingFinding f) {
+        if (recordFindings == null) {
+            recordFindings = new ArrayList<>(2);
+        }
+        recordFindings.add(f);
+    }
+
+    int jsonIndex(int recordIndex) {
+        return jsonIndex == null || recordIndex >= jsonIndex.length ? recordIndex : jsonIndex[recordIndex];
+    }
+}

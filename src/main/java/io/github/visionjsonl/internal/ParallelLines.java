@@ -1,0 +1,137 @@
+package io.github.visionjsonl.internal;
+
+import io.github.visionjsonl.reading.internal.LineSource;
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Examines lines on a pool of threads while keeping their order: the reading thread copies
+ * consecutive lines into batches of about a megabyte, workers examine whole batches, and
+ * {@link #next()} hands the results back one by one in line order. At most two batches per
+ * thread are in flight, so memory stays bounded.
+ */
+final class ParallelLines implements Closeable {
+
+    private static final int BATCH_BYTES = 1 << 20;
+    private static final int BATCH_LINES = 8192;
+
+    private final LineSource lines;
+    private final ExecutorService pool;
+    private final ConcurrentLinkedQueue<LineWork> works = new ConcurrentLinkedQueue<>();
+    private final ArrayDeque<Future<List<LineResult>>> inFlight = new ArrayDeque<>();
+    private final int maxInFlight;
+    private final ValidatorConfig config;
+    private boolean eof;
+    private List<LineResult> batch;
+    private int position;
+
+    /** Lines copied out of the reader, with what the reader knew about each. */
+    private record Batch(byte[] data, long[] numbers, int[] starts, int[] lengths, long[] skipped, boolean bom, int size) {
+    }
+
+    ParallelLines(ValidatorConfig config, LineSource lines) {
+        this.config = config;
+        this.lines = lines;
+        this.maxInFlight = config.threads() * 2;
+        this.pool = Executors.newFixedThreadPool(config.threads(), r -> {
+            Thread t = new Thread(r, "vision-jsonl-lines");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** The next line's result in line order, or null at the end. */
+    LineResult next() throws IOException {
+        while (batch == null || position == batch.size()) {
+            fill();
+            Future<List<LineResult>> head = inFlight.poll();
+            if (head == null) {
+                return null;
+            }
+            try {
+                batch = head.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while validating", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("a worker failed", e.getCause());
+            }
+            position = 0;
+        }
+        return batch.get(position++);
+    }
+
+    private void fill() throws IOException {
+        while (!eof && inFlight.size() < maxInFlight) {
+            Batch b = read();
+            if (b == null) {
+                eof = true;
+                return;
+            }
+            inFlight.add(pool.submit(() -> examine(b)));
+        }
+    }
+
+    private Batch read() throws IOException {
+        byte[] data = new byte[BATCH_BYTES];
+        long[] numbers = new long[64];
+        int[] starts = new int[64];
+        int[] lengths = new int[64];
+        long[] skipped = new long[64];
+        boolean bom = false;
+        int size = 0;
+        int used = 0;
+        while (used < BATCH_BYTES && size < BATCH_LINES && lines.next()) {
+            int length = lines.length();
+            if (used + length > data.length) {
+                data = Arrays.copyOf(data, Math.max(data.length * 2, used + length));
+            }
+            if (size == numbers.length) {
+                numbers = Arrays.copyOf(numbers, size * 2);
+                starts = Arrays.copyOf(starts, size * 2);
+                lengths = Arrays.copyOf(lengths, size * 2);
+                skipped = Arrays.copyOf(skipped, size * 2);
+            }
+            System.arraycopy(lines.buffer(), lines.start(), data, used, length);
+            numbers[size] = lines.lineNumber();
+            starts[size] = used;
+            lengths[size] = length;
+            skipped[size] = lines.tooLong() ? lines.skippedLength() : -1;
+            bom |= lines.lineNumber() == 1 && lines.byteOrderMark();
+            used += length;
+            size++;
+        }
+        return size == 0 ? null : new Batch(data, numbers, starts, lengths, skipped, bom, size);
+    }
+
+    private List<LineResult> examine(Batch b) {
+        LineWork work = works.poll();
+        if (work == null) {
+            work = new LineWork(config);
+        }
+        try {
+            List<LineResult> results = new ArrayList<>(b.size());
+            for (int i = 0; i < b.size(); i++) {
+                results.add(work.process(b.numbers()[i], b.data(), b.starts()[i], b.lengths()[i], b.skipped()[i],
+                        b.bom() && b.numbers()[i] == 1));
+            }
+            return results;
+        } finally {
+            works.add(work);
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+}

@@ -1,0 +1,57 @@
+package io.github.visionjsonl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.visionjsonl.generate.DatasetGenerator;
+import io.github.visionjsonl.model.ImageRecord;
+import io.github.visionjsonl.reading.RecordReader;
+import io.github.visionjsonl.reading.ValidRecord;
+import io.github.visionjsonl.report.ValidationReport;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** More threads give the same report, line for line: order and line numbers do not change. */
+class ParallelTest {
+
+    @ParameterizedTest
+    @EnumSource(Task.class)
+    void sameReportOnOneOrThreeThreads(Task task) throws IOException {
+        byte[] data = DatasetGenerator.builder().task(task).records(task == Task.IMAGE_INSTANCE_SEGMENTATION ? 3000 : 12000)
+                .invalidRate(0.05).seed(5).build().toBytes();
+        ValidationReport one = DatasetValidator.builder().maxFindings(100_000).build()
+                .validate(new ByteArrayInputStream(data), "d");
+        ValidationReport three = DatasetValidator.builder().maxFindings(100_000).threads(3).build()
+                .validate(new ByteArrayInputStream(data), "d");
+        assertThat(three).isEqualTo(one);
+        assertThat(one.findings()).hasSizeGreaterThan(100);
+
+        ValidationReport capped = DatasetValidator.builder().threads(2).build().validate(new ByteArrayInputStream(data), "d");
+        assertThat(capped.findings()).isEqualTo(DatasetValidator.create().validate(new ByteArrayInputStream(data), "d").findings());
+
+        ValidationReport fast = DatasetValidator.builder().threads(2).failFast(true).build()
+                .validate(new ByteArrayInputStream(data), "d");
+        ValidationReport fastOne = DatasetValidator.builder().failFast(true).build().validate(new ByteArrayInputStream(data), "d");
+        assertThat(fast).isEqualTo(fastOne);
+        assertThat(fast.complete()).isFalse();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Task.class, names = "IMAGE_OBJECT_DETECTION")
+    void recordsComeInLineOrder(Task task) throws IOException {
+        byte[] data = DatasetGenerator.builder().task(task).records(20000).invalidRate(0.05).seed(6).build().toBytes();
+        List<Long> lines;
+        try (RecordReader<ImageRecord> reader = DatasetValidator.builder().threads(2).build()
+                .records(new ByteArrayInputStream(data), "d", ImageRecord.class)) {
+            lines = reader.stream().map(ValidRecord::line).toList();
+        }
+        List<Long> single;
+        try (RecordReader<ImageRecord> reader = DatasetValidator.create()
+                .records(new ByteArrayInputStream(data), "d", ImageRecord.class)) {
+            single = reader.stream().map(ValidRecord::line).toList();
+        }
+        assertThat(lines).isEqualTo(single).isSorted().hasSizeGreaterThan(18000);
+    }
+}
