@@ -9,15 +9,20 @@ final class Histogram {
 
     private final double[] edges;
     private final long[] counts;
+    /** For equal-width bins: the first edge and bins per unit, so a bin is one multiplication away. */
+    private final double linearFrom;
+    private final double linearScale;
     private long n;
     private double min = Double.NaN;
     private double max = Double.NaN;
     private double mean;
     private double m2;
 
-    private Histogram(double[] edges) {
+    private Histogram(double[] edges, double linearFrom, double linearScale) {
         this.edges = edges;
         this.counts = new long[edges.length - 1];
+        this.linearFrom = linearFrom;
+        this.linearScale = linearScale;
     }
 
     /** Equal-width bins from {@code from} to {@code to}. */
@@ -26,7 +31,7 @@ final class Histogram {
         for (int i = 0; i <= bins; i++) {
             e[i] = from + (to - from) * i / bins;
         }
-        return new Histogram(e);
+        return new Histogram(e, from, bins / (to - from));
     }
 
     /** Bins of equal width in log10, from 10^fromExp to 10^toExp. */
@@ -36,12 +41,12 @@ final class Histogram {
         for (int i = 0; i <= bins; i++) {
             e[i] = Math.pow(10, fromExp + (double) i / binsPerDecade);
         }
-        return new Histogram(e);
+        return new Histogram(e, 0, 0);
     }
 
     /** Bins with the given edges. */
     static Histogram of(double... edges) {
-        return new Histogram(edges.clone());
+        return new Histogram(edges.clone(), 0, 0);
     }
 
     void add(double v) {
@@ -60,6 +65,17 @@ final class Histogram {
     }
 
     private int bin(double v) {
+        if (linearScale > 0) {
+            int i = (int) ((v - linearFrom) * linearScale);
+            int b = Math.max(0, Math.min(counts.length - 1, i));
+            // Rounding can put an edge value one bin off; the edges decide.
+            if (b > 0 && v < edges[b]) {
+                b--;
+            } else if (b < counts.length - 1 && v >= edges[b + 1]) {
+                b++;
+            }
+            return b;
+        }
         int lo = 0;
         int hi = counts.length - 1;
         while (lo < hi) {
@@ -75,6 +91,28 @@ final class Histogram {
 
     long count() {
         return n;
+    }
+
+    /** Adds another histogram of the same bins: counts summed, means and variances combined. */
+    void mergeFrom(Histogram other) {
+        if (other.n == 0) {
+            return;
+        }
+        if (n == 0) {
+            min = other.min;
+            max = other.max;
+        } else {
+            min = Math.min(min, other.min);
+            max = Math.max(max, other.max);
+        }
+        long total = n + other.n;
+        double delta = other.mean - mean;
+        mean += delta * other.n / total;
+        m2 += other.m2 + delta * delta * ((double) n * other.n / total);
+        n = total;
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] += other.counts[i];
+        }
     }
 
     private double quantile(double q) {
@@ -105,7 +143,18 @@ final class Histogram {
             c.add(l);
         }
         double stddev = n == 0 ? Double.NaN : Math.sqrt(m2 / n);
-        return new Distribution(n, min, max, n == 0 ? Double.NaN : mean, stddev, quantile(0.05), quantile(0.5),
-                quantile(0.95), e, c);
+        return new Distribution(n, min, max, n == 0 ? Double.NaN : round(mean), round(stddev), round(quantile(0.05)),
+                round(quantile(0.5)), round(quantile(0.95)), e, c);
+    }
+
+    /**
+     * To 12 significant digits: sums in another order (the workers' shares merged) differ in the
+     * last bits, and a report must not depend on the count of threads.
+     */
+    private static double round(double v) {
+        if (!Double.isFinite(v) || v == 0) {
+            return v;
+        }
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(12)).doubleValue();
     }
 }

@@ -1,15 +1,13 @@
 package io.github.visionjsonl.internal;
 
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-/** The datastore URL forms: what image a URL names, whatever form it is written in. */
+/**
+ * The datastore URL forms: what image a URL names, whatever form it is written in. Parsed by
+ * hand, without regular expressions: this runs on every line.
+ */
 public final class ImageUrls {
 
-    private static final Pattern AZUREML = Pattern.compile(
-            "(?i)azureml://(?:subscriptions/[^/]+/resourcegroups/[^/]+/workspaces/[^/]+/)?datastores/([^/]+)/paths/(.+)");
-    private static final Pattern AML = Pattern.compile("(?i)amldatastore://([^/]+)/(.+)");
+    private static final String AML = "amldatastore://";
+    private static final String AZUREML = "azureml://";
 
     private ImageUrls() {
     }
@@ -18,36 +16,143 @@ public final class ImageUrls {
     public record DatastorePath(String datastore, String path) {
     }
 
+    /** Whether the URL starts with {@code AmlDatastore://}, in any case. */
+    public static boolean isAml(String url) {
+        // The usual spelling first: the case-insensitive comparison is several times slower.
+        return url.startsWith("AmlDatastore://") || url.regionMatches(true, 0, AML, 0, AML.length());
+    }
+
+    /** Whether the URL starts with {@code azureml://}, in any case. */
+    public static boolean isAzureml(String url) {
+        return url.startsWith(AZUREML) || url.regionMatches(true, 0, AZUREML, 0, AZUREML.length());
+    }
+
+    private static boolean startsAt(String url, int at, String lowerCase) {
+        return url.startsWith(lowerCase, at) || url.regionMatches(true, at, lowerCase, 0, lowerCase.length());
+    }
+
+    /**
+     * Where the datastore name starts in an {@code azureml://} URL of either form, or -1 when the
+     * URL is not {@code azureml://[subscriptions/<s>/resourcegroups/<rg>/workspaces/<ws>/]datastores/<ds>/paths/<path>}
+     * with non-empty parts.
+     */
+    private static int azuremlDatastore(String url) {
+        int i = AZUREML.length();
+        if (startsAt(url, i, "subscriptions/")) {
+            i = segment(url, i + 14);
+            if (i < 0 || !startsAt(url, i, "resourcegroups/")) {
+                return -1;
+            }
+            i = segment(url, i + 15);
+            if (i < 0 || !startsAt(url, i, "workspaces/")) {
+                return -1;
+            }
+            i = segment(url, i + 11);
+            if (i < 0) {
+                return -1;
+            }
+        }
+        if (!startsAt(url, i, "datastores/")) {
+            return -1;
+        }
+        return i + 11;
+    }
+
+    /** The index after the non-empty segment starting at {@code from} and its slash, or -1. */
+    private static int segment(String url, int from) {
+        int slash = url.indexOf('/', from);
+        return slash > from ? slash + 1 : -1;
+    }
+
+    private static boolean hasNonBlank(String s, int from) {
+        for (int i = from; i < s.length(); i++) {
+            if (!Character.isWhitespace(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The datastore and path of a datastore URL in any of its three forms, or {@code null}. */
     public static DatastorePath datastorePath(String url) {
-        Matcher m = AML.matcher(url);
-        if (m.matches()) {
-            return new DatastorePath(m.group(1), m.group(2));
+        if (isAml(url)) {
+            int start = AML.length();
+            int slash = url.indexOf('/', start);
+            if (slash > start && hasNonBlank(url, slash + 1)) {
+                return new DatastorePath(url.substring(start, slash), url.substring(slash + 1));
+            }
+            return null;
         }
-        m = AZUREML.matcher(url);
-        if (m.matches()) {
-            return new DatastorePath(m.group(1), m.group(2));
+        if (isAzureml(url)) {
+            int ds = azuremlDatastore(url);
+            if (ds < 0) {
+                return null;
+            }
+            int slash = url.indexOf('/', ds);
+            if (slash <= ds || !startsAt(url, slash + 1, "paths/")) {
+                return null;
+            }
+            for (int i = slash + 7; i < url.length(); i++) {
+                if (url.charAt(i) != '/') {
+                    return new DatastorePath(url.substring(ds, slash), url.substring(slash + 7));
+                }
+            }
+            return null;
         }
         return null;
     }
 
     /**
-     * The same string for the same image: {@code AmlDatastore://ds/a.jpg} and
-     * {@code azureml://datastores/ds/paths/a.jpg} name one file.
+     * A 64-bit fingerprint of the image a URL names: {@code AmlDatastore://ds/a.jpg} and
+     * {@code azureml://datastores/ds/paths/a.jpg} have the same one (datastore names compared
+     * without case, paths with case).
      */
-    static String canonical(String url) {
-        String u = url.strip();
-        DatastorePath d = datastorePath(u);
-        return d == null ? u : "datastore:" + d.datastore().toLowerCase(Locale.ROOT) + "/" + d.path();
+    static long fingerprint(String url) {
+        int from = 0;
+        int to = url.length();
+        while (from < to && Character.isWhitespace(url.charAt(from))) {
+            from++;
+        }
+        while (to > from && Character.isWhitespace(url.charAt(to - 1))) {
+            to--;
+        }
+        String u = from == 0 && to == url.length() ? url : url.substring(from, to);
+        int dsStart;
+        int dsEnd;
+        int pathStart;
+        if (isAml(u)) {
+            dsStart = AML.length();
+            dsEnd = u.indexOf('/', dsStart);
+            pathStart = dsEnd + 1;
+            if (dsEnd <= dsStart || !hasNonBlank(u, pathStart)) {
+                return UrlIndex.fingerprint(u, 0, u.length(), 0x9E3779B97F4A7C15L);
+            }
+        } else if (isAzureml(u) && (dsStart = azuremlDatastore(u)) >= 0
+                && (dsEnd = u.indexOf('/', dsStart)) > dsStart && startsAt(u, dsEnd + 1, "paths/")) {
+            pathStart = dsEnd + 7;
+        } else {
+            return UrlIndex.fingerprint(u, 0, u.length(), 0x9E3779B97F4A7C15L);
+        }
+        long h = 0x6A09E667F3BCC909L;
+        for (int i = dsStart; i < dsEnd; i++) {
+            h = (h ^ Character.toLowerCase(u.charAt(i))) * 0x100000001b3L;
+        }
+        h = (h ^ '/') * 0x100000001b3L;
+        return UrlIndex.fingerprint(u, pathStart, u.length(), h);
     }
 
     /** The scheme a URL is written with, for statistics: AmlDatastore, azureml, https, path, ... */
     static String scheme(String url) {
+        if (isAml(url)) {
+            return "AmlDatastore";
+        }
+        if (isAzureml(url)) {
+            return "azureml";
+        }
         int sep = url.indexOf("://");
         if (sep <= 0) {
             return "path";
         }
-        String scheme = url.substring(0, sep);
-        return scheme.equalsIgnoreCase("amldatastore") ? "AmlDatastore" : scheme.toLowerCase(Locale.ROOT);
+        return url.substring(0, sep).toLowerCase(java.util.Locale.ROOT);
     }
 }

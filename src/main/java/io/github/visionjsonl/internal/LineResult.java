@@ -38,6 +38,10 @@ final class LineResult {
     ImageRecord record;
     int integerNames;
     int stringNames;
+    /** The fingerprint of the image URL, 0 when none or not needed. */
+    long fingerprint;
+    /** Whether the worker counted the record in its statistics of the record's task. */
+    boolean counted;
     /** Record positions to the line's label positions, or null when they are the same. */
     int[] jsonIndex;
     /** Findings of the line whatever its task. */

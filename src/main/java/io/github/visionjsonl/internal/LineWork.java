@@ -24,6 +24,10 @@ final class LineWork {
     private final ValidatorConfig config;
     private final RecordBinder binder = new RecordBinder();
     private final RecordRules rules = new RecordRules();
+    private final ObjectChecks objects;
+    private final boolean fingerprints;
+    /** Statistics of the records of each task, merged at the end for the file's task. */
+    private RecordStats[] stats = new RecordStats[Task.values().length];
     private LineResult current;
     private boolean recordPhase;
 
@@ -37,16 +41,33 @@ final class LineWork {
 
     private final RecordRules.Target ruleTarget = (rule, pointer, key, params) -> add(rule, null, pointer, -1, key, params);
 
-    LineWork(ValidatorConfig config) {
+    /** @param fingerprints whether to fingerprint image URLs for the duplicate and pair checks */
+    LineWork(ValidatorConfig config, boolean fingerprints) {
         this.config = config;
+        this.objects = new ObjectChecks(config);
+        this.fingerprints = fingerprints;
+    }
+
+    /** The statistics of the records of a task this worker counted, or null. */
+    RecordStats stats(Task task) {
+        return stats[task.ordinal()];
+    }
+
+    /** The statistics counted so far, per task (entries may be null); counting starts afresh. */
+    RecordStats[] takeStats() {
+        RecordStats[] taken = stats;
+        stats = new RecordStats[Task.values().length];
+        return taken;
     }
 
     /**
      * Examines one line.
      *
      * @param skippedLength the length of a line over the limit (not in the buffer), or -1
+     * @param ascii whether the line is known to be plain ASCII (no UTF-8 check needed)
      */
-    LineResult process(long line, byte[] buf, int start, int length, long skippedLength, boolean byteOrderMark) {
+    LineResult process(long line, byte[] buf, int start, int length, long skippedLength, boolean byteOrderMark,
+            boolean ascii) {
         LineResult r = new LineResult(line, buf, start, length);
         current = r;
         recordPhase = false;
@@ -64,7 +85,7 @@ final class LineWork {
             return r;
         }
         r.kind = LineResult.Kind.BROKEN;
-        int bad = Utf8.firstInvalid(buf, start, start + length);
+        int bad = ascii ? -1 : Utf8.firstInvalid(buf, start, start + length);
         if (bad >= 0) {
             add(RuleCode.INVALID_ENCODING, null, "", bad - start + 1, "invalid-encoding",
                     "byte", String.format("%02X", buf[bad] & 0xff), "column", bad - start + 1);
@@ -82,6 +103,7 @@ final class LineWork {
                     r.record = binder.toRecord(task);
                     r.jsonIndex = binder.jsonIndexes();
                     rules.check(r.record, r::jsonIndex, ruleTarget);
+                    objects.check(r.record, r::jsonIndex, ruleTarget);
                 }
             }
         } catch (StreamConstraintsException e) {
@@ -92,7 +114,29 @@ final class LineWork {
             // Jackson's own failures on pathological input end the line, never the run.
             fail(r, 0, String.valueOf(e.getMessage()));
         }
+        if (r.record != null) {
+            count(r);
+        }
         return r;
+    }
+
+    private void count(LineResult r) {
+        String url = r.record.imageUrl();
+        if (fingerprints && url != null && !url.isBlank()) {
+            r.fingerprint = ImageUrls.fingerprint(url);
+        }
+        if (r.shape != LabelShape.EMPTY_LIST) {
+            // Records of another task than the file's are dropped at the merge, and their
+            // statistics with them: counts are kept per task.
+            Task task = r.record.task();
+            RecordStats s = stats[task.ordinal()];
+            if (s == null) {
+                s = new RecordStats();
+                stats[task.ordinal()] = s;
+            }
+            s.add(r.line, r.record, r.integerNames, r.stringNames);
+            r.counted = true;
+        }
     }
 
     /** The task whose record the line gets: the given one if the shape fits it, else the shape's own. */

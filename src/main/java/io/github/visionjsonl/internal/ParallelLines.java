@@ -27,19 +27,28 @@ final class ParallelLines implements Closeable {
     private final LineSource lines;
     private final ExecutorService pool;
     private final ConcurrentLinkedQueue<LineWork> works = new ConcurrentLinkedQueue<>();
-    private final ArrayDeque<Future<List<LineResult>>> inFlight = new ArrayDeque<>();
+    private final ArrayDeque<Future<Examined>> inFlight = new ArrayDeque<>();
     private final int maxInFlight;
     private final ValidatorConfig config;
+    private final boolean fingerprints;
     private boolean eof;
-    private List<LineResult> batch;
+    private Examined batch;
     private int position;
+    /** Statistics per task of the batches merged so far. */
+    private final RecordStats[] consumed = new RecordStats[io.github.visionjsonl.Task.values().length];
 
-    /** Lines copied out of the reader, with what the reader knew about each. */
-    private record Batch(byte[] data, long[] numbers, int[] starts, int[] lengths, long[] skipped, boolean bom, int size) {
+    /** A batch's results with the statistics of its records, per task. */
+    private record Examined(List<LineResult> results, RecordStats[] stats) {
     }
 
-    ParallelLines(ValidatorConfig config, LineSource lines) {
+    /** Lines copied out of the reader, with what the reader knew about each. */
+    private record Batch(byte[] data, long[] numbers, int[] starts, int[] lengths, long[] skipped, boolean[] ascii,
+            boolean bom, int size) {
+    }
+
+    ParallelLines(ValidatorConfig config, LineSource lines, boolean fingerprints) {
         this.config = config;
+        this.fingerprints = fingerprints;
         this.lines = lines;
         this.maxInFlight = config.threads() * 2;
         this.pool = Executors.newFixedThreadPool(config.threads(), r -> {
@@ -51,9 +60,13 @@ final class ParallelLines implements Closeable {
 
     /** The next line's result in line order, or null at the end. */
     LineResult next() throws IOException {
-        while (batch == null || position == batch.size()) {
+        while (batch == null || position == batch.results().size()) {
+            if (batch != null) {
+                add(batch.stats());
+                batch = null;
+            }
             fill();
-            Future<List<LineResult>> head = inFlight.poll();
+            Future<Examined> head = inFlight.poll();
             if (head == null) {
                 return null;
             }
@@ -67,7 +80,38 @@ final class ParallelLines implements Closeable {
             }
             position = 0;
         }
-        return batch.get(position++);
+        return batch.results().get(position++);
+    }
+
+    private void add(RecordStats[] stats) {
+        for (int t = 0; t < stats.length; t++) {
+            if (stats[t] != null) {
+                if (consumed[t] == null) {
+                    consumed[t] = new RecordStats();
+                }
+                consumed[t].mergeFrom(stats[t]);
+            }
+        }
+    }
+
+    /**
+     * The statistics of a task over the lines handed out so far: whole batches, and the counted
+     * records of a batch left part way (reading stopped at an error).
+     */
+    RecordStats consumed(io.github.visionjsonl.Task task) {
+        RecordStats total = new RecordStats();
+        if (consumed[task.ordinal()] != null) {
+            total.mergeFrom(consumed[task.ordinal()]);
+        }
+        if (batch != null) {
+            for (int i = 0; i < position; i++) {
+                LineResult r = batch.results().get(i);
+                if (r.counted && r.record.task() == task) {
+                    total.add(r.line, r.record, r.integerNames, r.stringNames);
+                }
+            }
+        }
+        return total;
     }
 
     private void fill() throws IOException {
@@ -87,6 +131,7 @@ final class ParallelLines implements Closeable {
         int[] starts = new int[64];
         int[] lengths = new int[64];
         long[] skipped = new long[64];
+        boolean[] ascii = new boolean[64];
         boolean bom = false;
         int size = 0;
         int used = 0;
@@ -100,38 +145,46 @@ final class ParallelLines implements Closeable {
                 starts = Arrays.copyOf(starts, size * 2);
                 lengths = Arrays.copyOf(lengths, size * 2);
                 skipped = Arrays.copyOf(skipped, size * 2);
+                ascii = Arrays.copyOf(ascii, size * 2);
             }
             System.arraycopy(lines.buffer(), lines.start(), data, used, length);
             numbers[size] = lines.lineNumber();
             starts[size] = used;
             lengths[size] = length;
             skipped[size] = lines.tooLong() ? lines.skippedLength() : -1;
+            ascii[size] = !lines.highBytes();
             bom |= lines.lineNumber() == 1 && lines.byteOrderMark();
             used += length;
             size++;
         }
-        return size == 0 ? null : new Batch(data, numbers, starts, lengths, skipped, bom, size);
+        return size == 0 ? null : new Batch(data, numbers, starts, lengths, skipped, ascii, bom, size);
     }
 
-    private List<LineResult> examine(Batch b) {
+    private Examined examine(Batch b) {
         LineWork work = works.poll();
         if (work == null) {
-            work = new LineWork(config);
+            work = new LineWork(config, fingerprints);
         }
         try {
             List<LineResult> results = new ArrayList<>(b.size());
             for (int i = 0; i < b.size(); i++) {
                 results.add(work.process(b.numbers()[i], b.data(), b.starts()[i], b.lengths()[i], b.skipped()[i],
-                        b.bom() && b.numbers()[i] == 1));
+                        b.bom() && b.numbers()[i] == 1, b.ascii()[i]));
             }
-            return results;
+            return new Examined(results, work.takeStats());
         } finally {
             works.add(work);
         }
     }
 
+    /** Stops the workers and waits for them, so their statistics can be read. */
     @Override
     public void close() {
         pool.shutdownNow();
+        try {
+            pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

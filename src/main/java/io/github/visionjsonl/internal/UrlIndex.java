@@ -101,10 +101,10 @@ final class UrlIndex {
         return h;
     }
 
-    /** A 64-bit fingerprint of a string: FNV-1a over its chars, then mixed. */
-    static long fingerprint(CharSequence s) {
-        long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < s.length(); i++) {
+    /** A 64-bit fingerprint of part of a string: FNV-1a over its chars from a seed, then mixed. */
+    static long fingerprint(String s, int from, int to, long seed) {
+        long h = seed;
+        for (int i = from; i < to; i++) {
             h ^= s.charAt(i);
             h *= 0x100000001b3L;
         }

@@ -46,6 +46,8 @@ public final class ValidationRun implements Closeable {
     private final ParallelLines parallel;
     private final ArrayDeque<Pending> pending = new ArrayDeque<>();
     private final ArrayDeque<ValidatedLine> ready = new ArrayDeque<>();
+    /** Statistics of records counted here: {@code label: []} lines, typed once the task is known. */
+    private final RecordStats ownStats = new RecordStats();
 
     private Task task;
     private long taskLine;
@@ -94,8 +96,6 @@ public final class ValidationRun implements Closeable {
         this.findings = new FindingCollector(config, yieldLines);
         this.task = config.task();
         this.images = config.images() == null ? null : new ImageVerification(config.images());
-        this.work = new LineWork(config);
-        this.parallel = lines != null && config.threads() > 1 ? new ParallelLines(config, lines) : null;
         this.dataset = new DatasetChecks(config, findings, new DatasetChecks.Line() {
             @Override
             public long number() {
@@ -112,6 +112,9 @@ public final class ValidationRun implements Closeable {
                 return current.jsonIndex(recordIndex);
             }
         }, training, asTraining);
+        this.work = new LineWork(config, dataset.needsFingerprints());
+        this.parallel = lines != null && config.threads() > 1
+                ? new ParallelLines(config, lines, dataset.needsFingerprints()) : null;
     }
 
     /**
@@ -166,7 +169,7 @@ public final class ValidationRun implements Closeable {
             length -= 3;
         }
         long skipped = length > config.maxLineLength() ? length : -1;
-        merge(work.process(1, line, start, skipped >= 0 ? 0 : length, skipped, bom));
+        merge(work.process(1, line, start, skipped >= 0 ? 0 : length, skipped, bom, false));
         resolvePending();
         finished = true;
         return ready.poll();
@@ -197,7 +200,8 @@ public final class ValidationRun implements Closeable {
             return null;
         }
         return work.process(lines.lineNumber(), lines.buffer(), lines.start(), lines.length(),
-                lines.tooLong() ? lines.skippedLength() : -1, lines.lineNumber() == 1 && lines.byteOrderMark());
+                lines.tooLong() ? lines.skippedLength() : -1, lines.lineNumber() == 1 && lines.byteOrderMark(),
+                !lines.highBytes());
     }
 
     // ---- merging, in line order -------------------------------------------------------------
@@ -244,8 +248,8 @@ public final class ValidationRun implements Closeable {
                 findings.report(RuleCode.LABEL_LIST_EMPTY, null, "/label", columnOf("/label"), "label-list-empty");
             }
         }
-        dataset.checkLine(record, r.integerNames, r.stringNames);
-        finishLine(record);
+        dataset.checkLine(record, r.fingerprint);
+        finishLine(record, r.counted);
     }
 
     /** Counts and keeps a worker's findings, now that their order is known. */
@@ -285,7 +289,7 @@ public final class ValidationRun implements Closeable {
     private void hold(LineResult r) {
         apply(r.recordFindings);
         DetectionRecord record = (DetectionRecord) r.record;
-        dataset.checkLine(record, r.integerNames, r.stringNames);
+        dataset.checkLine(record, r.fingerprint);
         pending.add(new Pending(r.line, record, findings.lineHasError(), findings.lineFindings()));
         if (pending.size() >= MAX_PENDING) {
             resolvePending();
@@ -310,7 +314,7 @@ public final class ValidationRun implements Closeable {
                 }
                 record = retypeEmpty(held.record());
             }
-            conclude(held.line(), record, record != null && !error, error, lineFindings, false);
+            conclude(held.line(), record, record != null && !error, error, lineFindings, false, false);
         }
     }
 
@@ -324,15 +328,21 @@ public final class ValidationRun implements Closeable {
     }
 
     private void finishLine(ImageRecord record) {
+        finishLine(record, false);
+    }
+
+    private void finishLine(ImageRecord record, boolean counted) {
         boolean error = findings.lineHasError();
         conclude(findings.line(), record, record != null && !error, error,
-                yieldLines ? findings.lineFindings() : List.of(), true);
+                yieldLines ? findings.lineFindings() : List.of(), true, counted);
     }
 
     private void conclude(long line, ImageRecord record, boolean valid, boolean error, List<Finding> lineFindings,
-            boolean isCurrent) {
+            boolean isCurrent, boolean counted) {
         if (record != null) {
-            dataset.count(line, record);
+            if (!counted) {
+                ownStats.add(line, record, 0, 0);
+            }
             if (images != null) {
                 ImageChecker.Expectation expected = expectation(record, isCurrent);
                 int column = isCurrent ? columnOf("/image_url") : 0;
@@ -416,9 +426,23 @@ public final class ValidationRun implements Closeable {
             findings.atLine(0);
             findings.report(RuleCode.EMPTY_DATASET, null, "", 0, "empty-dataset", "lines", lineCount);
         }
-        if (!stopped) {
-            dataset.finish(task, validRecords);
+        dataset.finish(task, validRecords, mergedStats(), !stopped);
+    }
+
+    /** The statistics of the file's task: counted here, and by every worker. */
+    private RecordStats mergedStats() {
+        RecordStats total = new RecordStats();
+        if (task == null) {
+            // Only held-back lines, typed as nothing: they still have images and URL forms.
+            total.mergeFrom(ownStats);
+            return total;
         }
+        total.mergeFrom(ownStats);
+        RecordStats counted = parallel != null ? parallel.consumed(task) : work.stats(task);
+        if (counted != null) {
+            total.mergeFrom(counted);
+        }
+        return total;
     }
 
     /** The report; complete once the input was read to its end. */

@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * Splits a byte stream into lines without decoding it, so that each line can be handed to the
@@ -32,6 +35,14 @@ public final class LineSource implements Closeable {
     private int length;
     private long skippedLength;
     private boolean byteOrderMark;
+    /** The bits of every byte of the current line scanned so far, OR-ed together (bit 7 of each byte lane matters). */
+    private long lineBits;
+    private boolean highBytes;
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
 
     /**
      * @param in the stream, plain or gzip-compressed (recognized by its magic bytes)
@@ -58,9 +69,10 @@ public final class LineSource implements Closeable {
     /** Advances to the next line; false at the end of the input. */
     public boolean next() throws IOException {
         skippedLength = -1;
+        lineBits = 0;
         int scan = pos;
         while (true) {
-            int nl = indexOfNewline(buf, scan, end);
+            int nl = indexOfNewline(scan, end);
             if (nl >= 0) {
                 emit(pos, nl);
                 pos = nl + 1;
@@ -120,7 +132,7 @@ public final class LineSource implements Closeable {
                 eof = true;
                 break;
             }
-            int nl = indexOfNewline(buf, 0, n);
+            int nl = indexOfNewline(0, n);
             if (nl >= 0) {
                 counted += nl;
                 pos = nl + 1;
@@ -147,18 +159,40 @@ public final class LineSource implements Closeable {
         }
         start = from;
         length = to - from;
+        highBytes = (lineBits & HIGHS) != 0;
         if (length > maxLineLength) {
             skippedLength = length;
             length = 0;
         }
     }
 
-    private static int indexOfNewline(byte[] b, int from, int to) {
-        for (int i = from; i < to; i++) {
+    /**
+     * The first newline in the range, or -1; on the way, notes whether any byte before it has its
+     * high bit set (only such lines need the full UTF-8 check). Eight bytes at a time.
+     */
+    private int indexOfNewline(int from, int to) {
+        byte[] b = buf;
+        long bits = 0;
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long word = (long) LONGS.get(b, i);
+            long x = word ^ NEWLINES;
+            long zero = (x - ONES) & ~x & HIGHS;
+            if (zero != 0) {
+                int k = Long.numberOfTrailingZeros(zero) >>> 3;
+                lineBits |= bits | (k == 0 ? 0 : word & (-1L >>> (64 - 8 * k)));
+                return i + k;
+            }
+            bits |= word;
+        }
+        for (; i < to; i++) {
             if (b[i] == '\n') {
+                lineBits |= bits;
                 return i;
             }
+            bits |= b[i] & 0xFF;
         }
+        lineBits |= bits;
         return -1;
     }
 
@@ -180,6 +214,11 @@ public final class LineSource implements Closeable {
     /** The length of the current line in bytes, without its terminator. */
     public int length() {
         return length;
+    }
+
+    /** Whether the current line has a byte of 0x80 or more (so it is not plain ASCII). */
+    public boolean highBytes() {
+        return highBytes;
     }
 
     /** Whether the current line was too long and skipped. */

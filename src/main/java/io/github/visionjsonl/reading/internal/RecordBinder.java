@@ -87,7 +87,6 @@ public final class RecordBinder {
     private static final int ALL_CORNERS = 0b1111;
     private static final Pattern DECIMAL = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
     private static final Pattern NON_FINITE = Pattern.compile("(?i)[-+]?(nan|inf|infinity)");
-    private static final Pattern PIXELS = Pattern.compile("(\\d{1,9})(px)?");
 
     private FindingSink sink;
     private JsonParser p;
@@ -126,6 +125,7 @@ public final class RecordBinder {
         boolean polygonValid;
         final List<double[]> segments = new ArrayList<>();
         final String[] misspelt = new String[OBJECT_KEYS.length];
+        boolean anyMisspelt;
 
         void reset(int index, int column) {
             this.index = index;
@@ -138,7 +138,10 @@ public final class RecordBinder {
             polygonPresent = false;
             polygonValid = false;
             segments.clear();
-            Arrays.fill(misspelt, null);
+            if (anyMisspelt) {
+                Arrays.fill(misspelt, null);
+                anyMisspelt = false;
+            }
         }
     }
 
@@ -298,9 +301,9 @@ public final class RecordBinder {
                 }
                 break;
             case VALUE_STRING:
-                var m = PIXELS.matcher(p.getText());
-                if (m.matches()) {
-                    return Integer.valueOf(m.group(1));
+                int pixels = pixels(p.getText());
+                if (pixels >= 0) {
+                    return pixels;
                 }
                 break;
             default:
@@ -309,6 +312,23 @@ public final class RecordBinder {
         report(RuleCode.IMAGE_SIZE, "/image_details/" + name, "image-size", "name", name, "actual", describe(t));
         p.skipChildren();
         return null;
+    }
+
+    /** The value of {@code "640"} or {@code "640px"} (1 to 9 digits), else -1. */
+    private static int pixels(String text) {
+        int end = text.endsWith("px") ? text.length() - 2 : text.length();
+        if (end == 0 || end > 9) {
+            return -1;
+        }
+        int value = 0;
+        for (int i = 0; i < end; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     private void readLabel() throws IOException {
@@ -427,6 +447,7 @@ public final class RecordBinder {
                 default -> -1;
             };
             if (k < 0) {
+                a.anyMisspelt = true;
                 unknownKey(name, OBJECT_KEYS, a.misspelt, "/label/" + index, "a label object");
                 continue;
             }

@@ -17,7 +17,12 @@ public final class ImageFormats {
      * runtime does not accept it.
      */
     public static String family(String formatOrExtension) {
-        return switch (formatOrExtension.toLowerCase(Locale.ROOT)) {
+        String f = exact(formatOrExtension);
+        return f != null ? f : exact(formatOrExtension.toLowerCase(Locale.ROOT));
+    }
+
+    private static String exact(String formatOrExtension) {
+        return switch (formatOrExtension) {
             case "jpg", "jpeg", "jpe", "jfif" -> "jpeg";
             case "tif", "tiff" -> "tiff";
             case "png" -> "png";

@@ -1,20 +1,15 @@
 package io.github.visionjsonl.rules.internal;
 
 import io.github.visionjsonl.rules.ImageUrl;
+import io.github.visionjsonl.internal.ImageUrls;
 import io.github.visionjsonl.rules.RuleCode;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Checks {@link ImageUrl}. */
 public final class ImageUrlValidator implements ConstraintValidator<ImageUrl, String> {
 
-    private static final String AML = "amldatastore://";
-    private static final String AZUREML = "azureml://";
-    /** The two azureml:// long forms, matched on the part after the scheme. */
-    private static final Pattern AZUREML_FORM = Pattern.compile(
-            "(?i)(subscriptions/[^/]+/resourcegroups/[^/]+/workspaces/[^/]+/)?datastores/[^/]+/paths/.*[^/].*");
     private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://.*");
 
     @Override
@@ -31,21 +26,18 @@ public final class ImageUrlValidator implements ConstraintValidator<ImageUrl, St
             sink.report(RuleCode.IMAGE_URL_EMPTY, "", url.isEmpty() ? "image-url-empty" : "image-url-empty.blank");
             return false;
         }
-        String lower = url.toLowerCase(Locale.ROOT);
         boolean valid = true;
-        if (lower.startsWith(AML)) {
-            String rest = url.substring(AML.length());
-            int slash = rest.indexOf('/');
-            if (slash <= 0 || rest.substring(slash + 1).isBlank()) {
+        if (ImageUrls.isAml(url)) {
+            if (ImageUrls.datastorePath(url) == null) {
                 sink.report(RuleCode.IMAGE_URL_MALFORMED, "", "image-url-malformed.aml", "value", url);
                 return false;
             }
-        } else if (lower.startsWith(AZUREML)) {
-            if (!AZUREML_FORM.matcher(url.substring(AZUREML.length())).matches()) {
+        } else if (ImageUrls.isAzureml(url)) {
+            if (ImageUrls.datastorePath(url) == null) {
                 sink.report(RuleCode.IMAGE_URL_MALFORMED, "", "image-url-malformed.azureml", "value", url);
                 return false;
             }
-        } else if (lower.startsWith("http://") || lower.startsWith("https://")) {
+        } else if (url.regionMatches(true, 0, "http://", 0, 7) || url.regionMatches(true, 0, "https://", 0, 8)) {
             sink.report(RuleCode.IMAGE_URL_NOT_DATASTORE, "", "image-url-not-datastore.http", "value", url);
             valid = false;
         } else if (SCHEME.matcher(url).matches()) {

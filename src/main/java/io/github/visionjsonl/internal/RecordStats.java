@@ -1,0 +1,177 @@
+package io.github.visionjsonl.internal;
+
+import io.github.visionjsonl.model.BoundingBox;
+import io.github.visionjsonl.model.ClassificationRecord;
+import io.github.visionjsonl.model.DetectionRecord;
+import io.github.visionjsonl.model.ImageRecord;
+import io.github.visionjsonl.model.InstanceMask;
+import io.github.visionjsonl.model.MultiLabelRecord;
+import io.github.visionjsonl.model.Segment;
+import io.github.visionjsonl.model.SegmentationRecord;
+import io.github.visionjsonl.report.ClassStatistics;
+import io.github.visionjsonl.report.DatasetStatistics;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What the records of one task contain: per class, objects, shapes, URL forms, the first line
+ * of an integer and of a string class name. Every worker keeps its own and they are merged at
+ * the end (sums, minimums, and the parallel form of Welford's variance), so counting costs the
+ * merging thread nothing. Memory grows with the count of classes only.
+ */
+final class RecordStats {
+
+    static final class ClassState {
+        /** The record that last counted an image of this class, so that an image counts once. */
+        long lastRecord;
+        long images;
+        long instances;
+        long crowd;
+        long firstLine;
+
+        ClassState(long firstLine) {
+            this.firstLine = firstLine;
+        }
+    }
+
+    final Map<String, ClassState> classes = new HashMap<>();
+    private final Map<String, Long> schemes = new HashMap<>();
+    private final Histogram objectsPerImage = Histogram.of(0, 1, 2, 3, 4, 5, 6, 8, 10, 15, 20, 30, 50, 100, 1000);
+    private final Histogram boxWidth = Histogram.linear(0, 1, 20);
+    private final Histogram boxHeight = Histogram.linear(0, 1, 20);
+    private final Histogram boxArea = Histogram.logarithmic(-6, 0, 4);
+    private final Histogram pointsPerSegment = Histogram.of(0, 3, 4, 5, 6, 8, 10, 15, 20, 30, 50, 100, 200, 500, 1000, 10000);
+    long imagesWithoutObjects;
+    long objects;
+    long records;
+    /** First lines of an integer and of a string class name, 0 when none. */
+    long firstIntegerName;
+    long firstStringName;
+
+    /** Counts a record (also one with errors: it is in the file). */
+    void add(long line, ImageRecord record, int integerNames, int stringNames) {
+        records++;
+        if (integerNames > 0) {
+            firstIntegerName = first(firstIntegerName, line);
+        }
+        if (stringNames > 0) {
+            firstStringName = first(firstStringName, line);
+        }
+        String url = record.imageUrl();
+        schemes.merge(url == null ? "none" : ImageUrls.scheme(url), 1L, Long::sum);
+        if (record instanceof DetectionRecord d) {
+            List<BoundingBox> boxes = d.boxes();
+            objects(boxes.size(), true);
+            for (BoundingBox b : boxes) {
+                instance(line, b.label(), b.crowd());
+                shape(b.width(), b.height());
+            }
+        } else if (record instanceof SegmentationRecord s) {
+            List<InstanceMask> masks = s.masks();
+            objects(masks.size(), true);
+            for (InstanceMask m : masks) {
+                instance(line, m.label(), m.crowd());
+                for (Segment seg : m.polygon().segments()) {
+                    pointsPerSegment.add(seg.size() / 2.0);
+                }
+                double[] e = ObjectChecks.extent(m);
+                if (e != null) {
+                    shape(e[2] - e[0], e[3] - e[1]);
+                }
+            }
+        } else if (record instanceof MultiLabelRecord m) {
+            objects(m.labels().size(), false);
+            for (String name : m.labels()) {
+                instance(line, name, false);
+            }
+        } else if (record instanceof ClassificationRecord c) {
+            objects(c.label() == null ? 0 : 1, false);
+            instance(line, c.label(), false);
+        }
+    }
+
+    private static long first(long current, long line) {
+        return current == 0 ? line : Math.min(current, line);
+    }
+
+    private void objects(int count, boolean hasObjects) {
+        objectsPerImage.add(count);
+        objects += count;
+        if (count == 0 && hasObjects) {
+            imagesWithoutObjects++;
+        }
+    }
+
+    private void instance(long line, String name, boolean crowd) {
+        if (name == null) {
+            return;
+        }
+        ClassState c = classes.get(name);
+        if (c == null) {
+            c = new ClassState(line);
+            classes.put(name, c);
+        }
+        c.instances++;
+        if (c.lastRecord != records) {
+            c.lastRecord = records;
+            c.images++;
+        }
+        if (crowd) {
+            c.crowd++;
+        }
+    }
+
+    private void shape(double w, double h) {
+        if (w > 0 && h > 0) {
+            boxWidth.add(w);
+            boxHeight.add(h);
+            boxArea.add(w * h);
+        }
+    }
+
+    /** Adds another worker's counts to these. */
+    void mergeFrom(RecordStats other) {
+        other.classes.forEach((name, o) -> {
+            ClassState c = classes.get(name);
+            if (c == null) {
+                c = new ClassState(o.firstLine);
+                classes.put(name, c);
+            }
+            c.images += o.images;
+            c.instances += o.instances;
+            c.crowd += o.crowd;
+            c.firstLine = Math.min(c.firstLine, o.firstLine);
+        });
+        other.schemes.forEach((k, v) -> schemes.merge(k, v, Long::sum));
+        objectsPerImage.mergeFrom(other.objectsPerImage);
+        boxWidth.mergeFrom(other.boxWidth);
+        boxHeight.mergeFrom(other.boxHeight);
+        boxArea.mergeFrom(other.boxArea);
+        pointsPerSegment.mergeFrom(other.pointsPerSegment);
+        imagesWithoutObjects += other.imagesWithoutObjects;
+        objects += other.objects;
+        records += other.records;
+        if (other.firstIntegerName > 0) {
+            firstIntegerName = first(firstIntegerName, other.firstIntegerName);
+        }
+        if (other.firstStringName > 0) {
+            firstStringName = first(firstStringName, other.firstStringName);
+        }
+    }
+
+    Map<String, Long> classCounts() {
+        Map<String, Long> counts = new TreeMap<>();
+        classes.forEach((k, v) -> counts.put(k, v.instances));
+        return counts;
+    }
+
+    DatasetStatistics statistics() {
+        Map<String, ClassStatistics> perClass = new LinkedHashMap<>();
+        new TreeMap<>(classes).forEach((k, v) -> perClass.put(k, new ClassStatistics(v.images, v.instances, v.crowd)));
+        return new DatasetStatistics(perClass, imagesWithoutObjects, objectsPerImage.summary(), boxWidth.summary(),
+                boxHeight.summary(), boxArea.summary(), pointsPerSegment.summary(), new TreeMap<>(schemes));
+    }
+}
