@@ -15,8 +15,10 @@ final class Histogram {
     private long n;
     private double min = Double.NaN;
     private double max = Double.NaN;
-    private double mean;
-    private double m2;
+    /** Sums, shifted by the first value so that the variance keeps its precision (values are near each other). */
+    private double shift = Double.NaN;
+    private double sum;
+    private double sumOfSquares;
 
     private Histogram(double[] edges, double linearFrom, double linearScale) {
         this.edges = edges;
@@ -50,17 +52,22 @@ final class Histogram {
     }
 
     void add(double v) {
-        n++;
-        if (n == 1) {
+        if (n++ == 0) {
             min = v;
             max = v;
+            shift = v;
         } else {
-            min = Math.min(min, v);
-            max = Math.max(max, v);
+            if (v < min) {
+                min = v;
+            }
+            if (v > max) {
+                max = v;
+            }
         }
-        double d = v - mean;
-        mean += d / n;
-        m2 += d * (v - mean);
+        // Plain sums: no division per value, which on every box of every line is measurable.
+        double d = v - shift;
+        sum += d;
+        sumOfSquares += d * d;
         counts[bin(v)]++;
     }
 
@@ -105,11 +112,16 @@ final class Histogram {
             min = Math.min(min, other.min);
             max = Math.max(max, other.max);
         }
-        long total = n + other.n;
-        double delta = other.mean - mean;
-        mean += delta * other.n / total;
-        m2 += other.m2 + delta * delta * ((double) n * other.n / total);
-        n = total;
+        if (n == 0) {
+            shift = other.shift;
+        }
+        // Move the other's sums to this shift: sum(v - a) = sum(v - b) + k (b - a).
+        double k = shift - other.shift;
+        double otherSum = other.sum - other.n * k;
+        double otherSquares = other.sumOfSquares - 2 * k * other.sum + other.n * k * k;
+        sum += otherSum;
+        sumOfSquares += otherSquares;
+        n += other.n;
         for (int i = 0; i < counts.length; i++) {
             counts[i] += other.counts[i];
         }
@@ -142,8 +154,10 @@ final class Histogram {
         for (long l : counts) {
             c.add(l);
         }
-        double stddev = n == 0 ? Double.NaN : Math.sqrt(m2 / n);
-        return new Distribution(n, min, max, n == 0 ? Double.NaN : round(mean), round(stddev), round(quantile(0.05)),
+        double meanShifted = n == 0 ? 0 : sum / n;
+        double variance = n == 0 ? Double.NaN : Math.max(0, sumOfSquares / n - meanShifted * meanShifted);
+        double mean = n == 0 ? Double.NaN : shift + meanShifted;
+        return new Distribution(n, min, max, round(mean), round(Math.sqrt(variance)), round(quantile(0.05)),
                 round(quantile(0.5)), round(quantile(0.95)), e, c);
     }
 

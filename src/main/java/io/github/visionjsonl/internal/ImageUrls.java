@@ -73,6 +73,31 @@ public final class ImageUrls {
         return false;
     }
 
+    /** Whether the URL is a well-formed datastore URL in one of the three forms; allocates nothing. */
+    public static boolean isDatastoreUrl(String url) {
+        if (isAml(url)) {
+            int start = AML.length();
+            int slash = url.indexOf('/', start);
+            return slash > start && hasNonBlank(url, slash + 1);
+        }
+        if (isAzureml(url)) {
+            int ds = azuremlDatastore(url);
+            if (ds < 0) {
+                return false;
+            }
+            int slash = url.indexOf('/', ds);
+            if (slash <= ds || !startsAt(url, slash + 1, "paths/")) {
+                return false;
+            }
+            for (int i = slash + 7; i < url.length(); i++) {
+                if (url.charAt(i) != '/') {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** The datastore and path of a datastore URL in any of its three forms, or {@code null}. */
     public static DatastorePath datastorePath(String url) {
         if (isAml(url)) {

@@ -90,6 +90,7 @@ public final class RecordBinder {
 
     private FindingSink sink;
     private JsonParser p;
+    private final NameCache nameCache = new NameCache();
 
     private boolean hasUrl;
     private String imageUrl;
@@ -276,7 +277,7 @@ public final class RecordBinder {
             if (k == 0) {
                 t = p.nextToken();
                 if (t == JsonToken.VALUE_STRING) {
-                    format = p.getText();
+                    format = nameCache.get(p);
                 } else if (t != JsonToken.VALUE_NULL) {
                     report(RuleCode.WRONG_TYPE, "/image_details/format", "wrong-type", "name", "format",
                             "expected", "a string", "actual", describe(t));
@@ -407,7 +408,7 @@ public final class RecordBinder {
         switch (t) {
             case VALUE_STRING:
                 stringNames++;
-                return p.getText();
+                return nameCache.get(p);
             case VALUE_NUMBER_INT:
                 integerNames++;
                 report(RuleCode.LABEL_TYPE, Severity.WARNING, pointer, "label-type.integer", "actual", p.getText());
@@ -473,7 +474,7 @@ public final class RecordBinder {
         double v;
         switch (t) {
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
-                v = p.getDoubleValue();
+                v = number(t);
                 if (!Double.isFinite(v)) {
                     nonFinite(cornerPointer(a, name));
                     return;
@@ -509,6 +510,50 @@ public final class RecordBinder {
         }
         a.corners[c] = v;
         a.cornersValid |= 1 << c;
+    }
+
+    private static final double[] POWERS_OF_TEN = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
+        1e13, 1e14, 1e15};
+
+    /**
+     * The current number token as a double. Coordinates are short decimals ({@code 0.2603}):
+     * those are read straight from the parser's characters as an integer divided by a power of
+     * ten, which is exact for up to 15 digits (both are exact doubles and the division rounds
+     * once); anything else goes to Jackson.
+     */
+    private double number(JsonToken t) throws IOException {
+        if (t == JsonToken.VALUE_NUMBER_INT) {
+            return p.getNumberType() == JsonParser.NumberType.INT ? p.getIntValue() : p.getDoubleValue();
+        }
+        char[] c = p.getTextCharacters();
+        int i = p.getTextOffset();
+        int end = i + p.getTextLength();
+        boolean negative = i < end && c[i] == '-';
+        if (negative) {
+            i++;
+        }
+        long mantissa = 0;
+        int digits = 0;
+        int decimals = -1;
+        for (; i < end; i++) {
+            char ch = c[i];
+            if (ch >= '0' && ch <= '9') {
+                mantissa = mantissa * 10 + (ch - '0');
+                digits++;
+                if (decimals >= 0) {
+                    decimals++;
+                }
+            } else if (ch == '.' && decimals < 0) {
+                decimals = 0;
+            } else {
+                return p.getDoubleValue(); // an exponent, NaN, Infinity: the general parser
+            }
+        }
+        if (digits == 0 || digits > 15) {
+            return p.getDoubleValue();
+        }
+        double v = decimals > 0 ? mantissa / POWERS_OF_TEN[decimals] : mantissa;
+        return negative ? -v : v;
     }
 
     private static String cornerPointer(Annotation a, String name) {
@@ -566,7 +611,7 @@ public final class RecordBinder {
                 int n = 0;
                 while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
                     if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
-                        double v = p.getDoubleValue();
+                        double v = number(t);
                         if (!Double.isFinite(v)) {
                             nonFinite(pointer + "/" + s + "/" + n);
                             ok = false;

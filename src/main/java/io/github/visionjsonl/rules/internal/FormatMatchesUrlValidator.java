@@ -20,16 +20,16 @@ public final class FormatMatchesUrlValidator implements ConstraintValidator<Form
             return true;
         }
         String format = record.imageDetails().format();
-        String extension = ImageFormats.extension(record.imageUrl());
-        if (format == null || extension == null) {
+        if (format == null) {
             return true;
         }
         String declared = ImageFormats.family(format);
-        String named = ImageFormats.family(extension);
+        String named = ImageFormats.extensionFamily(record.imageUrl());
         // An unaccepted format or extension has its own rule; comparing it would say the same twice.
-        if (declared == null || named == null || declared.equals(named)) {
+        if (declared == null || named == null || named.isEmpty() || declared.equals(named)) {
             return true;
         }
+        String extension = ImageFormats.extension(record.imageUrl());
         sink.report(RuleCode.FORMAT_MISMATCH, "/image_details/format", "format-mismatch",
                 "format", format, "extension", extension);
         return false;

@@ -32,6 +32,40 @@ public final class ImageFormats {
     }
 
     /**
+     * The family of the URL's file extension ({@link #family}), without making the extension a
+     * String: {@code ""} when the URL has no extension, {@code null} when the extension is not an
+     * accepted format.
+     */
+    public static String extensionFamily(String url) {
+        int end = url.length();
+        int q = url.indexOf('?');
+        if (q >= 0) {
+            end = q;
+        }
+        int h = url.indexOf('#');
+        if (h >= 0 && h < end) {
+            end = h;
+        }
+        int slash = url.lastIndexOf('/', end - 1);
+        int dot = url.lastIndexOf('.', end - 1);
+        if (dot <= slash + 1 || dot == end - 1) {
+            return "";
+        }
+        int from = dot + 1;
+        int length = end - from;
+        return switch (length) {
+            case 3 -> is(url, from, "jpg") || is(url, from, "jpe") ? "jpeg"
+                    : is(url, from, "png") ? "png" : is(url, from, "bmp") ? "bmp" : is(url, from, "tif") ? "tiff" : null;
+            case 4 -> is(url, from, "jpeg") || is(url, from, "jfif") ? "jpeg" : is(url, from, "tiff") ? "tiff" : null;
+            default -> null;
+        };
+    }
+
+    private static boolean is(String url, int from, String extension) {
+        return url.startsWith(extension, from) || url.regionMatches(true, from, extension, 0, extension.length());
+    }
+
+    /**
      * The file extension of the last path segment of a URL, without the dot, ignoring a query
      * or fragment; {@code null} when the last segment has none.
      */

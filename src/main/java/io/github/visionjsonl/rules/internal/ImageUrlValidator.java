@@ -28,12 +28,12 @@ public final class ImageUrlValidator implements ConstraintValidator<ImageUrl, St
         }
         boolean valid = true;
         if (ImageUrls.isAml(url)) {
-            if (ImageUrls.datastorePath(url) == null) {
+            if (!ImageUrls.isDatastoreUrl(url)) {
                 sink.report(RuleCode.IMAGE_URL_MALFORMED, "", "image-url-malformed.aml", "value", url);
                 return false;
             }
         } else if (ImageUrls.isAzureml(url)) {
-            if (ImageUrls.datastorePath(url) == null) {
+            if (!ImageUrls.isDatastoreUrl(url)) {
                 sink.report(RuleCode.IMAGE_URL_MALFORMED, "", "image-url-malformed.azureml", "value", url);
                 return false;
             }
@@ -47,9 +47,8 @@ public final class ImageUrlValidator implements ConstraintValidator<ImageUrl, St
             sink.report(RuleCode.IMAGE_URL_NOT_DATASTORE, "", "image-url-not-datastore.path", "value", url);
             valid = false;
         }
-        String extension = ImageFormats.extension(url);
-        if (extension != null && ImageFormats.family(extension) == null) {
-            sink.report(RuleCode.IMAGE_EXTENSION, "", "image-extension", "value", extension,
+        if (ImageFormats.extensionFamily(url) == null) {
+            sink.report(RuleCode.IMAGE_EXTENSION, "", "image-extension", "value", ImageFormats.extension(url),
                     "accepted", ImageFormats.ACCEPTED);
             valid = false;
         }
