@@ -12,6 +12,8 @@ final class Histogram {
     /** For equal-width bins: the first edge and bins per unit, so a bin is one multiplication away. */
     private final double linearFrom;
     private final double linearScale;
+    /** For power-of-two bins: the exponent of the first edge; else {@link Integer#MIN_VALUE}. */
+    private int binaryFrom = Integer.MIN_VALUE;
     private long n;
     private double min = Double.NaN;
     private double max = Double.NaN;
@@ -34,6 +36,20 @@ final class Histogram {
             e[i] = from + (to - from) * i / bins;
         }
         return new Histogram(e, from, bins / (to - from));
+    }
+
+    /**
+     * One bin per power of two, from 2^fromExp to 2^toExp: the bin of a value is its binary
+     * exponent, read from its bits rather than computed with a logarithm.
+     */
+    static Histogram binary(int fromExp, int toExp) {
+        double[] e = new double[toExp - fromExp + 1];
+        for (int i = 0; i < e.length; i++) {
+            e[i] = Math.scalb(1.0, fromExp + i);
+        }
+        Histogram h = new Histogram(e, 0, 0);
+        h.binaryFrom = fromExp;
+        return h;
     }
 
     /** Bins of equal width in log10, from 10^fromExp to 10^toExp. */
@@ -72,6 +88,10 @@ final class Histogram {
     }
 
     private int bin(double v) {
+        if (binaryFrom != Integer.MIN_VALUE) {
+            int b = Math.getExponent(v) - binaryFrom;
+            return b < 0 ? 0 : Math.min(counts.length - 1, b);
+        }
         if (linearScale > 0) {
             int i = (int) ((v - linearFrom) * linearScale);
             int b = Math.max(0, Math.min(counts.length - 1, i));

@@ -11,6 +11,7 @@ import io.github.visionjsonl.reading.internal.Utf8;
 import io.github.visionjsonl.rules.RuleCode;
 import io.github.visionjsonl.rules.Severity;
 import java.io.IOException;
+import java.util.function.IntUnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -19,6 +20,7 @@ import java.util.regex.Pattern;
  */
 final class LineWork {
 
+    private static final IntUnaryOperator IDENTITY = i -> i;
     private static final Pattern SOURCE_LOCATION = Pattern.compile("\\[Source: .*?; line: \\d+, column: (\\d+)\\]");
 
     private final ValidatorConfig config;
@@ -102,8 +104,9 @@ final class LineWork {
                     recordPhase = true;
                     r.record = binder.toRecord(task);
                     r.jsonIndex = binder.jsonIndexes();
-                    rules.check(r.record, r::jsonIndex, ruleTarget);
-                    objects.check(r.record, r::jsonIndex, ruleTarget);
+                    IntUnaryOperator index = r.jsonIndex == null ? IDENTITY : r::jsonIndex;
+                    rules.check(r.record, index, ruleTarget);
+                    objects.check(r.record, index, ruleTarget);
                 }
             }
         } catch (StreamConstraintsException e) {

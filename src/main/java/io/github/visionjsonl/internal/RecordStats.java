@@ -42,7 +42,7 @@ final class RecordStats {
     private final Histogram objectsPerImage = Histogram.of(0, 1, 2, 3, 4, 5, 6, 8, 10, 15, 20, 30, 50, 100, 1000);
     private final Histogram boxWidth = Histogram.linear(0, 1, 20);
     private final Histogram boxHeight = Histogram.linear(0, 1, 20);
-    private final Histogram boxArea = Histogram.logarithmic(-6, 0, 4);
+    private final Histogram boxArea = Histogram.binary(-24, 0);
     private final Histogram pointsPerSegment = Histogram.of(0, 3, 4, 5, 6, 8, 10, 15, 20, 30, 50, 100, 200, 500, 1000, 10000);
     long imagesWithoutObjects;
     long objects;
