@@ -113,8 +113,13 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--decode", description = "With --images-root: decode every image fully, not only its header (slower).")
     boolean decode;
 
-    @Option(names = "--threads", paramLabel = "N", description = "With --images-root: images read at once. Default: the count of cores.")
-    Integer threads;
+    @Option(names = "--image-threads", paramLabel = "N",
+            description = "With --images-root: images read at once. Default: the count of cores.")
+    Integer imageThreads;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
+            description = "Threads that parse and check lines (the order of lines and findings does not change). Default: ${DEFAULT-VALUE}.")
+    int threads;
 
     @Option(names = "--few-samples", paramLabel = "N", defaultValue = "5",
             description = "A class with fewer images is a few-samples warning. Default: ${DEFAULT-VALUE}.")
@@ -286,11 +291,11 @@ final class ValidateCommand implements Callable<Integer> {
         }
         if (imagesRoot != null) {
             ImageOptions images = ImageOptions.under(imagesRoot).withDecode(decode);
-            if (threads != null) {
-                if (threads < 1) {
-                    throw usage("--threads must be >= 1, was " + threads);
+            if (imageThreads != null) {
+                if (imageThreads < 1) {
+                    throw usage("--image-threads must be >= 1, was " + imageThreads);
                 }
-                images = images.withThreads(threads);
+                images = images.withThreads(imageThreads);
             }
             for (String root : datastoreRoots) {
                 int eq = root.indexOf('=');
@@ -303,11 +308,11 @@ final class ValidateCommand implements Callable<Integer> {
                 throw usage("--images-root: " + imagesRoot + " is not a folder");
             }
             b.images(images);
-        } else if (!datastoreRoots.isEmpty() || decode || threads != null) {
-            throw usage("--datastore-root, --decode and --threads need --images-root");
+        } else if (!datastoreRoots.isEmpty() || decode || imageThreads != null) {
+            throw usage("--datastore-root, --decode and --image-threads need --images-root");
         }
         try {
-            b.fewSamples(fewSamples).imbalanceRatio(imbalanceRatio).duplicateBoxIou(duplicateBoxIou);
+            b.fewSamples(fewSamples).imbalanceRatio(imbalanceRatio).duplicateBoxIou(duplicateBoxIou).threads(threads);
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }

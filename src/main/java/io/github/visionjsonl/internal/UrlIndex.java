@@ -101,12 +101,20 @@ final class UrlIndex {
         return h;
     }
 
-    /** A 64-bit fingerprint of part of a string: FNV-1a over its chars from a seed, then mixed. */
+    /**
+     * A 64-bit fingerprint of part of a string: four chars at a time folded into the state with a
+     * multiply and a shift (a quarter of the multiplications of FNV-1a over chars), then mixed.
+     */
     static long fingerprint(String s, int from, int to, long seed) {
-        long h = seed;
-        for (int i = from; i < to; i++) {
-            h ^= s.charAt(i);
-            h *= 0x100000001b3L;
+        long h = seed ^ (to - from);
+        int i = from;
+        for (; i + 4 <= to; i += 4) {
+            long v = s.charAt(i) | (long) s.charAt(i + 1) << 16 | (long) s.charAt(i + 2) << 32 | (long) s.charAt(i + 3) << 48;
+            h = (h ^ v) * 0x9E3779B97F4A7C15L;
+            h ^= h >>> 29;
+        }
+        for (; i < to; i++) {
+            h = (h ^ s.charAt(i)) * 0x100000001b3L;
         }
         return mix(h);
     }

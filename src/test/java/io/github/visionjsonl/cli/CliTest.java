@@ -182,7 +182,7 @@ class CliTest {
     void imagesRootAndItsOptions() throws Exception {
         String sample = "samples/invalid/images/image-truncated.jsonl";
         assertThat(run("validate", sample).exit()).isZero();
-        Result r = run("validate", "--images-root", "samples/invalid/images", "--threads", "1", sample);
+        Result r = run("validate", "--images-root", "samples/invalid/images", "--image-threads", "1", "--threads", "2", sample);
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.out()).contains(sample + ":2:15: error[image-truncated]");
         assertThat(run("validate", "--images-root", "samples/invalid/images", "--datastore-root", "workspaceblobstore=samples/invalid/images",
@@ -190,7 +190,7 @@ class CliTest {
         assertThat(run("validate", "--decode", sample).exit()).isEqualTo(2);
         assertThat(run("validate", "--images-root", "samples/invalid/images", "--datastore-root", "nodir", sample).exit()).isEqualTo(2);
         assertThat(run("validate", "--images-root", "samples/invalid/images/none", sample).err()).contains("is not a folder");
-        assertThat(run("validate", "--images-root", "samples/invalid/images", "--threads", "0", sample).exit()).isEqualTo(2);
+        assertThat(run("validate", "--images-root", "samples/invalid/images", "--image-threads", "0", sample).exit()).isEqualTo(2);
     }
 
     @Test
@@ -201,5 +201,7 @@ class CliTest {
         assertThat(run("validate", "--fail-on", "info", "--imbalance-ratio", "1.1", "--few-samples", "0", sample).out())
                 .contains("info[class-imbalance]");
         assertThat(run("validate", "--duplicate-box-iou", "1.5", sample).exit()).isEqualTo(2);
+        assertThat(run("validate", "--threads", "0", sample).exit()).isEqualTo(2);
+        assertThat(run("validate", "--threads", "2", "--fail-on", "warning", sample).exit()).isEqualTo(1);
     }
 }

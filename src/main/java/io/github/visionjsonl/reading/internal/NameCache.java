@@ -15,6 +15,8 @@ final class NameCache {
     private static final int LONGEST = 64;
 
     private final String[] names = new String[BUCKETS * WAYS];
+    /** The characters of each name, for a vectorized comparison with the parser's buffer. */
+    private final char[][] chars = new char[BUCKETS * WAYS][];
     private int next;
 
     /** The current string token as a String, shared with earlier equal names when short enough. */
@@ -34,29 +36,19 @@ final class NameCache {
         int bucket = (hash ^ (hash >>> 9)) & (BUCKETS - 1);
         int base = bucket * WAYS;
         for (int w = 0; w < WAYS; w++) {
-            String s = names[base + w];
-            if (s == null) {
+            char[] known = this.chars[base + w];
+            if (known == null) {
                 break;
             }
-            if (same(s, chars, offset, length)) {
-                return s;
+            if (known.length == length && java.util.Arrays.equals(known, 0, length, chars, offset, offset + length)) {
+                return names[base + w];
             }
         }
         String s = new String(chars, offset, length);
         // Round-robin replacement within the bucket: bounded memory, any dataset.
-        names[base + (next++ & (WAYS - 1))] = s;
+        int slot = base + (next++ & (WAYS - 1));
+        names[slot] = s;
+        this.chars[slot] = java.util.Arrays.copyOfRange(chars, offset, offset + length);
         return s;
-    }
-
-    private static boolean same(String s, char[] chars, int offset, int length) {
-        if (s.length() != length) {
-            return false;
-        }
-        for (int i = 0; i < length; i++) {
-            if (s.charAt(i) != chars[offset + i]) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -298,13 +298,13 @@ public final class RecordBinder {
                 return null;
             case VALUE_NUMBER_INT:
                 if (p.getNumberType() == JsonParser.NumberType.INT) {
-                    return p.getIntValue();
+                    return boxed(p.getIntValue());
                 }
                 break;
             case VALUE_STRING:
-                int pixels = pixels(p.getText());
+                int pixels = pixels(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
                 if (pixels >= 0) {
-                    return pixels;
+                    return boxed(pixels);
                 }
                 break;
             default:
@@ -315,19 +315,32 @@ public final class RecordBinder {
         return null;
     }
 
+    /** Boxed image sizes up to 8192, made once: every line has two. */
+    private static final Integer[] SIZES = new Integer[8193];
+
+    static {
+        for (int i = 0; i < SIZES.length; i++) {
+            SIZES[i] = i;
+        }
+    }
+
+    private static Integer boxed(int size) {
+        return size >= 0 && size < SIZES.length ? SIZES[size] : Integer.valueOf(size);
+    }
+
     /** The value of {@code "640"} or {@code "640px"} (1 to 9 digits), else -1. */
-    private static int pixels(String text) {
-        int end = text.endsWith("px") ? text.length() - 2 : text.length();
+    private static int pixels(char[] c, int offset, int length) {
+        int end = length >= 2 && c[offset + length - 2] == 'p' && c[offset + length - 1] == 'x' ? length - 2 : length;
         if (end == 0 || end > 9) {
             return -1;
         }
         int value = 0;
         for (int i = 0; i < end; i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
+            char ch = c[offset + i];
+            if (ch < '0' || ch > '9') {
                 return -1;
             }
-            value = value * 10 + (c - '0');
+            value = value * 10 + (ch - '0');
         }
         return value;
     }
