@@ -82,58 +82,63 @@ public final class ImageUrls {
         return false;
     }
 
+    /**
+     * Where the parts of a datastore URL in one of the three forms are, packed in a long
+     * (datastore start, datastore end, path start, 20 bits each), or -1 when the URL is not one.
+     * Allocates nothing: this runs on every line.
+     */
+    private static long parts(String url) {
+        int dsStart;
+        int dsEnd;
+        int pathStart;
+        if (isAml(url)) {
+            dsStart = AML.length();
+            dsEnd = url.indexOf('/', dsStart);
+            pathStart = dsEnd + 1;
+            if (dsEnd <= dsStart || !hasNonBlank(url, pathStart)) {
+                return -1;
+            }
+        } else if (isAzureml(url)) {
+            dsStart = azuremlDatastore(url);
+            if (dsStart < 0) {
+                return -1;
+            }
+            dsEnd = url.indexOf('/', dsStart);
+            if (dsEnd <= dsStart || !startsAt(url, dsEnd + 1, "paths/")) {
+                return -1;
+            }
+            pathStart = dsEnd + 7;
+            int i = pathStart;
+            while (i < url.length() && url.charAt(i) == '/') {
+                i++;
+            }
+            if (i == url.length()) {
+                return -1;
+            }
+        } else {
+            return -1;
+        }
+        if (pathStart >= 1 << 20) {
+            return -1; // absurdly long datastore part: treated as no datastore URL
+        }
+        return (long) dsStart << 40 | (long) dsEnd << 20 | pathStart;
+    }
+
     /** Whether the URL is a well-formed datastore URL in one of the three forms; allocates nothing. */
     public static boolean isDatastoreUrl(String url) {
-        if (isAml(url)) {
-            int start = AML.length();
-            int slash = url.indexOf('/', start);
-            return slash > start && hasNonBlank(url, slash + 1);
-        }
-        if (isAzureml(url)) {
-            int ds = azuremlDatastore(url);
-            if (ds < 0) {
-                return false;
-            }
-            int slash = url.indexOf('/', ds);
-            if (slash <= ds || !startsAt(url, slash + 1, "paths/")) {
-                return false;
-            }
-            for (int i = slash + 7; i < url.length(); i++) {
-                if (url.charAt(i) != '/') {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return parts(url) >= 0;
     }
 
     /** The datastore and path of a datastore URL in any of its three forms, or {@code null}. */
     public static DatastorePath datastorePath(String url) {
-        if (isAml(url)) {
-            int start = AML.length();
-            int slash = url.indexOf('/', start);
-            if (slash > start && hasNonBlank(url, slash + 1)) {
-                return new DatastorePath(url.substring(start, slash), url.substring(slash + 1));
-            }
+        long parts = parts(url);
+        if (parts < 0) {
             return null;
         }
-        if (isAzureml(url)) {
-            int ds = azuremlDatastore(url);
-            if (ds < 0) {
-                return null;
-            }
-            int slash = url.indexOf('/', ds);
-            if (slash <= ds || !startsAt(url, slash + 1, "paths/")) {
-                return null;
-            }
-            for (int i = slash + 7; i < url.length(); i++) {
-                if (url.charAt(i) != '/') {
-                    return new DatastorePath(url.substring(ds, slash), url.substring(slash + 7));
-                }
-            }
-            return null;
-        }
-        return null;
+        int dsStart = (int) (parts >>> 40);
+        int dsEnd = (int) (parts >>> 20) & 0xFFFFF;
+        int pathStart = (int) parts & 0xFFFFF;
+        return new DatastorePath(url.substring(dsStart, dsEnd), url.substring(pathStart));
     }
 
     /**
@@ -151,22 +156,13 @@ public final class ImageUrls {
             to--;
         }
         String u = from == 0 && to == url.length() ? url : url.substring(from, to);
-        int dsStart;
-        int dsEnd;
-        int pathStart;
-        if (isAml(u)) {
-            dsStart = AML.length();
-            dsEnd = u.indexOf('/', dsStart);
-            pathStart = dsEnd + 1;
-            if (dsEnd <= dsStart || !hasNonBlank(u, pathStart)) {
-                return UrlIndex.fingerprint(u, 0, u.length(), 0x9E3779B97F4A7C15L);
-            }
-        } else if (isAzureml(u) && (dsStart = azuremlDatastore(u)) >= 0
-                && (dsEnd = u.indexOf('/', dsStart)) > dsStart && startsAt(u, dsEnd + 1, "paths/")) {
-            pathStart = dsEnd + 7;
-        } else {
+        long parts = parts(u);
+        if (parts < 0) {
             return UrlIndex.fingerprint(u, 0, u.length(), 0x9E3779B97F4A7C15L);
         }
+        int dsStart = (int) (parts >>> 40);
+        int dsEnd = (int) (parts >>> 20) & 0xFFFFF;
+        int pathStart = (int) parts & 0xFFFFF;
         long h = 0x6A09E667F3BCC909L;
         for (int i = dsStart; i < dsEnd; i++) {
             char c = u.charAt(i);

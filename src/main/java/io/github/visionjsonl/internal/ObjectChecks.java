@@ -5,7 +5,6 @@ import io.github.visionjsonl.model.DetectionRecord;
 import io.github.visionjsonl.model.ImageDetails;
 import io.github.visionjsonl.model.ImageRecord;
 import io.github.visionjsonl.model.InstanceMask;
-import io.github.visionjsonl.model.Segment;
 import io.github.visionjsonl.model.SegmentationRecord;
 import io.github.visionjsonl.rules.RuleCode;
 import java.util.Arrays;
@@ -129,18 +128,6 @@ final class ObjectChecks {
 
     /** minX, minY, maxX, maxY of a mask's polygon, or null without points. */
     static double[] extent(InstanceMask mask) {
-        double minX = Double.POSITIVE_INFINITY;
-        double minY = Double.POSITIVE_INFINITY;
-        double maxX = Double.NEGATIVE_INFINITY;
-        double maxY = Double.NEGATIVE_INFINITY;
-        for (Segment s : mask.polygon().segments()) {
-            for (int i = 0; i + 1 < s.size(); i += 2) {
-                minX = Math.min(minX, s.get(i));
-                maxX = Math.max(maxX, s.get(i));
-                minY = Math.min(minY, s.get(i + 1));
-                maxY = Math.max(maxY, s.get(i + 1));
-            }
-        }
-        return minX > maxX ? null : new double[] {minX, minY, maxX, maxY};
+        return mask.polygon().extent();
     }
 }

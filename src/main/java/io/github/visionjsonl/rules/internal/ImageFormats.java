@@ -37,6 +37,25 @@ public final class ImageFormats {
      * accepted format.
      */
     public static String extensionFamily(String url) {
+        long span = extensionSpan(url);
+        if (span < 0) {
+            return "";
+        }
+        int from = (int) (span >>> 32);
+        int length = (int) span - from;
+        return switch (length) {
+            case 3 -> is(url, from, "jpg") || is(url, from, "jpe") ? "jpeg"
+                    : is(url, from, "png") ? "png" : is(url, from, "bmp") ? "bmp" : is(url, from, "tif") ? "tiff" : null;
+            case 4 -> is(url, from, "jpeg") || is(url, from, "jfif") ? "jpeg" : is(url, from, "tiff") ? "tiff" : null;
+            default -> null;
+        };
+    }
+
+    /**
+     * Where the extension of the URL's last path segment is (start and end packed in a long),
+     * ignoring a query or fragment; -1 when the segment has none.
+     */
+    private static long extensionSpan(String url) {
         int end = url.length();
         int q = url.indexOf('?');
         if (q >= 0) {
@@ -49,16 +68,9 @@ public final class ImageFormats {
         int slash = url.lastIndexOf('/', end - 1);
         int dot = url.lastIndexOf('.', end - 1);
         if (dot <= slash + 1 || dot == end - 1) {
-            return "";
+            return -1;
         }
-        int from = dot + 1;
-        int length = end - from;
-        return switch (length) {
-            case 3 -> is(url, from, "jpg") || is(url, from, "jpe") ? "jpeg"
-                    : is(url, from, "png") ? "png" : is(url, from, "bmp") ? "bmp" : is(url, from, "tif") ? "tiff" : null;
-            case 4 -> is(url, from, "jpeg") || is(url, from, "jfif") ? "jpeg" : is(url, from, "tiff") ? "tiff" : null;
-            default -> null;
-        };
+        return (long) (dot + 1) << 32 | end;
     }
 
     private static boolean is(String url, int from, String extension) {
@@ -70,20 +82,7 @@ public final class ImageFormats {
      * or fragment; {@code null} when the last segment has none.
      */
     public static String extension(String url) {
-        int end = url.length();
-        int q = url.indexOf('?');
-        if (q >= 0) {
-            end = q;
-        }
-        int h = url.indexOf('#');
-        if (h >= 0 && h < end) {
-            end = h;
-        }
-        int slash = url.lastIndexOf('/', end - 1);
-        int dot = url.lastIndexOf('.', end - 1);
-        if (dot <= slash + 1 || dot == end - 1) {
-            return null;
-        }
-        return url.substring(dot + 1, end);
+        long span = extensionSpan(url);
+        return span < 0 ? null : url.substring((int) (span >>> 32), (int) span);
     }
 }

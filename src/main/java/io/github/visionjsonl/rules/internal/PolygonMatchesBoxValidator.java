@@ -2,7 +2,6 @@ package io.github.visionjsonl.rules.internal;
 
 import io.github.visionjsonl.model.BoundingBox;
 import io.github.visionjsonl.model.InstanceMask;
-import io.github.visionjsonl.model.Segment;
 import io.github.visionjsonl.rules.PolygonMatchesBox;
 import io.github.visionjsonl.rules.RuleCode;
 import jakarta.validation.ConstraintValidator;
@@ -24,21 +23,14 @@ public final class PolygonMatchesBoxValidator implements ConstraintValidator<Pol
         if (mask == null || mask.box() == null || mask.polygon() == null) {
             return true;
         }
-        double minX = Double.POSITIVE_INFINITY;
-        double minY = Double.POSITIVE_INFINITY;
-        double maxX = Double.NEGATIVE_INFINITY;
-        double maxY = Double.NEGATIVE_INFINITY;
-        for (Segment s : mask.polygon().segments()) {
-            for (int i = 0; i + 1 < s.size(); i += 2) {
-                minX = Math.min(minX, s.get(i));
-                maxX = Math.max(maxX, s.get(i));
-                minY = Math.min(minY, s.get(i + 1));
-                maxY = Math.max(maxY, s.get(i + 1));
-            }
-        }
-        if (minX > maxX) {
+        double[] extent = mask.polygon().extent();
+        if (extent == null) {
             return true;
         }
+        double minX = extent[0];
+        double minY = extent[1];
+        double maxX = extent[2];
+        double maxY = extent[3];
         BoundingBox box = mask.box();
         boolean valid = edge(sink, "topX", box.topX(), minX);
         valid &= edge(sink, "topY", box.topY(), minY);
