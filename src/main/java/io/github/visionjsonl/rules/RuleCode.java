@@ -137,7 +137,15 @@ public enum RuleCode {
     /** EXIF orientation 5 to 8: the stored pixels are shown rotated. */
     IMAGE_EXIF_ROTATED("image-exif-rotated", Severity.WARNING),
     /** An image side under 10 pixels. */
-    IMAGE_TOO_SMALL("image-too-small", Severity.WARNING);
+    IMAGE_TOO_SMALL("image-too-small", Severity.WARNING),
+
+    // Conversion
+    /** A converted value fell outside the image and was clamped to its edge. */
+    CONVERT_CLAMPED("convert-clamped", Severity.WARNING),
+    /** An annotation or image of the input could not be converted and was left out. */
+    CONVERT_SKIPPED("convert-skipped", Severity.WARNING),
+    /** The input of a converter is not what its format says (not parsable, a DTD, a missing table). */
+    CONVERT_INPUT("convert-input", Severity.ERROR);
 
     private final String code;
     private final Severity defaultSeverity;
@@ -164,7 +172,12 @@ public enum RuleCode {
 
     /** Whether the rule needs the image files ({@code --images-root}). */
     public boolean isImageRule() {
-        return ordinal() >= IMAGE_MISSING.ordinal();
+        return ordinal() >= IMAGE_MISSING.ordinal() && ordinal() <= IMAGE_TOO_SMALL.ordinal();
+    }
+
+    /** Whether the rule is about converting another format, not about a JSONL file. */
+    public boolean isConversionRule() {
+        return ordinal() >= CONVERT_CLAMPED.ordinal();
     }
 
     /** Finds a rule by its kebab-case code, ignoring case. */

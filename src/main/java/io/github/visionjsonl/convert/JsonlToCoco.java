@@ -1,0 +1,175 @@
+package io.github.visionjsonl.convert;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import io.github.visionjsonl.DatasetValidator;
+import io.github.visionjsonl.internal.ImageUrls;
+import io.github.visionjsonl.model.BoundingBox;
+import io.github.visionjsonl.model.DetectionRecord;
+import io.github.visionjsonl.model.ImageDetails;
+import io.github.visionjsonl.model.ImageRecord;
+import io.github.visionjsonl.model.InstanceMask;
+import io.github.visionjsonl.model.Segment;
+import io.github.visionjsonl.model.SegmentationRecord;
+import io.github.visionjsonl.reading.RecordReader;
+import io.github.visionjsonl.reading.ValidRecord;
+import io.github.visionjsonl.rules.RuleCode;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * AutoML JSONL (detection or instance segmentation) to COCO, for other tools' evaluators and
+ * viewers. Sizes come from {@code image_details}; boxes and polygons go back to pixels
+ * ({@code x = topX * width}, {@code w = (bottomX - topX) * width}); categories get ids 1, 2, ...
+ * by class name, so the same classes always get the same ids; {@code file_name} is the path in
+ * the datastore. Lines with an error are not converted (they are in the validation report); a
+ * record without width and height is left out with a {@code convert-skipped} finding.
+ */
+public final class JsonlToCoco {
+
+    private static final JsonFactory JSON = JsonFactory.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
+
+    private final DatasetValidator validator;
+
+    /** @param validator the validator that reads the JSONL file (its task, if any, is kept) */
+    public JsonlToCoco(DatasetValidator validator) {
+        this.validator = validator;
+    }
+
+    /**
+     * Converts a JSONL file into a new COCO file, written atomically.
+     *
+     * @throws IOException when the input cannot be read or the output exists or cannot be written
+     */
+    public ConversionResult convert(Path jsonl, Path output) throws IOException {
+        ConversionLog log = new ConversionLog();
+        List<ValidRecord<ImageRecord>> records = new ArrayList<>();
+        io.github.visionjsonl.report.ValidationReport report;
+        try (RecordReader<ImageRecord> reader = validator.records(jsonl)) {
+            reader.forEach(records::add);
+            report = reader.report();
+        }
+        TreeSet<String> classes = new TreeSet<>();
+        for (ValidRecord<ImageRecord> r : records) {
+            classes.addAll(r.record().classNames());
+        }
+        Map<String, Integer> ids = new TreeMap<>();
+        for (String name : classes) {
+            ids.put(name, ids.size() + 1);
+        }
+        Path target = output.toAbsolutePath();
+        if (Files.exists(target)) {
+            throw new FileAlreadyExistsException(output.toString(), null, "refusing to overwrite it");
+        }
+        Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        long images = 0;
+        try {
+            try (OutputStream out = Files.newOutputStream(temporary); JsonGenerator g = JSON.createGenerator(out)) {
+                g.writeStartObject();
+                g.writeArrayFieldStart("images");
+                List<ValidRecord<ImageRecord>> kept = new ArrayList<>();
+                for (ValidRecord<ImageRecord> r : records) {
+                    ImageDetails d = r.record().imageDetails();
+                    if (!d.hasSize()) {
+                        log.add(RuleCode.CONVERT_SKIPPED, "line " + r.line(), "convert-skipped", "what", "line " + r.line(),
+                                "reason", "image_details has no width and height, which COCO needs for pixels");
+                        continue;
+                    }
+                    kept.add(r);
+                    g.writeStartObject();
+                    g.writeNumberField("id", kept.size());
+                    g.writeStringField("file_name", fileName(r.record().imageUrl()));
+                    g.writeNumberField("width", d.width());
+                    g.writeNumberField("height", d.height());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeArrayFieldStart("annotations");
+                int annotation = 0;
+                for (int i = 0; i < kept.size(); i++) {
+                    ImageRecord record = kept.get(i).record();
+                    double w = record.imageDetails().width();
+                    double h = record.imageDetails().height();
+                    if (record instanceof DetectionRecord det) {
+                        for (BoundingBox b : det.boxes()) {
+                            double[] box = {b.topX() * w, b.topY() * h, b.width() * w, b.height() * h};
+                            annotation(g, ++annotation, i + 1, ids.get(b.label()), box, null, b.crowd(), w, h);
+                        }
+                    } else if (record instanceof SegmentationRecord seg) {
+                        for (InstanceMask m : seg.masks()) {
+                            double[] e = m.polygon().extent();
+                            double[] box = e == null ? new double[4]
+                                    : new double[] {e[0] * w, e[1] * h, (e[2] - e[0]) * w, (e[3] - e[1]) * h};
+                            annotation(g, ++annotation, i + 1, ids.get(m.label()), box, m, m.crowd(), w, h);
+                        }
+                    }
+                }
+                g.writeEndArray();
+                g.writeArrayFieldStart("categories");
+                for (Map.Entry<String, Integer> c : ids.entrySet()) {
+                    g.writeStartObject();
+                    g.writeNumberField("id", c.getValue());
+                    g.writeStringField("name", c.getKey());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+                images = kept.size();
+            }
+            try {
+                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, target);
+            }
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+        List<io.github.visionjsonl.report.Finding> findings = new ArrayList<>(report.findings());
+        findings.addAll(log.findings());
+        return new ConversionResult(output, images, findings, report);
+    }
+
+    private static void annotation(JsonGenerator g, int id, int image, int category, double[] box, InstanceMask mask,
+            boolean crowd, double width, double height) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField("id", id);
+        g.writeNumberField("image_id", image);
+        g.writeNumberField("category_id", category);
+        g.writeArrayFieldStart("bbox");
+        for (double v : box) {
+            g.writeNumber(v);
+        }
+        g.writeEndArray();
+        g.writeNumberField("area", box[2] * box[3]);
+        g.writeNumberField("iscrowd", crowd ? 1 : 0);
+        if (mask != null) {
+            g.writeArrayFieldStart("segmentation");
+            for (Segment s : mask.polygon().segments()) {
+                g.writeStartArray();
+                for (int k = 0; k < s.size(); k++) {
+                    g.writeNumber(s.get(k) * (k % 2 == 0 ? width : height));
+                }
+                g.writeEndArray();
+            }
+            g.writeEndArray();
+        }
+        g.writeEndObject();
+    }
+
+    /** The path in the datastore for datastore URLs, else the URL as it is. */
+    static String fileName(String url) {
+        ImageUrls.DatastorePath d = ImageUrls.datastorePath(url.strip());
+        return d == null ? url : d.path();
+    }
+}

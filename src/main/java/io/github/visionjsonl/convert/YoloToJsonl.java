@@ -1,0 +1,186 @@
+package io.github.visionjsonl.convert;
+
+import io.github.visionjsonl.DatasetValidator;
+import io.github.visionjsonl.Task;
+import io.github.visionjsonl.images.internal.ImageHeader;
+import io.github.visionjsonl.model.BoundingBox;
+import io.github.visionjsonl.model.DetectionRecord;
+import io.github.visionjsonl.model.ImageDetails;
+import io.github.visionjsonl.model.ImageRecord;
+import io.github.visionjsonl.model.InstanceMask;
+import io.github.visionjsonl.model.Polygon;
+import io.github.visionjsonl.model.Segment;
+import io.github.visionjsonl.model.SegmentationRecord;
+import io.github.visionjsonl.rules.RuleCode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * YOLO ({@code labels/*.txt}, one object per row, normalized) to AutoML JSONL. A detection row
+ * {@code class cx cy w h} becomes {@code topX = cx - w/2, topY = cy - h/2, bottomX = cx + w/2,
+ * bottomY = cy + h/2}; a segmentation row {@code class x1 y1 x2 y2 ...} becomes a one-segment
+ * polygon. Class names come from a names file (one per line) or a {@code data.yaml} with
+ * {@code names:} as a list or a map. The image is the file of the same name in
+ * {@code images/} (jpg, jpeg, png, bmp, tif, tiff), whose header gives {@code image_details}.
+ */
+public final class YoloToJsonl {
+
+    private static final String[] EXTENSIONS = {"jpg", "jpeg", "png", "bmp", "tif", "tiff", "JPG", "JPEG", "PNG"};
+
+    private final Task task;
+    private final String baseUrl;
+    private final List<String> names;
+
+    /**
+     * @param task detection or segmentation
+     * @param names the class names by index
+     */
+    public YoloToJsonl(Task task, String baseUrl, List<String> names) {
+        if (!task.hasObjects()) {
+            throw new IllegalArgumentException("YOLO converts to detection or segmentation, not " + task);
+        }
+        this.task = task;
+        this.baseUrl = baseUrl == null ? "" : baseUrl;
+        this.names = List.copyOf(names);
+    }
+
+    /**
+     * Reads class names from a {@code data.yaml} ({@code names: [a, b]}, a block list, or a map
+     * {@code 0: a}) or from a plain file of one name per line.
+     */
+    public static List<String> readNames(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        String f = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!f.endsWith(".yaml") && !f.endsWith(".yml")) {
+            return lines.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+        }
+        List<String> names = new ArrayList<>();
+        boolean inNames = false;
+        for (String line : lines) {
+            String t = line.strip();
+            if (t.startsWith("names:")) {
+                String rest = t.substring(6).strip();
+                if (rest.startsWith("[")) {
+                    for (String n : rest.substring(1, rest.lastIndexOf(']')).split(",")) {
+                        names.add(unquote(n.strip()));
+                    }
+                    return names;
+                }
+                inNames = true;
+            } else if (inNames && (line.startsWith(" ") || line.startsWith("\t") || t.startsWith("-")) && !t.isEmpty()) {
+                names.add(unquote(t.startsWith("-") ? t.substring(1).strip() : t.substring(t.indexOf(':') + 1).strip()));
+            } else if (inNames && !t.isEmpty()) {
+                break;
+            }
+        }
+        return names;
+    }
+
+    private static String unquote(String s) {
+        return s.length() >= 2 && (s.startsWith("'") && s.endsWith("'") || s.startsWith("\"") && s.endsWith("\""))
+                ? s.substring(1, s.length() - 1) : s;
+    }
+
+    /**
+     * Converts a YOLO dataset folder (with {@code labels/} and {@code images/}) into a new JSONL file.
+     *
+     * @throws IOException when the folder cannot be read or the output exists or cannot be written
+     */
+    public ConversionResult convert(Path folder, Path output) throws IOException {
+        Path labels = Files.isDirectory(folder.resolve("labels")) ? folder.resolve("labels") : folder;
+        Path images = folder.resolve("images");
+        List<Path> files;
+        try (Stream<Path> s = Files.list(labels)) {
+            files = s.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
+        }
+        ConversionLog log = new ConversionLog();
+        long written = 0;
+        try (JsonlWriter out = JsonlWriter.create(output)) {
+            for (Path file : files) {
+                ImageRecord record = record(file, images, log);
+                if (record != null) {
+                    out.write(record);
+                    written++;
+                }
+            }
+            out.commit();
+        }
+        return new ConversionResult(output, written, log.findings(), DatasetValidator.builder().task(task).build()
+                .validate(output));
+    }
+
+    private ImageRecord record(Path file, Path images, ConversionLog log) throws IOException {
+        String stem = file.getFileName().toString().replaceFirst("\\.txt$", "");
+        String imageName = stem + ".jpg";
+        ImageDetails details = ImageDetails.NONE;
+        for (String ext : EXTENSIONS) {
+            Path candidate = images.resolve(stem + "." + ext);
+            if (Files.isRegularFile(candidate)) {
+                imageName = candidate.getFileName().toString();
+                ImageHeader.Info info = ImageHeader.read(candidate);
+                if (info != null && info.width() > 0) {
+                    details = new ImageDetails(ext.toLowerCase(Locale.ROOT), info.width(), info.height());
+                }
+                break;
+            }
+        }
+        List<BoundingBox> boxes = new ArrayList<>();
+        List<InstanceMask> masks = new ArrayList<>();
+        List<String> rows = Files.readAllLines(file, StandardCharsets.UTF_8);
+        for (int r = 0; r < rows.size(); r++) {
+            String row = rows.get(r).strip();
+            if (row.isEmpty()) {
+                continue;
+            }
+            String at = file.getFileName() + ":" + (r + 1);
+            String[] f = row.split("\\s+");
+            double[] v = new double[f.length];
+            try {
+                for (int i = 0; i < f.length; i++) {
+                    v[i] = Double.parseDouble(f[i]);
+                }
+            } catch (NumberFormatException e) {
+                log.add(RuleCode.CONVERT_SKIPPED, at, "convert-skipped", "what", "row " + (r + 1) + " of " + file.getFileName(),
+                        "reason", "not a row of numbers");
+                continue;
+            }
+            int c = (int) v[0];
+            if (c != v[0] || c < 0 || c >= names.size()) {
+                log.add(RuleCode.CONVERT_SKIPPED, at, "convert-skipped", "what", "row " + (r + 1) + " of " + file.getFileName(),
+                        "reason", "class " + f[0] + " is not one of the " + names.size() + " names");
+                continue;
+            }
+            String label = names.get(c);
+            if (task == Task.IMAGE_OBJECT_DETECTION) {
+                if (f.length != 5) {
+                    log.add(RuleCode.CONVERT_SKIPPED, at, "convert-skipped", "what", "row " + (r + 1) + " of " + file.getFileName(),
+                            "reason", "a detection row is: class cx cy w h");
+                    continue;
+                }
+                boxes.add(new BoundingBox(label, log.clamp(v[1] - v[3] / 2, "left edge", at, "1x1"),
+                        log.clamp(v[2] - v[4] / 2, "top edge", at, "1x1"), log.clamp(v[1] + v[3] / 2, "right edge", at, "1x1"),
+                        log.clamp(v[2] + v[4] / 2, "bottom edge", at, "1x1"), false));
+            } else {
+                if (f.length < 7 || f.length % 2 == 0) {
+                    log.add(RuleCode.CONVERT_SKIPPED, at, "convert-skipped", "what", "row " + (r + 1) + " of " + file.getFileName(),
+                            "reason", "a segmentation row is: class x1 y1 x2 y2 x3 y3 ...");
+                    continue;
+                }
+                double[] polygon = new double[f.length - 1];
+                for (int i = 1; i < f.length; i++) {
+                    polygon[i - 1] = log.clamp(v[i], i % 2 == 1 ? "x" : "y", at, "1x1");
+                }
+                masks.add(new InstanceMask(label, new Polygon(List.of(new Segment(polygon))), false, null));
+            }
+        }
+        String url = baseUrl + imageName;
+        return task == Task.IMAGE_OBJECT_DETECTION ? new DetectionRecord(url, details, boxes)
+                : new SegmentationRecord(url, details, masks);
+    }
+}
