@@ -31,19 +31,30 @@ import java.util.Map;
  * a polygon vertex {@code (x, y)} becomes {@code (x / width, y / height)}. {@code iscrowd}
  * becomes {@code isCrowd}, an image without annotations {@code "label": []}, the file name keeps
  * its folders behind the base URL. Values outside the image are clamped, each with a
- * {@code convert-clamped} finding; RLE masks are left out with a {@code convert-skipped} finding
- * (tracing masks into polygons is not implemented).
+ * {@code convert-clamped} finding. RLE masks (uncompressed and compressed {@code counts}) are
+ * decoded and traced into polygons ({@link RleMask}): outer borders and holes become separate
+ * segments, which the runtime combines by XOR.
  */
 public final class CocoToJsonl {
 
     private final Task task;
     private final String baseUrl;
+    private final double rleTolerance;
 
     /**
      * @param task {@link Task#IMAGE_OBJECT_DETECTION} or {@link Task#IMAGE_INSTANCE_SEGMENTATION}
      * @param baseUrl prefix of every image URL, e.g. {@code AmlDatastore://workspaceblobstore/fridge/images/}
      */
     public CocoToJsonl(Task task, String baseUrl) {
+        this(task, baseUrl, 1.0);
+    }
+
+    /**
+     * @param rleTolerance how far, in pixels, the polygons traced from RLE masks may stray from
+     *     the mask's border (Douglas-Peucker); 0 keeps every corner
+     */
+    public CocoToJsonl(Task task, String baseUrl, double rleTolerance) {
+        this.rleTolerance = rleTolerance;
         if (!task.hasObjects()) {
             throw new IllegalArgumentException("COCO converts to detection or segmentation, not " + task);
         }
@@ -143,9 +154,16 @@ public final class CocoToJsonl {
                         log.clamp((y + h) / height, "bottomY", at + "/bbox/3", size), crowd));
             } else {
                 JsonNode seg = a.path("segmentation");
+                if (seg.isObject()) {
+                    List<Segment> traced = rle(seg, width, height, at, a, log);
+                    if (traced != null) {
+                        masks.add(new InstanceMask(label, new Polygon(traced), crowd, null));
+                    }
+                    continue;
+                }
                 if (!seg.isArray()) {
                     log.add(RuleCode.CONVERT_SKIPPED, at, "convert-skipped", "what", "annotation " + a.path("id").asText(),
-                            "reason", seg.isObject() ? "an RLE mask (only polygons are converted)" : "no segmentation");
+                            "reason", "no segmentation");
                     continue;
                 }
                 List<Segment> segments = new ArrayList<>();
@@ -163,5 +181,47 @@ public final class CocoToJsonl {
         }
         return task == Task.IMAGE_OBJECT_DETECTION ? new DetectionRecord(url, details, boxes)
                 : new SegmentationRecord(url, details, masks);
+    }
+
+    /** An RLE mask traced into polygon segments, normalized; null (with a finding) when it cannot be. */
+    private List<Segment> rle(JsonNode seg, double width, double height, String at, JsonNode a, ConversionLog log) {
+        JsonNode size = seg.path("size");
+        JsonNode counts = seg.path("counts");
+        try {
+            if (!size.isArray() || size.size() != 2) {
+                throw new IllegalArgumentException("an RLE mask needs \"size\": [height, width]");
+            }
+            int h = size.get(0).asInt();
+            int w = size.get(1).asInt();
+            RleMask mask;
+            if (counts.isTextual()) {
+                mask = RleMask.ofCompressed(h, w, counts.asText());
+            } else if (counts.isArray()) {
+                long[] c = new long[counts.size()];
+                for (int i = 0; i < c.length; i++) {
+                    c[i] = counts.get(i).asLong();
+                }
+                mask = RleMask.of(h, w, c);
+            } else {
+                throw new IllegalArgumentException("an RLE mask needs \"counts\"");
+            }
+            List<Segment> segments = new ArrayList<>();
+            for (double[] ring : mask.rings(rleTolerance)) {
+                double[] normalized = new double[ring.length];
+                for (int k = 0; k < ring.length; k++) {
+                    normalized[k] = log.clamp(ring[k] / (k % 2 == 0 ? width : height), k % 2 == 0 ? "x" : "y",
+                            at + "/segmentation", (long) width + "x" + (long) height);
+                }
+                segments.add(new Segment(normalized));
+            }
+            if (segments.isEmpty()) {
+                throw new IllegalArgumentException("the RLE mask is empty");
+            }
+            return segments;
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            log.add(RuleCode.CONVERT_SKIPPED, at, "convert-skipped", "what", "annotation " + a.path("id").asText(),
+                    "reason", e.getMessage());
+            return null;
+        }
     }
 }
