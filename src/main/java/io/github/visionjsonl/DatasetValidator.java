@@ -13,6 +13,7 @@ import io.github.visionjsonl.model.ImageRecord;
 import io.github.visionjsonl.model.MultiLabelRecord;
 import io.github.visionjsonl.model.SegmentationRecord;
 import io.github.visionjsonl.reading.Progress;
+import io.github.visionjsonl.reading.LineReader;
 import io.github.visionjsonl.reading.RecordReader;
 import io.github.visionjsonl.reading.ValidatedLine;
 import io.github.visionjsonl.report.PairReport;
@@ -263,6 +264,14 @@ public final class DatasetValidator {
             runConfig = config.withTask(wanted);
         }
         return new RecordReader<>(new ValidationRun(runConfig, in, source, true), type);
+    }
+
+    /**
+     * Iterates the verdict on every line of a stream, valid or not (each with its record when
+     * one could be built, and its findings); closing the reader closes the stream.
+     */
+    public LineReader lines(InputStream in, String source) throws IOException {
+        return new LineReader(new ValidationRun(config, in, source, true));
     }
 
     private static Task taskOf(Class<? extends ImageRecord> type) {

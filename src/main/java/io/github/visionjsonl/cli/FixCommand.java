@@ -1,0 +1,87 @@
+package io.github.visionjsonl.cli;
+
+import io.github.visionjsonl.DatasetValidator;
+import io.github.visionjsonl.Task;
+import io.github.visionjsonl.convert.DatasetFixer;
+import io.github.visionjsonl.report.Finding;
+import io.github.visionjsonl.report.TextReport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code vision-jsonl fix}: opt-in repairs to a new file, with every change listed. */
+@Command(name = "fix",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        sortOptions = false,
+        description = {
+            "Repairs what can be repaired into a new file and lists every change: coordinates within the tolerance "
+                + "of [0, 1] clamped, boxes in pixels divided by the image size (when image_details has it), inverted "
+                + "corners swapped, empty boxes dropped, class names trimmed, numbers, isCrowd and sizes written in "
+                + "their proper form, unknown keys left out. A line with any other error is set aside and listed: "
+                + "lines in = lines written + lines set aside.",
+            ""},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:every line written, and the output has no error",
+            "1:lines were set aside, or the output has an error",
+            "2:usage error, an unreadable input, or an output that exists"})
+final class FixCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--tolerance", paramLabel = "T", defaultValue = "0.01",
+            description = "How far outside [0, 1] a coordinate may be to be clamped. Default: ${DEFAULT-VALUE}.")
+    double tolerance;
+
+    @Option(names = "--task", paramLabel = "TASK", description = "The task of the file; default: detected.")
+    String task;
+
+    @Parameters(paramLabel = "INPUT", description = "The JSONL file to repair (it is never changed).")
+    Path input;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUTPUT", description = "The new file to write.")
+    Path output;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        DatasetValidator.Builder b = DatasetValidator.builder();
+        if (task != null) {
+            b.task(Task.fromName(task).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
+                    "--task: unknown task '" + task + "'")));
+        }
+        DatasetFixer.FixResult r;
+        try {
+            r = new DatasetFixer(b.build(), tolerance).fix(input, output);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--tolerance: " + e.getMessage());
+        } catch (FileAlreadyExistsException e) {
+            err.println("vision-jsonl: " + output + " exists; refusing to overwrite it");
+            return VisionJsonl.USAGE;
+        } catch (IOException e) {
+            err.println("vision-jsonl: cannot repair " + input + ": " + e.getMessage());
+            return VisionJsonl.USAGE;
+        }
+        for (Finding f : r.changes()) {
+            out.println(f.format(input.toString()));
+        }
+        for (DatasetFixer.SetAside s : r.setAside()) {
+            out.println(input + ":" + s.line() + ": set aside: " + (s.reasons().isEmpty() ? "not a record"
+                    : s.reasons().get(0).severity().label() + "[" + s.reasons().get(0).code() + "]: " + s.reasons().get(0).message()));
+        }
+        out.println(input + ": " + r.linesIn() + " lines in, " + r.linesOut() + " written to " + output + ", "
+                + r.setAside().size() + " set aside, " + r.changes().size() + " changes");
+        out.print(TextReport.summary(r.validation()));
+        out.flush();
+        return r.setAside().isEmpty() && r.validation().isValid() ? VisionJsonl.OK : VisionJsonl.FINDINGS;
+    }
+}
