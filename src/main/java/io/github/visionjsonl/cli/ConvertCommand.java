@@ -70,6 +70,10 @@ final class ConvertCommand implements Callable<Integer> {
             description = "voc: objects marked difficult are kept (keep), left out (skip) or marked isCrowd (crowd). Default: ${DEFAULT-VALUE}.")
     String difficult;
 
+    @Option(names = "--images-root", paramLabel = "DIR",
+            description = "jsonl to coco: image sizes from the image files under DIR where image_details has none.")
+    Path imagesRoot;
+
     @Parameters(paramLabel = "INPUT", description = "The input file or folder.")
     Path input;
 
@@ -103,7 +107,7 @@ final class ConvertCommand implements Callable<Integer> {
                 }
                 case folders -> new FoldersToJsonl(baseUrl).folders(input, output);
                 case csv -> new FoldersToJsonl(baseUrl).csv(input, output);
-                case jsonl -> new JsonlToCoco(DatasetValidator.create()).convert(input, output);
+                case jsonl -> new JsonlToCoco(DatasetValidator.create(), imagesRoot).convert(input, output);
             };
             for (Finding f : result.findings()) {
                 out.println(f.format(input + (f.pointer().isEmpty() || f.pointer().startsWith("line ") ? "" : "#" + f.pointer())));

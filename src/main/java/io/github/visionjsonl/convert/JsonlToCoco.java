@@ -34,17 +34,52 @@ import java.util.TreeSet;
  * ({@code x = topX * width}, {@code w = (bottomX - topX) * width}); categories get ids 1, 2, ...
  * by class name, so the same classes always get the same ids; {@code file_name} is the path in
  * the datastore. Lines with an error are not converted (they are in the validation report); a
- * record without width and height is left out with a {@code convert-skipped} finding.
+ * record without width and height (in {@code image_details}, or in its image file under the
+ * images root when one is given) is left out with a {@code convert-skipped} finding.
  */
 public final class JsonlToCoco {
 
     private static final JsonFactory JSON = JsonFactory.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
 
     private final DatasetValidator validator;
+    private final Path imagesRoot;
 
     /** @param validator the validator that reads the JSONL file (its task, if any, is kept) */
     public JsonlToCoco(DatasetValidator validator) {
+        this(validator, null);
+    }
+
+    /**
+     * @param imagesRoot where the images are (mapped as for {@code --images-root}): a record
+     *     without width and height in {@code image_details} takes them from its image file's
+     *     header; {@code null} to use {@code image_details} only
+     */
+    public JsonlToCoco(DatasetValidator validator, Path imagesRoot) {
         this.validator = validator;
+        this.imagesRoot = imagesRoot == null ? null : imagesRoot.toAbsolutePath().normalize();
+    }
+
+    /** The size of the record's image: from image_details, else from the file under the root; null when unknown. */
+    private int[] size(ImageRecord record) {
+        ImageDetails d = record.imageDetails();
+        if (d.hasSize()) {
+            return new int[] {d.width(), d.height()};
+        }
+        if (imagesRoot == null) {
+            return null;
+        }
+        try {
+            Path file = imagesRoot.resolve(fileName(record.imageUrl())).normalize();
+            if (!file.startsWith(imagesRoot) || !Files.isRegularFile(file)
+                    || !file.toRealPath().startsWith(imagesRoot.toRealPath())) {
+                return null;
+            }
+            io.github.visionjsonl.images.internal.ImageHeader.Info info =
+                    io.github.visionjsonl.images.internal.ImageHeader.read(file);
+            return info == null || info.width() <= 0 ? null : new int[] {info.width(), info.height()};
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /**
@@ -79,19 +114,23 @@ public final class JsonlToCoco {
                 g.writeStartObject();
                 g.writeArrayFieldStart("images");
                 List<ValidRecord<ImageRecord>> kept = new ArrayList<>();
+                List<int[]> sizes = new ArrayList<>();
                 for (ValidRecord<ImageRecord> r : records) {
-                    ImageDetails d = r.record().imageDetails();
-                    if (!d.hasSize()) {
+                    int[] size = size(r.record());
+                    if (size == null) {
                         log.add(RuleCode.CONVERT_SKIPPED, "line " + r.line(), "convert-skipped", "what", "line " + r.line(),
-                                "reason", "image_details has no width and height, which COCO needs for pixels");
+                                "reason", imagesRoot == null
+                                        ? "image_details has no width and height, which COCO needs for pixels"
+                                        : "no width and height in image_details nor a readable image under " + imagesRoot);
                         continue;
                     }
                     kept.add(r);
+                    sizes.add(size);
                     g.writeStartObject();
                     g.writeNumberField("id", kept.size());
                     g.writeStringField("file_name", fileName(r.record().imageUrl()));
-                    g.writeNumberField("width", d.width());
-                    g.writeNumberField("height", d.height());
+                    g.writeNumberField("width", size[0]);
+                    g.writeNumberField("height", size[1]);
                     g.writeEndObject();
                 }
                 g.writeEndArray();
@@ -99,8 +138,8 @@ public final class JsonlToCoco {
                 int annotation = 0;
                 for (int i = 0; i < kept.size(); i++) {
                     ImageRecord record = kept.get(i).record();
-                    double w = record.imageDetails().width();
-                    double h = record.imageDetails().height();
+                    double w = sizes.get(i)[0];
+                    double h = sizes.get(i)[1];
                     if (record instanceof DetectionRecord det) {
                         for (BoundingBox b : det.boxes()) {
                             double[] box = {b.topX() * w, b.topY() * h, b.width() * w, b.height() * h};

@@ -129,6 +129,23 @@ class ConvertersTest {
     }
 
     @Test
+    void jsonlToCocoTakesSizesFromTheImagesWhenTheLineHasNone() throws Exception {
+        ImageFiles.write(dir.resolve("store/img/a.png"), ImageFiles.encode("png", 40, 20));
+        Path jsonl = Files.writeString(dir.resolve("nosize.jsonl"),
+                "{\"image_url\": \"AmlDatastore://ws/img/a.png\", \"label\": [{\"label\": \"can\", \"topX\": 0.25, "
+                        + "\"topY\": 0.5, \"bottomX\": 0.75, \"bottomY\": 1.0}]}\n"
+                        + "{\"image_url\": \"AmlDatastore://ws/img/none.png\", \"label\": [{\"label\": \"can\", \"topX\": 0.25, "
+                        + "\"topY\": 0.5, \"bottomX\": 0.75, \"bottomY\": 1.0}]}\n");
+        Path out = dir.resolve("nosize.json");
+        ConversionResult r = new JsonlToCoco(DatasetValidator.create(), dir.resolve("store")).convert(jsonl, out);
+        JsonNode coco = JSON.readTree(out.toFile());
+        assertThat(coco.get("images").get(0).get("width").asInt()).isEqualTo(40);
+        assertThat(coco.get("annotations").get(0).get("bbox").toString()).isEqualTo("[10.0,10.0,20.0,10.0]");
+        assertThat(r.records()).isEqualTo(1);
+        assertThat(r.findings()).extracting(Finding::rule).contains(RuleCode.CONVERT_SKIPPED);
+    }
+
+    @Test
     void vocWithFloatsAndEmptyTags() throws Exception {
         Path voc = dir.resolve("VOC/Annotations");
         Files.createDirectories(voc);
