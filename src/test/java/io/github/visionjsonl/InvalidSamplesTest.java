@@ -30,9 +30,12 @@ class InvalidSamplesTest {
 
     private static final Path DIR = Samples.ROOT.resolve("invalid");
 
-    /** Every rule about JSONL files; the conversion rules fire on other formats, in ConvertersTest. */
+    /**
+     * Every rule about training files; the conversion and prediction rules fire on other inputs,
+     * in ConvertersTest and PredictionsTest.
+     */
     static Stream<RuleCode> rules() {
-        return Arrays.stream(RuleCode.values()).filter(r -> !r.isConversionRule());
+        return Arrays.stream(RuleCode.values()).filter(r -> !r.isConversionRule() && !r.isPredictionRule());
     }
 
     /** The sample's command-line arguments: options, then the file(s). */

@@ -139,6 +139,22 @@ public enum RuleCode {
     /** An image side under 10 pixels. */
     IMAGE_TOO_SMALL("image-too-small", Severity.WARNING),
 
+    // Predictions (scoring responses)
+    /** A prediction is not shaped as the task's scoring response. */
+    PREDICTION_SHAPE("prediction-shape", Severity.ERROR),
+    /** {@code probs} and {@code labels} of different lengths. */
+    PREDICTION_LENGTH("prediction-length", Severity.ERROR),
+    /** A probability outside [0, 1]. */
+    PROBABILITY_RANGE("probability-range", Severity.ERROR),
+    /** Multi-class probabilities that do not sum to 1. */
+    PROBABILITY_SUM("probability-sum", Severity.WARNING),
+    /** The same label twice in one prediction's {@code labels}. */
+    PREDICTION_DUPLICATE_LABEL("prediction-duplicate-label", Severity.ERROR),
+    /** A box score outside [0, 1]. */
+    SCORE_RANGE("score-range", Severity.ERROR),
+    /** A prediction whose image is not in the ground truth. */
+    PREDICTION_UNMATCHED("prediction-unmatched", Severity.WARNING),
+
     // Conversion
     /** A converted value fell outside the image and was clamped to its edge. */
     CONVERT_CLAMPED("convert-clamped", Severity.WARNING),
@@ -173,6 +189,11 @@ public enum RuleCode {
     /** Whether the rule needs the image files ({@code --images-root}). */
     public boolean isImageRule() {
         return ordinal() >= IMAGE_MISSING.ordinal() && ordinal() <= IMAGE_TOO_SMALL.ordinal();
+    }
+
+    /** Whether the rule is about scoring responses (predictions), not about a training file. */
+    public boolean isPredictionRule() {
+        return ordinal() >= PREDICTION_SHAPE.ordinal() && ordinal() <= PREDICTION_UNMATCHED.ordinal();
     }
 
     /** Whether the rule is about converting another format, not about a JSONL file. */

@@ -1,0 +1,157 @@
+package io.github.visionjsonl.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.github.visionjsonl.Task;
+import io.github.visionjsonl.predict.Evaluator;
+import io.github.visionjsonl.report.Finding;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code vision-jsonl evaluate}: scores predictions against ground truth. */
+@Command(name = "evaluate",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        sortOptions = false,
+        description = {"Scores predictions against a ground-truth JSONL: accuracy, per-class precision/recall/F1 and the "
+            + "confusion matrix (classification), per-class precision/recall/F1 at --threshold (multi-label), COCO mAP "
+            + "at IoU 0.50:0.95, 0.50 and 0.75 with crowd regions ignored (detection; segmentation on masks). "
+            + "Formulas: docs/evaluation.md.", ""},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:scored", "2:usage error or unreadable input"})
+final class EvaluateCommand implements Callable<Integer> {
+
+    enum Format { text, json }
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--truth", required = true, paramLabel = "FILE", description = "Ground truth (training-format JSONL).")
+    Path truth;
+
+    @Option(names = "--predictions", required = true, paramLabel = "FILE", description = "Scoring responses.")
+    Path predictions;
+
+    @Option(names = "--task", paramLabel = "TASK", description = "The task; default: detected from the ground truth.")
+    String task;
+
+    @Option(names = "--mapping", paramLabel = "CSV", description = "filename,image_url rows for responses without image_url.")
+    Path mapping;
+
+    @Option(names = "--threshold", defaultValue = "0.5", paramLabel = "P",
+            description = "Multi-label: the probability from which a label is predicted. Default: ${DEFAULT-VALUE}.")
+    double threshold;
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text or json. Default: ${DEFAULT-VALUE}.")
+    Format format;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try {
+            Task t = PredictionsCommand.task(spec.commandLine(), task);
+            if (t == null) {
+                t = io.github.visionjsonl.DatasetValidator.create().validate(truth).task();
+                if (t == null) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "the ground truth tells no task: give --task");
+                }
+            }
+            Evaluator.Evaluation e = new Evaluator(t, PredictionsCommand.mapping(mapping), threshold).evaluate(truth, predictions);
+            if (format == Format.json) {
+                json(e, out);
+            } else {
+                text(e, out);
+            }
+            out.flush();
+            return VisionJsonl.OK;
+        } catch (IOException ex) {
+            spec.commandLine().getErr().println("vision-jsonl: cannot read: " + ex.getMessage());
+            return VisionJsonl.USAGE;
+        }
+    }
+
+    private void text(Evaluator.Evaluation e, PrintWriter out) {
+        for (Finding f : e.findings()) {
+            out.println(f.format(predictions.toString()));
+        }
+        out.println(String.format(Locale.ROOT, "%s: %d ground-truth images, %d predictions, %d matched", e.task(),
+                e.truthImages(), e.predictions(), e.matched()));
+        if (e.task().hasObjects()) {
+            out.println(String.format(Locale.ROOT, "  mAP@[.50:.95] %.3f   AP50 %.3f   AP75 %.3f", e.map(), e.ap50(), e.ap75()));
+            out.println("  class                AP");
+            for (Map.Entry<String, Double> c : e.apPerClass().entrySet()) {
+                out.println(String.format(Locale.ROOT, "  %-18s %.3f", c.getKey(), c.getValue()));
+            }
+        } else {
+            if (!Double.isNaN(e.accuracy())) {
+                out.println(String.format(Locale.ROOT, "  %s %.3f", e.task() == Task.IMAGE_CLASSIFICATION ? "accuracy" : "exact match",
+                        e.accuracy()));
+            }
+            out.println("  class              support  precision  recall     F1");
+            for (Evaluator.ClassScore c : e.perClass()) {
+                out.println(String.format(Locale.ROOT, "  %-18s %7d  %9.3f  %6.3f  %5.3f", c.label(), c.support(), c.precision(),
+                        c.recall(), c.f1()));
+            }
+        }
+    }
+
+    private static void json(Evaluator.Evaluation e, PrintWriter out) throws IOException {
+        JsonGenerator g = new JsonFactory().createGenerator(out).useDefaultPrettyPrinter();
+        g.writeStartObject();
+        g.writeStringField("task", e.task().sdkName());
+        g.writeNumberField("truthImages", e.truthImages());
+        g.writeNumberField("predictions", e.predictions());
+        g.writeNumberField("matched", e.matched());
+        if (e.task().hasObjects()) {
+            number(g, "map", e.map());
+            number(g, "ap50", e.ap50());
+            number(g, "ap75", e.ap75());
+            g.writeObjectFieldStart("apPerClass");
+            for (Map.Entry<String, Double> c : e.apPerClass().entrySet()) {
+                number(g, c.getKey(), c.getValue());
+            }
+            g.writeEndObject();
+        } else {
+            number(g, "accuracy", e.accuracy());
+            g.writeArrayFieldStart("perClass");
+            for (Evaluator.ClassScore c : e.perClass()) {
+                g.writeStartObject();
+                g.writeStringField("label", c.label());
+                g.writeNumberField("support", c.support());
+                number(g, "precision", c.precision());
+                number(g, "recall", c.recall());
+                number(g, "f1", c.f1());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeObjectFieldStart("confusion");
+            for (Map.Entry<String, Map<String, Long>> row : e.confusion().entrySet()) {
+                g.writeObjectFieldStart(String.valueOf(row.getKey()));
+                for (Map.Entry<String, Long> cell : row.getValue().entrySet()) {
+                    g.writeNumberField(cell.getKey(), cell.getValue());
+                }
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+        }
+        g.writeNumberField("findings", e.findings().size());
+        g.writeEndObject();
+        g.flush();
+        out.println();
+    }
+
+    private static void number(JsonGenerator g, String name, double v) throws IOException {
+        if (Double.isFinite(v)) {
+            g.writeNumberField(name, v);
+        } else {
+            g.writeNullField(name);
+        }
+    }
+}

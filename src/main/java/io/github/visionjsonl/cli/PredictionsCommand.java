@@ -1,0 +1,142 @@
+package io.github.visionjsonl.cli;
+
+import io.github.visionjsonl.Task;
+import io.github.visionjsonl.convert.ConversionResult;
+import io.github.visionjsonl.predict.PredictionReader;
+import io.github.visionjsonl.predict.PseudoLabels;
+import io.github.visionjsonl.report.Finding;
+import io.github.visionjsonl.report.TextReport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code vision-jsonl predictions}: check scoring responses, turn them into labels. */
+@Command(name = "predictions",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {"Scoring responses of a deployed model: one JSON object, a JSON array, or one per line.", ""},
+        subcommands = {PredictionsCommand.Validate.class, PredictionsCommand.ToLabels.class})
+final class PredictionsCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: validate or to-labels");
+    }
+
+    static Task task(CommandLine cli, String name) {
+        return name == null ? null : Task.fromName(name).orElseThrow(() -> new CommandLine.ParameterException(cli,
+                "--task: unknown task '" + name + "'"));
+    }
+
+    /** Reads a CSV of {@code filename,image_url} rows (a header row is skipped). */
+    static Map<String, String> mapping(Path csv) throws IOException {
+        Map<String, String> map = new HashMap<>();
+        if (csv == null) {
+            return map;
+        }
+        for (String row : Files.readAllLines(csv, StandardCharsets.UTF_8)) {
+            int comma = row.indexOf(',');
+            if (comma > 0 && !row.startsWith("filename,")) {
+                map.put(row.substring(0, comma).strip(), row.substring(comma + 1).strip());
+            }
+        }
+        return map;
+    }
+
+    /** {@code vision-jsonl predictions validate}. */
+    @Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = {"Checks scoring responses: probs and labels of equal length, probabilities in [0, 1] "
+                + "(summing to 1 with --task classification), no label twice, scores in [0, 1], boxes and polygons "
+                + "normalized and ordered.", ""},
+            exitCodeListHeading = "%nExit codes:%n",
+            exitCodeList = {"0:no error", "1:an error finding", "2:usage error or unreadable input"})
+    static final class Validate implements java.util.concurrent.Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--task", paramLabel = "TASK", description = "The model's task (checks that multi-class probabilities sum to 1).")
+        String task;
+
+        @Parameters(paramLabel = "FILE", description = "The predictions file.")
+        Path file;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            try {
+                PredictionReader.Result r = new PredictionReader(task(spec.commandLine(), task)).read(file);
+                for (Finding f : r.findings()) {
+                    out.println(f.format(file + (f.line() > 0 || f.pointer().isEmpty() ? "" : "#" + f.pointer())));
+                }
+                out.println(file + ": " + r.predictions().size() + " predictions (" + r.valid().size() + " valid), "
+                        + r.errors() + " errors");
+                out.flush();
+                return r.errors() > 0 ? VisionJsonl.FINDINGS : VisionJsonl.OK;
+            } catch (IOException e) {
+                spec.commandLine().getErr().println("vision-jsonl: cannot read " + file + ": " + e.getMessage());
+                return VisionJsonl.USAGE;
+            }
+        }
+    }
+
+    /** {@code vision-jsonl predictions to-labels}. */
+    @Command(name = "to-labels", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            description = {"Turns predictions into a training JSONL: what scores at least --min-score becomes a label. "
+                + "Image URLs come from the predictions' image_url or --mapping.", ""},
+            exitCodeListHeading = "%nExit codes:%n",
+            exitCodeList = {"0:written, no error", "1:written, with errors in the input or the output",
+                "2:usage error, unreadable input, or an output that exists"})
+    static final class ToLabels implements java.util.concurrent.Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--task", required = true, paramLabel = "TASK", description = "The model's task.")
+        String task;
+
+        @Option(names = "--min-score", required = true, paramLabel = "S", description = "The lowest probability or score kept.")
+        double minScore;
+
+        @Option(names = "--mapping", paramLabel = "CSV", description = "filename,image_url rows for responses without image_url.")
+        Path mapping;
+
+        @Parameters(paramLabel = "FILE", description = "The predictions file.")
+        Path file;
+
+        @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUTPUT", description = "The new JSONL file.")
+        Path output;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            try {
+                ConversionResult r = new PseudoLabels(task(spec.commandLine(), task), minScore, mapping(mapping)).write(file, output);
+                for (Finding f : r.findings()) {
+                    out.println(f.format(file.toString()));
+                }
+                out.println(output + ": " + r.records() + " records written");
+                out.print(TextReport.summary(r.validation()));
+                out.flush();
+                boolean error = r.findings().stream().anyMatch(f -> f.severity() == io.github.visionjsonl.rules.Severity.ERROR);
+                return error || !r.validation().isValid() ? VisionJsonl.FINDINGS : VisionJsonl.OK;
+            } catch (FileAlreadyExistsException e) {
+                spec.commandLine().getErr().println("vision-jsonl: " + output + " exists; refusing to overwrite it");
+                return VisionJsonl.USAGE;
+            } catch (IOException e) {
+                spec.commandLine().getErr().println("vision-jsonl: cannot read " + file + ": " + e.getMessage());
+                return VisionJsonl.USAGE;
+            }
+        }
+    }
+}
