@@ -49,6 +49,10 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Multi-label: the probability from which a label is predicted. Default: ${DEFAULT-VALUE}.")
     double threshold;
 
+    @Option(names = "--iou", paramLabel = "IOU", split = ",",
+            description = "More IoU thresholds to report mAP at (detection, segmentation), e.g. --iou 0.3,0.6.")
+    double[] iou = new double[0];
+
     @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text or json. Default: ${DEFAULT-VALUE}.")
     Format format;
 
@@ -63,7 +67,13 @@ final class EvaluateCommand implements Callable<Integer> {
                     throw new CommandLine.ParameterException(spec.commandLine(), "the ground truth tells no task: give --task");
                 }
             }
-            Evaluator.Evaluation e = new Evaluator(t, PredictionsCommand.mapping(mapping), threshold).evaluate(truth, predictions);
+            Evaluator evaluator;
+            try {
+                evaluator = new Evaluator(t, PredictionsCommand.mapping(mapping), threshold, iou);
+            } catch (IllegalArgumentException ex) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--iou: " + ex.getMessage());
+            }
+            Evaluator.Evaluation e = evaluator.evaluate(truth, predictions);
             if (format == Format.json) {
                 json(e, out);
             } else {
@@ -85,6 +95,9 @@ final class EvaluateCommand implements Callable<Integer> {
                 e.truthImages(), e.predictions(), e.matched()));
         if (e.task().hasObjects()) {
             out.println(String.format(Locale.ROOT, "  mAP@[.50:.95] %.3f   AP50 %.3f   AP75 %.3f", e.map(), e.ap50(), e.ap75()));
+            for (double extra : iou) {
+                out.println(String.format(Locale.ROOT, "  mAP@%.2f %.3f", extra, e.apByIou().getOrDefault(extra, Double.NaN)));
+            }
             out.println("  class                AP");
             for (Map.Entry<String, Double> c : e.apPerClass().entrySet()) {
                 out.println(String.format(Locale.ROOT, "  %-18s %.3f", c.getKey(), c.getValue()));
@@ -113,6 +126,11 @@ final class EvaluateCommand implements Callable<Integer> {
             number(g, "map", e.map());
             number(g, "ap50", e.ap50());
             number(g, "ap75", e.ap75());
+            g.writeObjectFieldStart("apByIou");
+            for (Map.Entry<Double, Double> a : e.apByIou().entrySet()) {
+                number(g, String.format(Locale.ROOT, "%.2f", a.getKey()), a.getValue());
+            }
+            g.writeEndObject();
             g.writeObjectFieldStart("apPerClass");
             for (Map.Entry<String, Double> c : e.apPerClass().entrySet()) {
                 number(g, c.getKey(), c.getValue());

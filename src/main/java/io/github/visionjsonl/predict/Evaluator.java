@@ -42,7 +42,7 @@ import java.util.TreeSet;
  */
 public final class Evaluator {
 
-    private static final double[] IOU_THRESHOLDS = {0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95};
+    private static final double[] COCO_THRESHOLDS = {0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95};
     private static final int MAX_DETECTIONS = 100;
     private static final int DEFAULT_RASTER = 1000;
 
@@ -72,17 +72,19 @@ public final class Evaluator {
      * @param ap50 mAP at IoU 0.50
      * @param ap75 mAP at IoU 0.75
      * @param apPerClass AP over IoU 0.50:0.95 per class with ground truth
+     * @param apByIou mAP at each IoU threshold computed (the ten of COCO and any asked for)
      * @param findings predictions that could not be matched, and what was wrong in the files
      */
     public record Evaluation(Task task, long truthImages, long predictions, long matched, double accuracy,
             List<ClassScore> perClass, Map<String, Map<String, Long>> confusion, double map, double ap50, double ap75,
-            Map<String, Double> apPerClass, List<Finding> findings) {
+            Map<String, Double> apPerClass, Map<Double, Double> apByIou, List<Finding> findings) {
 
         /** Copies the collections. */
         public Evaluation {
             perClass = List.copyOf(perClass);
             confusion = java.util.Collections.unmodifiableMap(new TreeMap<>(confusion));
             apPerClass = java.util.Collections.unmodifiableMap(new TreeMap<>(apPerClass));
+            apByIou = java.util.Collections.unmodifiableMap(new TreeMap<>(apByIou));
             findings = List.copyOf(findings);
         }
     }
@@ -90,6 +92,8 @@ public final class Evaluator {
     private final Task task;
     private final Map<String, String> mapping;
     private final double threshold;
+    /** COCO's ten thresholds, then any other asked for. */
+    private final double[] ious;
 
     /**
      * @param task the task of the ground truth and the model
@@ -98,9 +102,25 @@ public final class Evaluator {
      * @param threshold multi-label: the probability from which a label counts as predicted
      */
     public Evaluator(Task task, Map<String, String> mapping, double threshold) {
+        this(task, mapping, threshold, new double[0]);
+    }
+
+    /**
+     * @param extraIous more IoU thresholds, in (0, 1], to report mAP at (beside COCO's ten)
+     * @throws IllegalArgumentException for a threshold outside (0, 1]
+     */
+    public Evaluator(Task task, Map<String, String> mapping, double threshold, double[] extraIous) {
         this.task = task;
         this.mapping = Map.copyOf(mapping);
         this.threshold = threshold;
+        double[] all = Arrays.copyOf(COCO_THRESHOLDS, COCO_THRESHOLDS.length + extraIous.length);
+        for (int i = 0; i < extraIous.length; i++) {
+            if (!(extraIous[i] > 0 && extraIous[i] <= 1)) {
+                throw new IllegalArgumentException("an IoU threshold must be in (0, 1], was " + extraIous[i]);
+            }
+            all[COCO_THRESHOLDS.length + i] = extraIous[i];
+        }
+        this.ious = all;
     }
 
     /** Reads both files and scores the predictions. */
@@ -158,7 +178,7 @@ public final class Evaluator {
             double[][] ap = averagePrecision(truth, matched);
             TreeSet<String> classes = classes(truth);
             Map<String, Double> perClass = new LinkedHashMap<>();
-            double[] byThreshold = new double[IOU_THRESHOLDS.length];
+            double[] byThreshold = new double[ious.length];
             int counted = 0;
             int c = 0;
             for (String name : classes) {
@@ -166,7 +186,7 @@ public final class Evaluator {
                 if (row == null) {
                     continue;
                 }
-                perClass.put(name, Arrays.stream(row).average().orElse(Double.NaN));
+                perClass.put(name, Arrays.stream(row, 0, COCO_THRESHOLDS.length).average().orElse(Double.NaN));
                 for (int t = 0; t < row.length; t++) {
                     byThreshold[t] += row[t];
                 }
@@ -175,16 +195,18 @@ public final class Evaluator {
             double map = Double.NaN;
             double ap50 = Double.NaN;
             double ap75 = Double.NaN;
+            Map<Double, Double> byIou = new TreeMap<>();
             if (counted > 0) {
                 for (int t = 0; t < byThreshold.length; t++) {
                     byThreshold[t] /= counted;
+                    byIou.put(ious[t], byThreshold[t]);
                 }
-                map = Arrays.stream(byThreshold).average().orElse(Double.NaN);
+                map = Arrays.stream(byThreshold, 0, COCO_THRESHOLDS.length).average().orElse(Double.NaN);
                 ap50 = byThreshold[0];
                 ap75 = byThreshold[5];
             }
             return new Evaluation(task, truth.size(), predictionCount, count, Double.NaN, List.of(), Map.of(), map, ap50,
-                    ap75, perClass, findings);
+                    ap75, perClass, byIou, findings);
         }
         return classification(truth, matched, predictionCount, count, findings);
     }
@@ -268,7 +290,7 @@ public final class Evaluator {
         });
         double accuracy = scored == 0 ? Double.NaN : (double) correct / scored;
         return new Evaluation(task, truth.size(), predictions, count, accuracy, perClass, confusion, Double.NaN,
-                Double.NaN, Double.NaN, Map.of(), findings);
+                Double.NaN, Double.NaN, Map.of(), Map.of(), findings);
     }
 
     // ---- COCO average precision -------------------------------------------------------------
@@ -316,14 +338,14 @@ public final class Evaluator {
             ordered.sort(Comparator.comparing(GroundTruth::crowd));
             double[][] iou = ious(dts, ordered, truth.get(i));
             for (int d = 0; d < dts.size(); d++) {
-                all.add(new Scored(dts.get(d).score(), i, d, new boolean[IOU_THRESHOLDS.length],
-                        new boolean[IOU_THRESHOLDS.length]));
+                all.add(new Scored(dts.get(d).score(), i, d, new boolean[ious.length],
+                        new boolean[ious.length]));
             }
             int first = all.size() - dts.size();
-            for (int t = 0; t < IOU_THRESHOLDS.length; t++) {
+            for (int t = 0; t < ious.length; t++) {
                 boolean[] gtMatched = new boolean[ordered.size()];
                 for (int d = 0; d < dts.size(); d++) {
-                    double best = Math.min(IOU_THRESHOLDS[t], 1 - 1e-10);
+                    double best = Math.min(ious[t], 1 - 1e-10);
                     int m = -1;
                     for (int g = 0; g < ordered.size(); g++) {
                         if (gtMatched[g] && !ordered.get(g).crowd()) {
@@ -353,8 +375,8 @@ public final class Evaluator {
         }
         // all images together, by score, ties in image order (numpy's stable mergesort)
         all.sort(Comparator.comparingDouble(Scored::score).reversed());
-        double[] ap = new double[IOU_THRESHOLDS.length];
-        for (int t = 0; t < IOU_THRESHOLDS.length; t++) {
+        double[] ap = new double[ious.length];
+        for (int t = 0; t < ious.length; t++) {
             List<double[]> curve = new ArrayList<>();
             long tp = 0;
             long fp = 0;

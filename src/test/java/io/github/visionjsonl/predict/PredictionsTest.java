@@ -113,6 +113,11 @@ class PredictionsTest {
         assertThat(e.map()).isCloseTo((3 + 7 * 51.0 / 101) / 10, within(1e-9));
         assertThat(String.format(java.util.Locale.ROOT, "%.3f", e.map())).isEqualTo("0.653");
         assertThat(e.apPerClass()).containsOnlyKeys("can");
+        Evaluator.Evaluation extra = new Evaluator(Task.IMAGE_OBJECT_DETECTION, Map.of(), 0.5, new double[] {0.62, 0.63})
+                .evaluate(truth, predictions);
+        assertThat(extra.apByIou().get(0.62)).isCloseTo(1.0, within(1e-9));
+        assertThat(extra.apByIou().get(0.63)).isCloseTo(51.0 / 101, within(1e-9));
+        assertThat(extra.map()).isEqualTo(e.map());
     }
 
     @Test
@@ -193,6 +198,12 @@ class PredictionsTest {
             "--mapping", dir.resolve("map.csv").toString()}, new ByteArrayInputStream(new byte[0]), new PrintWriter(out),
                 new PrintWriter(new StringWriter()))).isZero();
         assertThat(out.toString()).contains("mAP@[.50:.95] 1.000", "AP50 1.000");
+        StringWriter json = new StringWriter();
+        assertThat(VisionJsonl.run(new String[] {"evaluate", "--truth", truth.toString(), "--predictions", p.toString(),
+            "--mapping", dir.resolve("map.csv").toString(), "--iou", "0.3", "--format", "json"}, new ByteArrayInputStream(new byte[0]),
+                new PrintWriter(json), new PrintWriter(new StringWriter()))).isZero();
+        assertThat(json.toString()).contains("\"apByIou\"", "\"0.30\" : 0.9999", "\"map\" : 0.9999");
+        assertThat(run("evaluate", "--truth", truth.toString(), "--predictions", p.toString(), "--iou", "1.5")).isEqualTo(2);
         assertThat(run("evaluate", "--truth", truth.toString())).isEqualTo(2);
     }
 
