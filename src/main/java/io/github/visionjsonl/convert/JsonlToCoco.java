@@ -16,12 +16,8 @@ import io.github.visionjsonl.reading.RecordReader;
 import io.github.visionjsonl.reading.ValidRecord;
 import io.github.visionjsonl.rules.RuleCode;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -103,14 +99,9 @@ public final class JsonlToCoco {
         for (String name : classes) {
             ids.put(name, ids.size() + 1);
         }
-        Path target = output.toAbsolutePath();
-        if (Files.exists(target)) {
-            throw new FileAlreadyExistsException(output.toString(), null, "refusing to overwrite it");
-        }
-        Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-        long images = 0;
-        try {
-            try (OutputStream out = Files.newOutputStream(temporary); JsonGenerator g = JSON.createGenerator(out)) {
+        long[] images = {0};
+        io.github.visionjsonl.internal.AtomicOutput.write(output, out -> {
+            try (JsonGenerator g = JSON.createGenerator(out)) {
                 g.writeStartObject();
                 g.writeArrayFieldStart("images");
                 List<ValidRecord<ImageRecord>> kept = new ArrayList<>();
@@ -164,19 +155,12 @@ public final class JsonlToCoco {
                 }
                 g.writeEndArray();
                 g.writeEndObject();
-                images = kept.size();
+                images[0] = kept.size();
             }
-            try {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, target);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        });
         List<io.github.visionjsonl.report.Finding> findings = new ArrayList<>(report.findings());
         findings.addAll(log.findings());
-        return new ConversionResult(output, images, findings, report);
+        return new ConversionResult(output, images[0], findings, report);
     }
 
     private static void annotation(JsonGenerator g, int id, int image, int category, double[] box, InstanceMask mask,

@@ -3,6 +3,7 @@ package io.github.visionjsonl.convert;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import io.github.visionjsonl.internal.AtomicOutput;
 import io.github.visionjsonl.model.BoundingBox;
 import io.github.visionjsonl.model.ClassificationRecord;
 import io.github.visionjsonl.model.DetectionRecord;
@@ -15,11 +16,9 @@ import io.github.visionjsonl.model.SegmentationRecord;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Writes typed records as JSON Lines, the same bytes for the same records: keys in the order of
@@ -60,12 +59,7 @@ public final class JsonlWriter implements Closeable {
      * @throws FileAlreadyExistsException when the target exists: nothing is ever written over
      */
     public static JsonlWriter create(Path target) throws IOException {
-        Path absolute = target.toAbsolutePath();
-        if (Files.exists(absolute)) {
-            throw new FileAlreadyExistsException(target.toString(), null, "refusing to overwrite it");
-        }
-        Path temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
-        return new JsonlWriter(absolute, temporary);
+        return new JsonlWriter(target.toAbsolutePath(), AtomicOutput.begin(target));
     }
 
     /** Writes one record as one line. */
@@ -94,11 +88,7 @@ public final class JsonlWriter implements Closeable {
     public void commit() throws IOException {
         json.close();
         out.close();
-        try {
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temporary, target);
-        }
+        AtomicOutput.commit(temporary, target);
         if (!Files.exists(target)) {
             throw new IOException("the move of " + temporary + " to " + target + " left no file");
         }

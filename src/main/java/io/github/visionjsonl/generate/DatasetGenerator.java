@@ -6,9 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -82,24 +80,7 @@ public final class DatasetGenerator {
      * @throws FileAlreadyExistsException when the file exists
      */
     public void write(Path file) throws IOException {
-        Path target = file.toAbsolutePath();
-        if (Files.exists(target)) {
-            throw new FileAlreadyExistsException(file.toString(), null, "refusing to overwrite it");
-        }
-        Path dir = target.getParent();
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                write(out);
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        io.github.visionjsonl.internal.AtomicOutput.write(file, this::write);
     }
 
     /** Writes the dataset to a stream (not closed). */

@@ -29,14 +29,15 @@ import java.util.NoSuchElementException;
  */
 public final class RecordReader<R extends ImageRecord> implements Iterable<ValidRecord<R>>, Closeable {
 
-    private final ValidationRun run;
+    private final LineReader lines;
+    private final Iterator<ValidatedLine> all;
     private final Class<R> type;
     private ValidRecord<R> next;
-    private boolean done;
 
     /** Used by {@link io.github.visionjsonl.DatasetValidator#records}. */
     public RecordReader(ValidationRun run, Class<R> type) {
-        this.run = run;
+        this.lines = new LineReader(run);
+        this.all = lines.iterator();
         this.type = type;
     }
 
@@ -57,12 +58,18 @@ public final class RecordReader<R extends ImageRecord> implements Iterable<Valid
     private final Iterator<ValidRecord<R>> records = new Iterator<>() {
         @Override
         public boolean hasNext() {
-            return advance();
+            while (next == null && all.hasNext()) {
+                ValidatedLine line = all.next();
+                if (line.isValid() && type.isInstance(line.record())) {
+                    next = new ValidRecord<>(line.line(), type.cast(line.record()), line.findings());
+                }
+            }
+            return next != null;
         }
 
         @Override
         public ValidRecord<R> next() {
-            if (!advance()) {
+            if (!hasNext()) {
                 throw new NoSuchElementException();
             }
             ValidRecord<R> r = next;
@@ -71,38 +78,16 @@ public final class RecordReader<R extends ImageRecord> implements Iterable<Valid
         }
     };
 
-    private boolean advance() {
-        if (next != null) {
-            return true;
-        }
-        if (done) {
-            return false;
-        }
-        try {
-            ValidatedLine line;
-            while ((line = run.next()) != null) {
-                if (line.isValid() && type.isInstance(line.record())) {
-                    next = new ValidRecord<>(line.line(), type.cast(line.record()), line.findings());
-                    return true;
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        done = true;
-        return false;
-    }
-
     /**
      * The report of everything read so far; complete (with the dataset-level findings) once the
      * iteration has ended.
      */
     public ValidationReport report() {
-        return run.report();
+        return lines.report();
     }
 
     @Override
     public void close() throws IOException {
-        run.close();
+        lines.close();
     }
 }
