@@ -17,6 +17,7 @@ public final class AtomicOutput {
     /** Writes the content of one output. */
     @FunctionalInterface
     public interface Content {
+        /** Writes everything to the stream (not closed here). */
         void writeTo(OutputStream out) throws IOException;
     }
 

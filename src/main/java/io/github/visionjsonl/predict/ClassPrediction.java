@@ -19,6 +19,7 @@ public record ClassPrediction(String filename, String imageUrl, List<String> lab
         probs = probs.clone();
     }
 
+    /** A copy of the probabilities. */
     @Override
     public double[] probs() {
         return probs.clone();

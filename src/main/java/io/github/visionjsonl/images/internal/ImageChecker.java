@@ -31,6 +31,7 @@ public final class ImageChecker {
     private final ImageOptions options;
     private final Path root;
 
+    /** A checker for images under the options' roots. */
     public ImageChecker(ImageOptions options) {
         this.options = options;
         this.root = options.root().toAbsolutePath().normalize();
