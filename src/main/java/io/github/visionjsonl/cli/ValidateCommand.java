@@ -206,7 +206,7 @@ final class ValidateCommand implements Callable<Integer> {
     }
 
     private static int outOfMemory(String file, PrintWriter err, List<Object> results) {
-        String reason = "out of memory: duplicate-image-url and conflicting-labels keep about 24 bytes per image; "
+        String reason = "out of memory: duplicate-image-url and conflicting-labels keep about 19 bytes per image; "
                 + "give Java more heap (VISION_JSONL_JAVA_OPTS=-Xmx1g) or turn them off (--rule duplicate-image-url=off "
                 + "--rule conflicting-labels=off) for memory that does not grow with the file";
         err.println("vision-jsonl: cannot validate " + file + ": " + reason);

@@ -1,21 +1,40 @@
 package io.github.visionjsonl.internal;
 
+import java.util.Arrays;
+
 /**
  * Remembers every image of a file by a 64-bit fingerprint of its canonical URL, with the first
- * line it was on (and, for classification, a hash of its labels): 12 bytes per slot (16 with
- * labels) in primitive arrays, at most 3/4 full, so 16 to 32 bytes per image and no object per
- * entry. A million images take 24 MB, where a {@code HashMap<String, ...>} would take several
- * times that.
+ * line it was on (and, for classification, a hash of its labels).
+ *
+ * <p>The entries sit densely in insertion order, in fixed-size chunks of primitive arrays (8 bytes
+ * of fingerprint and 4 of line per image, 4 more with labels); the hash table holds only the
+ * entry's ordinal, 4 bytes per slot. The table is cut into 64 segments that grow by half
+ * independently, so no moment holds two copies of a large table, and a table is on average
+ * about 60% full instead of the 37–75% a single power-of-two table swings between. A million
+ * images take about 19 MB, where a {@code HashMap<String, ...>} would take several times that;
+ * growing to the next million never needs more than a segment's worth on top.
  *
  * <p>Two different URLs share a fingerprint with a probability of about n²/2⁶⁵ (3·10⁻⁸ for a
  * million images); such a pair would be reported as a duplicate.
  */
 final class UrlIndex {
 
-    private long[] keys = new long[1024];
-    private int[] lines = new int[1024];
-    private int[] labels;
+    private static final int CHUNK_BITS = 16;
+    private static final int CHUNK = 1 << CHUNK_BITS;
+    private static final int SEGMENT_BITS = 6;
+
+    private long[][] keys = new long[16][];
+    private int[][] lines = new int[16][];
+    /** Null until the first non-zero label hash: detection and segmentation files never pay for it. */
+    private int[][] labels;
+    private final Segment[] segments = new Segment[1 << SEGMENT_BITS];
     private int size;
+
+    UrlIndex() {
+        for (int i = 0; i < segments.length; i++) {
+            segments[i] = new Segment();
+        }
+    }
 
     /** What {@link #put} found for an image already seen. */
     record Seen(long line, int labelHash) {
@@ -28,24 +47,26 @@ final class UrlIndex {
      */
     Seen put(long fingerprint, long line, int labelHash) {
         long key = fingerprint == 0 ? 1 : fingerprint;
-        int mask = keys.length - 1;
-        int i = (int) mix(key) & mask;
-        while (keys[i] != 0) {
-            if (keys[i] == key) {
-                return new Seen(lines[i], labels == null ? 0 : labels[i]);
+        long h = mix(key);
+        Segment segment = segments[(int) (h >>> (64 - SEGMENT_BITS))];
+        int[] slots = segment.slots;
+        int i = slot(h, slots.length);
+        for (int entry; (entry = slots[i]) != 0; i = i + 1 == slots.length ? 0 : i + 1) {
+            int ordinal = entry - 1;
+            if (keys[ordinal >>> CHUNK_BITS][ordinal & (CHUNK - 1)] == key) {
+                return new Seen(lines[ordinal >>> CHUNK_BITS][ordinal & (CHUNK - 1)], labelOf(ordinal));
             }
-            i = (i + 1) & mask;
         }
-        keys[i] = key;
-        lines[i] = (int) Math.min(line, Integer.MAX_VALUE);
-        if (labelHash != 0) {
-            if (labels == null) {
-                labels = new int[keys.length];
-            }
-            labels[i] = labelHash;
+        if (size == Integer.MAX_VALUE - 1) {
+            // Ordinals are ints: past two billion images (a file of hundreds of GB), new images
+            // are no longer remembered rather than failing the whole run.
+            return null;
         }
-        if (++size > keys.length / 4 * 3) {
-            grow();
+        int ordinal = size++;
+        append(ordinal, key, line, labelHash);
+        slots[i] = ordinal + 1;
+        if (++segment.size > slots.length / 4 * 3) {
+            segment.grow(this);
         }
         return null;
     }
@@ -53,13 +74,13 @@ final class UrlIndex {
     /** The first line of the image, or -1 when it is not in the index. */
     long lineOf(long fingerprint) {
         long key = fingerprint == 0 ? 1 : fingerprint;
-        int mask = keys.length - 1;
-        int i = (int) mix(key) & mask;
-        while (keys[i] != 0) {
-            if (keys[i] == key) {
-                return lines[i];
+        long h = mix(key);
+        int[] slots = segments[(int) (h >>> (64 - SEGMENT_BITS))].slots;
+        for (int i = slot(h, slots.length), entry; (entry = slots[i]) != 0; i = i + 1 == slots.length ? 0 : i + 1) {
+            int ordinal = entry - 1;
+            if (keys[ordinal >>> CHUNK_BITS][ordinal & (CHUNK - 1)] == key) {
+                return lines[ordinal >>> CHUNK_BITS][ordinal & (CHUNK - 1)];
             }
-            i = (i + 1) & mask;
         }
         return -1;
     }
@@ -68,30 +89,81 @@ final class UrlIndex {
         return size;
     }
 
-    private void grow() {
-        long[] oldKeys = keys;
-        int[] oldLines = lines;
-        int[] oldLabels = labels;
-        keys = new long[oldKeys.length * 2];
-        lines = new int[oldKeys.length * 2];
-        labels = oldLabels == null ? null : new int[oldKeys.length * 2];
-        int mask = keys.length - 1;
-        for (int j = 0; j < oldKeys.length; j++) {
-            if (oldKeys[j] != 0) {
-                int i = (int) mix(oldKeys[j]) & mask;
-                while (keys[i] != 0) {
-                    i = (i + 1) & mask;
-                }
-                keys[i] = oldKeys[j];
-                lines[i] = oldLines[j];
-                if (labels != null) {
-                    labels[i] = oldLabels[j];
-                }
+    /** Slots in the table across all segments, for tests of the memory claim. */
+    long capacity() {
+        long total = 0;
+        for (Segment segment : segments) {
+            total += segment.slots.length;
+        }
+        return total;
+    }
+
+    private void append(int ordinal, long key, long line, int labelHash) {
+        int chunk = ordinal >>> CHUNK_BITS;
+        int at = ordinal & (CHUNK - 1);
+        if (chunk == keys.length) {
+            keys = Arrays.copyOf(keys, chunk * 2);
+            lines = Arrays.copyOf(lines, chunk * 2);
+            if (labels != null) {
+                labels = Arrays.copyOf(labels, chunk * 2);
             }
+        }
+        if (keys[chunk] == null) {
+            keys[chunk] = new long[CHUNK];
+            lines[chunk] = new int[CHUNK];
+        }
+        keys[chunk][at] = key;
+        lines[chunk][at] = (int) Math.min(line, Integer.MAX_VALUE);
+        if (labelHash != 0) {
+            if (labels == null) {
+                labels = new int[keys.length][];
+            }
+            if (labels[chunk] == null) {
+                labels[chunk] = new int[CHUNK];
+            }
+            labels[chunk][at] = labelHash;
         }
     }
 
-    /** The finalizer of MurmurHash3: spreads the fingerprint's bits over the slot index. */
+    private int labelOf(int ordinal) {
+        if (labels == null) {
+            return 0;
+        }
+        int[] chunk = labels[ordinal >>> CHUNK_BITS];
+        return chunk == null ? 0 : chunk[ordinal & (CHUNK - 1)];
+    }
+
+    private long keyOf(int ordinal) {
+        return keys[ordinal >>> CHUNK_BITS][ordinal & (CHUNK - 1)];
+    }
+
+    /** Maps the low 32 bits of the hash onto [0, length) with a multiply, so lengths need not be powers of two. */
+    private static int slot(long h, int length) {
+        return (int) (((h & 0xFFFFFFFFL) * length) >>> 32);
+    }
+
+    /** One part of the table: the entries whose hash starts with the segment's bits. */
+    private static final class Segment {
+        int[] slots = new int[64];
+        int size;
+
+        void grow(UrlIndex index) {
+            int[] old = slots;
+            int[] grown = new int[old.length + old.length / 2];
+            for (int entry : old) {
+                if (entry != 0) {
+                    int i = slot(mix(index.keyOf(entry - 1)), grown.length);
+                    while (grown[i] != 0) {
+                        i = i + 1 == grown.length ? 0 : i + 1;
+                    }
+                    grown[i] = entry;
+                }
+            }
+            slots = grown;
+        }
+    }
+
+    /** The finalizer of MurmurHash3: spreads the fingerprint's bits over the segment and slot. */
     static long mix(long h) {
         h ^= h >>> 33;
         h *= 0xff51afd7ed558ccdL;
