@@ -52,9 +52,8 @@ final class UrlIndex {
         int[] slots = segment.slots;
         int i = slot(h, slots.length);
         for (int entry; (entry = slots[i]) != 0; i = i + 1 == slots.length ? 0 : i + 1) {
-            int ordinal = entry - 1;
-            if (keys[ordinal >>> CHUNK_BITS][ordinal & (CHUNK - 1)] == key) {
-                return new Seen(lines[ordinal >>> CHUNK_BITS][ordinal & (CHUNK - 1)], labelOf(ordinal));
+            if (keyAt(entry - 1) == key) {
+                return new Seen(lineAt(entry - 1), labelAt(entry - 1));
             }
         }
         if (size == Integer.MAX_VALUE - 1) {
@@ -77,9 +76,8 @@ final class UrlIndex {
         long h = mix(key);
         int[] slots = segments[(int) (h >>> (64 - SEGMENT_BITS))].slots;
         for (int i = slot(h, slots.length), entry; (entry = slots[i]) != 0; i = i + 1 == slots.length ? 0 : i + 1) {
-            int ordinal = entry - 1;
-            if (keys[ordinal >>> CHUNK_BITS][ordinal & (CHUNK - 1)] == key) {
-                return lines[ordinal >>> CHUNK_BITS][ordinal & (CHUNK - 1)];
+            if (keyAt(entry - 1) == key) {
+                return lineAt(entry - 1);
             }
         }
         return -1;
@@ -125,7 +123,7 @@ final class UrlIndex {
         }
     }
 
-    private int labelOf(int ordinal) {
+    private int labelAt(int ordinal) {
         if (labels == null) {
             return 0;
         }
@@ -133,8 +131,12 @@ final class UrlIndex {
         return chunk == null ? 0 : chunk[ordinal & (CHUNK - 1)];
     }
 
-    private long keyOf(int ordinal) {
+    private long keyAt(int ordinal) {
         return keys[ordinal >>> CHUNK_BITS][ordinal & (CHUNK - 1)];
+    }
+
+    private int lineAt(int ordinal) {
+        return lines[ordinal >>> CHUNK_BITS][ordinal & (CHUNK - 1)];
     }
 
     /** Maps the low 32 bits of the hash onto [0, length) with a multiply, so lengths need not be powers of two. */
@@ -152,7 +154,7 @@ final class UrlIndex {
             int[] grown = new int[old.length + old.length / 2];
             for (int entry : old) {
                 if (entry != 0) {
-                    int i = slot(mix(index.keyOf(entry - 1)), grown.length);
+                    int i = slot(mix(index.keyAt(entry - 1)), grown.length);
                     while (grown[i] != 0) {
                         i = i + 1 == grown.length ? 0 : i + 1;
                     }
