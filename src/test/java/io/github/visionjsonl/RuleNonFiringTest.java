@@ -53,7 +53,11 @@ class RuleNonFiringTest {
         add(RuleCode.LINE_TOO_LONG, polygon(longPolygon));
         add(RuleCode.INVALID_ENCODING, "{\"image_url\": \"" + Samples.URL + "\", \"label\": \"café 🥫\"}");
         add(RuleCode.BYTE_ORDER_MARK, DETECTION + "\n\uFEFF" + DETECTION.substring(1).replace("{\"image_url", "{\"image_url"));
-        add(RuleCode.DUPLICATE_KEY, DETECTION, "{\"image_url\": \"" + Samples.URL + "\", \"label\": [{\"label\": \"a\", \"topX\": 0, \"topY\": 0, \"bottomX\": 1, \"bottomY\": 1}, {\"label\": \"a\", \"topX\": 0, \"topY\": 0, \"bottomX\": 1, \"bottomY\": 1}]}");
+        add(RuleCode.DUPLICATE_KEY, DETECTION, "{\"image_url\": \"" + Samples.URL + "\", \"label\": [{\"label\": \"a\", \"topX\": 0, \"topY\": 0, \"bottomX\": 1, \"bottomY\": 1}, {\"label\": \"a\", \"topX\": 0, \"topY\": 0, \"bottomX\": 1, \"bottomY\": 1}]}",
+                // the same unknown key on two lines, and at two levels of one line
+                "{\"image_url\": \"" + Samples.URL + "\", \"label\": \"can\", \"source\": 1}\n"
+                        + "{\"image_url\": \"" + Samples.URL.replace("1.jpg", "2.jpg") + "\", \"label\": \"can\", \"source\": 1}\n",
+                "{\"image_url\": \"" + Samples.URL + "\", \"source\": 1, \"image_details\": {\"source\": 2}, \"label\": \"can\"}");
         add(RuleCode.NON_FINITE_NUMBER, box("0", "1e-320", "1", "1.0"), box("0.0", "0.1", "1E0", "0.5"));
         add(RuleCode.UNKNOWN_FIELD, DETECTION, SEGMENTATION, detection("\"label\": \"can\", \"topX\": 0.1, \"topY\": 0.1, \"bottomX\": 0.2, \"bottomY\": 0.2, \"isCrowd\": 1"));
         add(RuleCode.TASK_MISMATCH, DETECTION + "\n" + detection("") .replace("[{}]", "[]") + "\n",

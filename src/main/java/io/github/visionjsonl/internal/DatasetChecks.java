@@ -122,7 +122,20 @@ final class DatasetChecks {
             return c.label() == null ? 0 : c.label().hashCode() | 1;
         }
         if (record instanceof MultiLabelRecord m) {
-            return new HashSet<>(m.labels()).hashCode() | 1;
+            // The hash of the set of names (a sum, so order does not count), without building the set.
+            List<String> labels = m.labels();
+            int sum = 0;
+            outer:
+            for (int i = 0; i < labels.size(); i++) {
+                String name = labels.get(i);
+                for (int j = 0; j < i; j++) {
+                    if (java.util.Objects.equals(name, labels.get(j))) {
+                        continue outer;
+                    }
+                }
+                sum += name == null ? 0 : name.hashCode();
+            }
+            return sum | 1;
         }
         return 0;
     }

@@ -33,6 +33,16 @@ final class LineWork {
     private LineResult current;
     private boolean recordPhase;
 
+    /** The parser kept from line to line over one buffer, and where it stands (offsets in that buffer). */
+    private JsonParser shared;
+    private byte[] sharedBuf;
+    private long sharedEpoch;
+    private int sharedStart;
+    private int sharedEnd;
+    private int sharedPosition;
+    /** Lines bound by the parser kept between lines, for tests. */
+    private long linesInSequence;
+
     private final FindingSink sink = new FindingSink() {
         @Override
         public void report(RuleCode rule, Severity suggested, String pointer, int column, String messageKey,
@@ -62,14 +72,23 @@ final class LineWork {
         return taken;
     }
 
+    /** Examines one line that is alone in its buffer. */
+    LineResult process(long line, byte[] buf, int start, int length, long skippedLength, boolean byteOrderMark,
+            boolean ascii) {
+        return process(line, buf, start, length, start + length, -1, skippedLength, byteOrderMark, ascii);
+    }
+
     /**
      * Examines one line.
      *
+     * @param dataEnd where the bytes of the buffer that may be read end: the line and what
+     *     follows it up to there stay unchanged while {@code epoch} does
+     * @param epoch the buffer's content version; -1 when it is not to be read past this line
      * @param skippedLength the length of a line over the limit (not in the buffer), or -1
      * @param ascii whether the line is known to be plain ASCII (no UTF-8 check needed)
      */
-    LineResult process(long line, byte[] buf, int start, int length, long skippedLength, boolean byteOrderMark,
-            boolean ascii) {
+    LineResult process(long line, byte[] buf, int start, int length, int dataEnd, long epoch, long skippedLength,
+            boolean byteOrderMark, boolean ascii) {
         LineResult r = new LineResult(line, buf, start, length);
         current = r;
         recordPhase = false;
@@ -81,7 +100,7 @@ final class LineWork {
                     "limit", config.maxLineLength());
             return r;
         }
-        if (isBlank(buf, start, length)) {
+        if (isWhiteSpace(buf, start, start + length)) {
             r.kind = LineResult.Kind.BLANK;
             add(RuleCode.BLANK_LINE, null, "", 1, "blank-line");
             return r;
@@ -93,8 +112,8 @@ final class LineWork {
                     "byte", String.format("%02X", buf[bad] & 0xff), "column", bad - start + 1);
             return r;
         }
-        try (JsonParser p = config.jsonFactory().createParser(buf, start, length)) {
-            if (binder.bind(p, sink)) {
+        try {
+            if (bindInSequence(r, buf, start, length, dataEnd, epoch) || bindAlone(buf, start, length)) {
                 r.kind = LineResult.Kind.OBJECT;
                 r.shape = binder.shape();
                 r.integerNames = binder.integerNames();
@@ -121,6 +140,88 @@ final class LineWork {
             count(r);
         }
         return r;
+    }
+
+    /**
+     * Binds the line with the parser that read the lines before it in the same buffer, when it
+     * can: creating a parser costs about as much as reading a short line. The parser reads on
+     * from where the last line's value ended, so this only counts when the value is a record
+     * that ends on this line with nothing but white space after it; anything else (a syntax
+     * error, a value running into the next line, trailing tokens, not an object) is forgotten
+     * and the line is read again by a parser of its own, whose verdict and messages are the
+     * reference. Columns are the same either way: the parser counts them from the last newline.
+     *
+     * @return whether the line is a record, bound
+     */
+    private boolean bindInSequence(LineResult r, byte[] buf, int start, int length, int dataEnd, long epoch) {
+        if (epoch < 0) {
+            return false;
+        }
+        int lineEnd = start + length;
+        if (shared != null && (buf != sharedBuf || epoch != sharedEpoch || lineEnd > sharedEnd
+                || start < sharedPosition || !isWhiteSpace(buf, sharedPosition, start))) {
+            releaseParser();
+        }
+        try {
+            if (shared == null) {
+                shared = config.jsonFactory().createParser(buf, start, dataEnd - start);
+                sharedBuf = buf;
+                sharedEpoch = epoch;
+                sharedStart = start;
+                sharedEnd = dataEnd;
+                sharedPosition = start;
+            }
+            if (binder.bind(shared, sink, false, buf, sharedStart, lineEnd)) {
+                int valueEnd = sharedStart + (int) shared.currentLocation().getByteOffset();
+                if (valueEnd <= lineEnd && isWhiteSpace(buf, valueEnd, lineEnd)) {
+                    sharedPosition = valueEnd;
+                    linesInSequence++;
+                    return true;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // read again alone below, for the reference message
+        }
+        releaseParser();
+        r.kind = LineResult.Kind.BROKEN;
+        r.lineFindings = null;
+        r.recordFindings = null;
+        return false;
+    }
+
+    private boolean bindAlone(byte[] buf, int start, int length) throws IOException {
+        try (JsonParser p = config.jsonFactory().createParser(buf, start, length)) {
+            return binder.bind(p, sink, true, buf, start, start + length);
+        }
+    }
+
+    /** How many lines were bound by a parser that had read the line before. */
+    long linesInSequence() {
+        return linesInSequence;
+    }
+
+    /** Lets go of the parser kept between lines (at the end of a buffer or of the input). */
+    void releaseParser() {
+        if (shared != null) {
+            JsonParser p = shared;
+            shared = null;
+            sharedBuf = null;
+            try {
+                p.close();
+            } catch (IOException e) {
+                // a parser over a byte array has nothing to close
+            }
+        }
+    }
+
+    private static boolean isWhiteSpace(byte[] buf, int from, int to) {
+        for (int i = from; i < to; i++) {
+            byte b = buf[i];
+            if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void count(LineResult r) {
@@ -175,16 +276,6 @@ final class LineWork {
         } else {
             current.addLineFinding(f);
         }
-    }
-
-    private static boolean isBlank(byte[] buf, int start, int length) {
-        for (int i = start, end = start + length; i < end; i++) {
-            byte b = buf[i];
-            if (b != ' ' && b != '\t' && b != '\r') {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static String oneLine(String message) {

@@ -42,7 +42,7 @@ final class ParallelLines implements Closeable {
     }
 
     /** Lines copied out of the reader, with what the reader knew about each. */
-    private record Batch(byte[] data, long[] numbers, int[] starts, int[] lengths, long[] skipped, boolean[] ascii,
+    private record Batch(byte[] data, int used, long[] numbers, int[] starts, int[] lengths, long[] skipped, boolean[] ascii,
             boolean bom, int size) {
     }
 
@@ -137,8 +137,8 @@ final class ParallelLines implements Closeable {
         int used = 0;
         while (used < BATCH_BYTES && size < BATCH_LINES && lines.next()) {
             int length = lines.length();
-            if (used + length > data.length) {
-                data = Arrays.copyOf(data, Math.max(data.length * 2, used + length));
+            if (used + length + 1 > data.length) {
+                data = Arrays.copyOf(data, Math.max(data.length * 2, used + length + 1));
             }
             if (size == numbers.length) {
                 numbers = Arrays.copyOf(numbers, size * 2);
@@ -154,10 +154,12 @@ final class ParallelLines implements Closeable {
             skipped[size] = lines.tooLong() ? lines.skippedLength() : -1;
             ascii[size] = !lines.highBytes();
             bom |= lines.lineNumber() == 1 && lines.byteOrderMark();
-            used += length;
+            // Lines stay separated by a newline, so that one parser can read them in sequence.
+            data[used + length] = '\n';
+            used += length + 1;
             size++;
         }
-        return size == 0 ? null : new Batch(data, numbers, starts, lengths, skipped, ascii, bom, size);
+        return size == 0 ? null : new Batch(data, used, numbers, starts, lengths, skipped, ascii, bom, size);
     }
 
     private Examined examine(Batch b) {
@@ -168,11 +170,12 @@ final class ParallelLines implements Closeable {
         try {
             List<LineResult> results = new ArrayList<>(b.size());
             for (int i = 0; i < b.size(); i++) {
-                results.add(work.process(b.numbers()[i], b.data(), b.starts()[i], b.lengths()[i], b.skipped()[i],
-                        b.bom() && b.numbers()[i] == 1, b.ascii()[i]));
+                results.add(work.process(b.numbers()[i], b.data(), b.starts()[i], b.lengths()[i], b.used(), 0,
+                        b.skipped()[i], b.bom() && b.numbers()[i] == 1, b.ascii()[i]));
             }
             return new Examined(results, work.takeStats());
         } finally {
+            work.releaseParser();
             works.add(work);
         }
     }

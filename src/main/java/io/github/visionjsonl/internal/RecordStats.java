@@ -38,7 +38,8 @@ final class RecordStats {
     }
 
     final Map<String, ClassState> classes = new HashMap<>();
-    private final Map<String, Long> schemes = new HashMap<>();
+    /** Records per URL scheme; counters in arrays, so counting boxes nothing. */
+    private final Map<String, long[]> schemes = new HashMap<>();
     private final Histogram objectsPerImage = Histogram.of(0, 1, 2, 3, 4, 5, 6, 8, 10, 15, 20, 30, 50, 100, 1000);
     private final Histogram boxWidth = Histogram.linear(0, 1, 20);
     private final Histogram boxHeight = Histogram.linear(0, 1, 20);
@@ -61,7 +62,7 @@ final class RecordStats {
             firstStringName = first(firstStringName, line);
         }
         String url = record.imageUrl();
-        schemes.merge(url == null ? "none" : ImageUrls.scheme(url), 1L, Long::sum);
+        schemes.computeIfAbsent(url == null ? "none" : ImageUrls.scheme(url), k -> new long[1])[0]++;
         if (record instanceof DetectionRecord d) {
             List<BoundingBox> boxes = d.boxes();
             objects(boxes.size(), true);
@@ -145,7 +146,7 @@ final class RecordStats {
             c.crowd += o.crowd;
             c.firstLine = Math.min(c.firstLine, o.firstLine);
         });
-        other.schemes.forEach((k, v) -> schemes.merge(k, v, Long::sum));
+        other.schemes.forEach((k, v) -> schemes.computeIfAbsent(k, x -> new long[1])[0] += v[0]);
         objectsPerImage.mergeFrom(other.objectsPerImage);
         boxWidth.mergeFrom(other.boxWidth);
         boxHeight.mergeFrom(other.boxHeight);
@@ -169,9 +170,11 @@ final class RecordStats {
     }
 
     DatasetStatistics statistics() {
+        Map<String, Long> perScheme = new TreeMap<>();
+        schemes.forEach((k, v) -> perScheme.put(k, v[0]));
         Map<String, ClassStatistics> perClass = new LinkedHashMap<>();
         new TreeMap<>(classes).forEach((k, v) -> perClass.put(k, new ClassStatistics(v.images, v.instances, v.crowd)));
         return new DatasetStatistics(perClass, imagesWithoutObjects, objectsPerImage.summary(), boxWidth.summary(),
-                boxHeight.summary(), boxArea.summary(), pointsPerSegment.summary(), new TreeMap<>(schemes));
+                boxHeight.summary(), boxArea.summary(), pointsPerSegment.summary(), perScheme);
     }
 }

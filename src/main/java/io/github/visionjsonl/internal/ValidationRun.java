@@ -199,8 +199,8 @@ public final class ValidationRun implements Closeable {
         if (!lines.next()) {
             return null;
         }
-        return work.process(lines.lineNumber(), lines.buffer(), lines.start(), lines.length(),
-                lines.tooLong() ? lines.skippedLength() : -1, lines.lineNumber() == 1 && lines.byteOrderMark(),
+        return work.process(lines.lineNumber(), lines.buffer(), lines.start(), lines.length(), lines.dataEnd(),
+                lines.epoch(), lines.tooLong() ? lines.skippedLength() : -1, lines.lineNumber() == 1 && lines.byteOrderMark(),
                 !lines.highBytes());
     }
 
@@ -413,6 +413,7 @@ public final class ValidationRun implements Closeable {
             return;
         }
         finished = true;
+        work.releaseParser();
         if (parallel != null) {
             parallel.close();
         }
@@ -454,6 +455,7 @@ public final class ValidationRun implements Closeable {
 
     @Override
     public void close() throws IOException {
+        work.releaseParser();
         if (parallel != null) {
             parallel.close();
         }

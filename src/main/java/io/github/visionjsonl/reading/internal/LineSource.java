@@ -100,9 +100,12 @@ public final class LineSource implements Closeable {
     }
 
     private int shifted;
+    /** Changes whenever bytes already in the buffer may move or be overwritten. */
+    private long epoch;
 
     /** Reads more bytes after {@code end}, moving or growing the buffer first; false at EOF. */
     private boolean fill() throws IOException {
+        epoch++;
         shifted = 0;
         if (end == buf.length) {
             if (pos > 0) {
@@ -124,6 +127,7 @@ public final class LineSource implements Closeable {
 
     /** Counts the rest of an over-long line while discarding it. */
     private void skipRestOfLine() throws IOException {
+        epoch++;
         long counted = end - pos;
         pos = end = 0;
         while (true) {
@@ -204,6 +208,19 @@ public final class LineSource implements Closeable {
     /** The buffer holding the current line; valid until the next call to {@link #next()}. */
     public byte[] buffer() {
         return buf;
+    }
+
+    /**
+     * Where the bytes read into {@link #buffer()} end: the current line and the bytes after it up
+     * to there stay where they are as long as {@link #epoch()} does not change.
+     */
+    public int dataEnd() {
+        return end;
+    }
+
+    /** The version of the buffer's content: it changes when bytes in it may have moved. */
+    public long epoch() {
+        return epoch;
     }
 
     /** The offset of the current line in {@link #buffer()}. */

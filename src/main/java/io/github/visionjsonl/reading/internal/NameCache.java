@@ -2,6 +2,8 @@ package io.github.visionjsonl.reading.internal;
 
 import com.fasterxml.jackson.core.JsonParser;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Hands out one String per distinct class name, straight from the parser's characters. A dataset
@@ -18,6 +20,41 @@ final class NameCache {
     /** The characters of each name, for a vectorized comparison with the parser's buffer. */
     private final char[][] chars = new char[BUCKETS * WAYS][];
     private int next;
+
+    /** The same for names copied from ASCII input bytes. */
+    private final String[] byteNames = new String[BUCKETS * WAYS];
+    private final byte[][] bytes = new byte[BUCKETS * WAYS][];
+    private int nextByteName;
+
+    /** The printable ASCII name in {@code input[from, to)}, shared with earlier equal names. */
+    String get(byte[] input, int from, int to) {
+        int length = to - from;
+        if (length > LONGEST) {
+            return new String(input, from, length, StandardCharsets.ISO_8859_1);
+        }
+        int hash = length;
+        if (length > 0) {
+            hash = hash * 31 + input[from];
+            hash = hash * 31 + input[to - 1];
+            hash = hash * 31 + input[from + (length >> 1)];
+        }
+        int bucket = (hash ^ (hash >>> 9)) & (BUCKETS - 1);
+        int base = bucket * WAYS;
+        for (int w = 0; w < WAYS; w++) {
+            byte[] known = bytes[base + w];
+            if (known == null) {
+                break;
+            }
+            if (known.length == length && Arrays.equals(known, 0, length, input, from, to)) {
+                return byteNames[base + w];
+            }
+        }
+        String s = new String(input, from, length, StandardCharsets.ISO_8859_1);
+        int slot = base + (nextByteName++ & (WAYS - 1));
+        byteNames[slot] = s;
+        bytes[slot] = Arrays.copyOfRange(input, from, to);
+        return s;
+    }
 
     /** The current string token as a String, shared with earlier equal names when short enough. */
     String get(JsonParser p) throws IOException {

@@ -20,6 +20,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.nio.charset.StandardCharsets;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import com.fasterxml.jackson.core.base.ParserBase;
 
 /**
  * Walks the tokens of one line and binds them into the fields of a record, reporting what only
@@ -90,6 +95,9 @@ public final class RecordBinder {
 
     private FindingSink sink;
     private JsonParser p;
+    private byte[] input;
+    private int inputStart;
+    private int lineEnd;
     private final NameCache nameCache = new NameCache();
 
     private boolean hasUrl;
@@ -105,6 +113,8 @@ public final class RecordBinder {
     private int objectCount;
     private boolean anyPolygon;
     private final String[] topMisspelt = new String[TOP_KEYS.length];
+    /** Unknown keys seen in the record itself, and in the nested object being read (to tell duplicates). */
+    private final List<String> topUnknownKeys = new ArrayList<>();
     private final List<String> unknownKeys = new ArrayList<>();
     private double[] scratch = new double[256];
     private int[] listIndex = new int[16];
@@ -147,12 +157,23 @@ public final class RecordBinder {
     }
 
     /**
-     * Binds one line.
+     * Binds the next JSON value of the parser as one line.
      *
-     * @return whether the line is a JSON object (a record); false for any other JSON value
+     * @param alone whether the parser reads this line only: then what follows the value is
+     *     reported as trailing tokens; otherwise the parser stops right after the value (the
+     *     caller checks what follows it on the line) and may go on with the next line
+     * @param input the bytes the parser reads, so that plain strings can be copied from them
+     *     instead of decoded
+     * @param inputStart where the parser's input starts in {@code input}
+     * @param lineEnd where the line ends in {@code input}
+     * @return whether the value is a JSON object (a record); false for any other JSON value
      * @throws IOException when the line is not well-formed JSON; what was reported before stays
      */
-    public boolean bind(JsonParser parser, FindingSink findings) throws IOException {
+    public boolean bind(JsonParser parser, FindingSink findings, boolean alone, byte[] input, int inputStart,
+            int lineEnd) throws IOException {
+        this.input = input;
+        this.inputStart = inputStart;
+        this.lineEnd = lineEnd;
         this.p = parser;
         this.sink = findings;
         reset();
@@ -172,7 +193,7 @@ public final class RecordBinder {
                 default -> -1;
             };
             if (k < 0) {
-                unknownKey(name, TOP_KEYS, topMisspelt, "", "the record");
+                unknownKey(name, TOP_KEYS, topMisspelt, "", "the record", topUnknownKeys);
                 continue;
             }
             if ((seen & (1 << k)) != 0) {
@@ -185,9 +206,11 @@ public final class RecordBinder {
                 default -> readLabel();
             }
         }
-        t = p.nextToken();
-        if (t != null) {
-            report(RuleCode.JSON_SYNTAX, "", "json-syntax.trailing", "token", describe(t));
+        if (alone) {
+            t = p.nextToken();
+            if (t != null) {
+                report(RuleCode.JSON_SYNTAX, "", "json-syntax.trailing", "token", describe(t));
+            }
         }
         if (!hasUrl) {
             missing("", 1, "image_url", topMisspelt[0]);
@@ -211,6 +234,7 @@ public final class RecordBinder {
         objectCount = 0;
         anyPolygon = false;
         Arrays.fill(topMisspelt, null);
+        topUnknownKeys.clear();
         listSize = 0;
         integerNames = 0;
         stringNames = 0;
@@ -237,12 +261,77 @@ public final class RecordBinder {
         hasUrl = true;
         JsonToken t = p.nextToken();
         if (t == JsonToken.VALUE_STRING) {
-            imageUrl = p.getText();
+            imageUrl = plainString();
+            if (imageUrl == null) {
+                imageUrl = p.getText();
+            }
         } else {
             report(RuleCode.WRONG_TYPE, "/image_url", "wrong-type", "name", "image_url", "expected", "a string",
                     "actual", describe(t));
             p.skipChildren();
         }
+    }
+
+    /**
+     * The current string token copied from the input bytes when it is printable ASCII without
+     * escapes (almost every URL and class name), else null. Copying bytes into a Latin-1 String
+     * is one array copy; decoding goes through a char buffer and back. The parser skips the
+     * token later as it skips any string it was not asked for, with the same checks.
+     */
+    private String plainString() {
+        int open = plainStart();
+        if (open < 0) {
+            return null;
+        }
+        int end = plainEnd(open);
+        return end < 0 ? null : new String(input, open + 1, end - open - 1, StandardCharsets.ISO_8859_1);
+    }
+
+    /** The current string token through the name cache: from the input bytes when plain. */
+    private String cachedName() throws IOException {
+        int open = plainStart();
+        int end = open < 0 ? -1 : plainEnd(open);
+        return end < 0 ? nameCache.get(p) : nameCache.get(input, open + 1, end);
+    }
+
+    /** Where the current string token's opening quote is in the input, or -1 when not known. */
+    private int plainStart() {
+        if (input == null || !(p instanceof ParserBase base)) {
+            return -1;
+        }
+        // Jackson counts the token's offset from just after its first character
+        long open = inputStart + base.getTokenCharacterOffset() - 1;
+        return open >= inputStart && open < lineEnd && input[(int) open] == '"' ? (int) open : -1;
+    }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+
+    /** The closing quote of a plain string opened at {@code open}, or -1 when it is not plain. */
+    private int plainEnd(int open) {
+        byte[] b = input;
+        int i = open + 1;
+        // Eight bytes at a time while none is a quote, a backslash, a control character or non-ASCII.
+        for (; i + 8 <= lineEnd; i += 8) {
+            long w = (long) LONGS.get(b, i);
+            long quote = w ^ 0x2222222222222222L;
+            long backslash = w ^ 0x5C5C5C5C5C5C5C5CL;
+            long special = ((quote - ONES) & ~quote) | ((backslash - ONES) & ~backslash) | (w - 0x2020202020202020L) | w;
+            if ((special & HIGHS) != 0) {
+                break;
+            }
+        }
+        for (; i < lineEnd; i++) {
+            byte c = b[i];
+            if (c == '"') {
+                return i;
+            }
+            if (c < 0x20 || c == '\\') {
+                return -1; // escapes, control characters, non-ASCII (negative): Jackson's decoding
+            }
+        }
+        return -1;
     }
 
     private void readDetails() throws IOException {
@@ -267,7 +356,7 @@ public final class RecordBinder {
                 default -> -1;
             };
             if (k < 0) {
-                unknownKey(name, DETAIL_KEYS, null, "/image_details", "image_details");
+                unknownKey(name, DETAIL_KEYS, null, "/image_details", "image_details", unknownKeys);
                 continue;
             }
             if ((seen & (1 << k)) != 0) {
@@ -277,7 +366,7 @@ public final class RecordBinder {
             if (k == 0) {
                 t = p.nextToken();
                 if (t == JsonToken.VALUE_STRING) {
-                    format = nameCache.get(p);
+                    format = cachedName();
                 } else if (t != JsonToken.VALUE_NULL) {
                     report(RuleCode.WRONG_TYPE, "/image_details/format", "wrong-type", "name", "format",
                             "expected", "a string", "actual", describe(t));
@@ -361,7 +450,7 @@ public final class RecordBinder {
             }
             default -> {
                 shape = LabelShape.CLASS_NAME;
-                className = className(t, "/label");
+                className = className(t, -1, false);
             }
         }
     }
@@ -388,7 +477,7 @@ public final class RecordBinder {
                     kind = LabelShape.NAMES;
                 }
                 if (kind == LabelShape.NAMES) {
-                    String name = className(t, "/label/" + i);
+                    String name = className(t, i, false);
                     if (name != null) {
                         names.add(name);
                         nameIndex.add(i);
@@ -416,12 +505,20 @@ public final class RecordBinder {
         }
     }
 
-    /** Reads a class name at the current token: a string, or (with a warning) an integer. */
-    private String className(JsonToken t, String pointer) throws IOException {
+    /**
+     * Reads a class name at the current token: a string, or (with a warning) an integer.
+     *
+     * @param index the position in the label list, or -1 for {@code label} itself
+     * @param inObject whether the name is the {@code label} of the object at that position
+     */
+    private String className(JsonToken t, int index, boolean inObject) throws IOException {
+        if (t == JsonToken.VALUE_STRING) {
+            stringNames++;
+            return cachedName();
+        }
+        // The pointer is only spelt out for a finding: most lines have none.
+        String pointer = index < 0 ? "/label" : inObject ? "/label/" + index + "/label" : "/label/" + index;
         switch (t) {
-            case VALUE_STRING:
-                stringNames++;
-                return nameCache.get(p);
             case VALUE_NUMBER_INT:
                 integerNames++;
                 report(RuleCode.LABEL_TYPE, Severity.WARNING, pointer, "label-type.integer", "actual", p.getText());
@@ -462,7 +559,7 @@ public final class RecordBinder {
             };
             if (k < 0) {
                 a.anyMisspelt = true;
-                unknownKey(name, OBJECT_KEYS, a.misspelt, "/label/" + index, "a label object");
+                unknownKey(name, OBJECT_KEYS, a.misspelt, "/label/" + index, "a label object", unknownKeys);
                 continue;
             }
             if ((seen & (1 << k)) != 0) {
@@ -472,7 +569,7 @@ public final class RecordBinder {
             switch (k) {
                 case OBJECT_LABEL -> {
                     a.labelPresent = true;
-                    a.label = className(p.nextToken(), "/label/" + index + "/label");
+                    a.label = className(p.nextToken(), index, true);
                 }
                 case OBJECT_CROWD -> readCrowd(a);
                 case OBJECT_POLYGON -> readPolygon(a);
@@ -580,10 +677,12 @@ public final class RecordBinder {
             case VALUE_TRUE -> a.crowd = true;
             case VALUE_FALSE -> a.crowd = false;
             case VALUE_NUMBER_INT -> {
-                String text = p.getText();
-                a.crowd = text.equals("1");
-                if (!a.crowd && !text.equals("0")) {
-                    actual = text;
+                // 0 and 1 are read from the parser's characters: a String per object adds up
+                int length = p.getTextLength();
+                char digit = length == 1 ? p.getTextCharacters()[p.getTextOffset()] : ' ';
+                a.crowd = digit == '1';
+                if (digit != '0' && digit != '1') {
+                    actual = p.getText();
                 }
             }
             case VALUE_NUMBER_FLOAT -> {
@@ -775,13 +874,13 @@ public final class RecordBinder {
 
     // ---- reporting ------------------------------------------------------------------------
 
-    private void unknownKey(String name, String[] known, String[] misspelt, String parent, String where)
-            throws IOException {
+    private void unknownKey(String name, String[] known, String[] misspelt, String parent, String where,
+            List<String> seen) throws IOException {
         String pointer = parent + "/" + escape(name);
-        if (unknownKeys.contains(name)) {
+        if (seen.contains(name)) {
             report(RuleCode.DUPLICATE_KEY, pointer, "duplicate-key", "name", name);
         } else {
-            unknownKeys.add(name);
+            seen.add(name);
         }
         String hint = KeyHints.nearest(name, known);
         if (hint != null) {

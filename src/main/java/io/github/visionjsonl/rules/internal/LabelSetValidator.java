@@ -4,9 +4,7 @@ import io.github.visionjsonl.rules.LabelSet;
 import io.github.visionjsonl.rules.RuleCode;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Checks {@link LabelSet}. */
 public final class LabelSetValidator implements ConstraintValidator<LabelSet, List<String>> {
@@ -26,17 +24,18 @@ public final class LabelSetValidator implements ConstraintValidator<LabelSet, Li
             return false;
         }
         boolean valid = true;
-        Map<String, Integer> first = new HashMap<>(labels.size() * 2);
-        for (int i = 0; i < labels.size(); i++) {
+        // Label lists are short: comparing each name with those before it beats a map per line.
+        for (int i = 1; i < labels.size(); i++) {
             String name = labels.get(i);
             if (name == null) {
                 continue;
             }
-            Integer earlier = first.putIfAbsent(name, i);
-            if (earlier != null) {
-                sink.report(RuleCode.LABEL_DUPLICATE, "/" + i, "label-duplicate", "value", name,
-                        "first", earlier);
-                valid = false;
+            for (int j = 0; j < i; j++) {
+                if (name.equals(labels.get(j))) {
+                    sink.report(RuleCode.LABEL_DUPLICATE, "/" + i, "label-duplicate", "value", name, "first", j);
+                    valid = false;
+                    break;
+                }
             }
         }
         return valid;

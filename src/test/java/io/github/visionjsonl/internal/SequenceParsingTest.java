@@ -1,0 +1,173 @@
+package io.github.visionjsonl.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import io.github.visionjsonl.DatasetValidator;
+import io.github.visionjsonl.Task;
+import io.github.visionjsonl.generate.DatasetGenerator;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A worker reads consecutive lines of a buffer with one parser, and falls back to a parser per
+ * line when a line does not end cleanly. Whatever the lines, each must get exactly the verdict
+ * it gets when read alone: same kind, record, findings, columns and messages. The lines here
+ * are chosen to trip a parser that reads on: values running into the next line, trailing
+ * tokens, bare values, carriage returns, broken encoding, blank lines.
+ */
+class SequenceParsingTest {
+
+    private static ValidatorConfig config(Task task) {
+        JsonFactory factory = JsonFactory.builder()
+                .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+                .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxStringLength(DatasetValidator.DEFAULT_MAX_LINE_LENGTH).build())
+                .build();
+        return new ValidatorConfig(task, Map.of(), Set.of(), 1000, false, DatasetValidator.DEFAULT_MAX_LINE_LENGTH,
+                5, 50, 0.95, null, 1, factory);
+    }
+
+    /** Lines that end in the middle of a value, or do not end where their value does. */
+    private static final String[] HAZARDS = {
+        "{\"image_url\": \"a.jpg\", \"label\": [",
+        "{\"image_url\": \"a.jpg\", \"label\": \"cat\"",
+        "{\"image_url\": \"a.jpg",
+        "{\"image_url\": \"a.jpg\", \"label\": \"cat\"}}",
+        "{\"image_url\": \"a.jpg\", \"label\": \"cat\"} x",
+        "{\"image_url\": \"a.jpg\", \"label\": \"cat\"}{\"image_url\": \"b.jpg\", \"label\": \"dog\"}",
+        "{\"image_url\": \"a.jpg\", \"label\": \"cat\"}   \t ",
+        "   {\"image_url\": \"a.jpg\",\r \"label\": \"cat\"}",
+        "{\"image_url\": \"a.jpg\", \"label\": [{\"label\": \"cat\", \"topX\": 0.1, \"topY\": 0.1, \"bottomX\": 0.5",
+        "{\"image_url\": \"a.jpg\", \"label\": [{\"label\": \"cat\", \"polygon\": [[0.1, 0.2, 0.3",
+        "{\"image_url\": \"a.jpg\", \"label\": \"cat\", \"extra\": {\"deep\": [1, 2",
+        "{\"image_url\": \"a.jpg\", \"label\": \"cat\", \"extra\": {\"deep\": [1, 2]}}]",
+        "}",
+        "]",
+        "{",
+        "[",
+        "\"",
+        "12",
+        "12 34",
+        "-Infinity",
+        "NaN",
+        "true",
+        "null",
+        "\"just a string\"",
+        "[1, 2, 3]",
+        "{}",
+        "{} {}",
+        "",
+        "   ",
+        "\r",
+        "\t\t",
+        "{\"image_url\": \"\u00e9t\u00e9.jpg\", \"label\": \"caf\u00e9\"}",
+        "{\"image_url\": \"a.jpg\", \"label\": \"cat\" /* comment */}",
+        "{\"image_url\": \"a.jpg\", \"label\": 'cat'}",
+        "{\"image_url\": \"a.jpg\" \"label\": \"cat\"}",
+        "{\"image_url\": \"a.jpg\", \"label\": \"cat\",}",
+    };
+
+    @Test
+    void everyLineGetsTheVerdictItGetsAlone() {
+        Random random = new Random(11);
+        List<byte[]> lines = new ArrayList<>();
+        for (Task task : Task.values()) {
+            String generated = new String(DatasetGenerator.builder().task(task).records(300).invalidRate(0.3)
+                    .seed(3).build().toBytes(), StandardCharsets.UTF_8);
+            generated.lines().forEach(l -> lines.add(l.getBytes(StandardCharsets.UTF_8)));
+        }
+        List<byte[]> seeds = new ArrayList<>();
+        for (Task task : Task.values()) {
+            String valid = new String(DatasetGenerator.builder().task(task).records(5).seed(5).build().toBytes(),
+                    StandardCharsets.UTF_8);
+            valid.lines().forEach(l -> seeds.add(l.getBytes(StandardCharsets.UTF_8)));
+        }
+        byte[] alphabet = "{}[]\",:0123456789.-eE tnfalsu\\\r\t".getBytes(StandardCharsets.ISO_8859_1);
+        for (int i = 0; i < 6000; i++) {
+            byte[] line = seeds.get(i % seeds.size()).clone();
+            int edits = 1 + random.nextInt(3);
+            for (int e = 0; e < edits; e++) {
+                int at = random.nextInt(line.length);
+                line[at] = random.nextInt(4) == 0 ? (byte) (0x80 + random.nextInt(128))
+                        : alphabet[random.nextInt(alphabet.length)];
+            }
+            lines.add(line);
+        }
+        for (String hazard : HAZARDS) {
+            for (int i = 0; i < 20; i++) {
+                lines.add(hazard.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        java.util.Collections.shuffle(lines, random);
+
+        for (Task task : new Task[] {null, Task.IMAGE_OBJECT_DETECTION, Task.IMAGE_CLASSIFICATION}) {
+            compare(lines, task, random);
+        }
+    }
+
+    private static void compare(List<byte[]> lines, Task task, Random random) {
+        // One buffer, lines ended by \n or \r\n as a file has them; the terminator is not part of a line.
+        ByteArrayOutputStream joined = new ByteArrayOutputStream();
+        int[] starts = new int[lines.size()];
+        for (int i = 0; i < lines.size(); i++) {
+            starts[i] = joined.size();
+            joined.writeBytes(lines.get(i));
+            joined.writeBytes(random.nextInt(5) == 0 ? new byte[] {'\r', '\n'} : new byte[] {'\n'});
+        }
+        byte[] buf = joined.toByteArray();
+        LineWork inSequence = new LineWork(config(task), true);
+        LineWork alone = new LineWork(config(task), true);
+        int regionEnd = 0;
+        long epoch = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            byte[] line = lines.get(i);
+            if (starts[i] >= regionEnd) {
+                // As a reading buffer does: a new region of a few lines now and then.
+                int last = Math.min(lines.size() - 1, i + random.nextInt(60));
+                regionEnd = starts[last] + lines.get(last).length;
+                epoch++;
+            }
+            boolean ascii = true;
+            for (byte b : line) {
+                ascii &= b >= 0;
+            }
+            LineResult expected = alone.process(i + 1, buf, starts[i], line.length, -1, false, ascii);
+            LineResult actual = inSequence.process(i + 1, buf, starts[i], line.length, regionEnd, epoch, -1, false,
+                    ascii);
+            String what = "line " + (i + 1) + ": " + new String(line, StandardCharsets.UTF_8);
+            assertThat(actual.kind).as(what).isEqualTo(expected.kind);
+            assertThat(actual.shape).as(what).isEqualTo(expected.shape);
+            assertThat(actual.record).as(what).isEqualTo(expected.record);
+            assertThat(actual.jsonIndex).as(what).isEqualTo(expected.jsonIndex);
+            assertThat(actual.fingerprint).as(what).isEqualTo(expected.fingerprint);
+            assertThat(describe(actual.lineFindings)).as(what).isEqualTo(describe(expected.lineFindings));
+            assertThat(describe(actual.recordFindings)).as(what).isEqualTo(describe(expected.recordFindings));
+        }
+        inSequence.releaseParser();
+        // Most lines must have been read by a parser that read the line before, or this proves nothing.
+        assertThat(inSequence.linesInSequence()).as("lines read in sequence").isGreaterThan(lines.size() / 4);
+    }
+
+    private static List<String> describe(List<PendingFinding> findings) {
+        List<String> out = new ArrayList<>();
+        if (findings != null) {
+            for (PendingFinding f : findings) {
+                out.add(f.rule() + " " + f.severity() + " " + f.pointer() + " col " + f.column() + " " + f.messageKey()
+                        + " " + Arrays.deepToString(f.params()));
+            }
+        }
+        return out;
+    }
+}
