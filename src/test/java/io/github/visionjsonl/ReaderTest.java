@@ -240,6 +240,38 @@ class ReaderTest {
     }
 
     @Test
+    void coordinatesAreReadExactlyWhateverTheirSpelling() throws IOException {
+        // Short decimals take a fast path over the input bytes; every spelling must give the double
+        // Double.parseDouble gives, in sequence and alone, signs and zeros included.
+        java.util.Random random = new java.util.Random(5);
+        List<String> numbers = new ArrayList<>(List.of("0", "-0", "0.0", "-0.0", "0.5", "0.50", "1e-1", "2.5E-1",
+                "0.123456789012345", "0.1234567890123456", "0.30000000000000004", "0.000001", "0.9999999999999999"));
+        for (int i = 0; i < 400; i++) {
+            StringBuilder n = new StringBuilder("0.");
+            for (int d = 1 + random.nextInt(18); d > 0; d--) {
+                n.append(random.nextInt(10));
+            }
+            numbers.add(n.toString());
+        }
+        StringBuilder content = new StringBuilder();
+        for (String n : numbers) {
+            content.append("{\"image_url\": \"a.jpg\", \"label\": [{\"label\": \"x\", \"topX\": ").append(n)
+                    .append(", \"topY\": ").append(n).append(", \"bottomX\": 1, \"bottomY\": 1}]}\n");
+        }
+        List<Double> read = new ArrayList<>();
+        try (RecordReader<DetectionRecord> reader = base().task(Task.IMAGE_OBJECT_DETECTION).build().records(
+                new ByteArrayInputStream(content.toString().getBytes(StandardCharsets.UTF_8)), "n", DetectionRecord.class)) {
+            reader.forEach(r -> read.add(r.record().boxes().get(0).topX()));
+        }
+        List<Double> expected = numbers.stream().map(n -> n.equals("-0") ? 0.0 : Double.parseDouble(n)).toList();
+        assertThat(read).hasSize(numbers.size());
+        for (int i = 0; i < numbers.size(); i++) {
+            assertThat(Double.doubleToRawLongBits(read.get(i))).as(numbers.get(i))
+                    .isEqualTo(Double.doubleToRawLongBits(expected.get(i)));
+        }
+    }
+
+    @Test
     void typedReaderFixesTheTask(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("f.jsonl");
         Files.writeString(file, CLASSIFICATION + "\n" + MULTILABEL + "\n");

@@ -12,6 +12,7 @@ import io.github.visionjsonl.rules.RuleCode;
 import io.github.visionjsonl.rules.internal.ClassNameValidator;
 import io.github.visionjsonl.rules.internal.FormatMatchesUrlValidator;
 import io.github.visionjsonl.rules.internal.ImageFormatValidator;
+import io.github.visionjsonl.rules.internal.ImageFormats;
 import io.github.visionjsonl.rules.internal.ImageUrlValidator;
 import io.github.visionjsonl.rules.internal.LabelSetValidator;
 import io.github.visionjsonl.rules.internal.NormalizedBoxValidator;
@@ -50,7 +51,10 @@ final class RecordRules implements RuleSink {
         this.target = to;
         this.jsonIndex = toJsonIndex;
         at(-1, "/image_url");
-        ImageUrlValidator.check(record.imageUrl(), this);
+        String url = record.imageUrl();
+        // Both URL checks need the extension's format: found once.
+        String extensionFamily = url == null ? null : ImageFormats.extensionFamily(url);
+        ImageUrlValidator.check(url, extensionFamily, this);
         ImageDetails details = record.imageDetails();
         if (details != ImageDetails.NONE) {
             at(-1, "/image_details/format");
@@ -61,7 +65,7 @@ final class RecordRules implements RuleSink {
             PixelSizeValidator.check(details.height(), this);
         }
         at(-1, "");
-        FormatMatchesUrlValidator.check(record, this);
+        FormatMatchesUrlValidator.check(record, extensionFamily, this);
         if (record instanceof ClassificationRecord c) {
             at(-1, "/label");
             ClassNameValidator.check(c.label(), this);

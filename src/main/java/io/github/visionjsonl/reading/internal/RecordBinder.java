@@ -296,12 +296,8 @@ public final class RecordBinder {
 
     /** Where the current string token's opening quote is in the input, or -1 when not known. */
     private int plainStart() {
-        if (input == null || !(p instanceof ParserBase base)) {
-            return -1;
-        }
-        // Jackson counts the token's offset from just after its first character
-        long open = inputStart + base.getTokenCharacterOffset() - 1;
-        return open >= inputStart && open < lineEnd && input[(int) open] == '"' ? (int) open : -1;
+        int open = tokenStart();
+        return open >= 0 && input[open] == '"' ? open : -1;
     }
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -635,6 +631,13 @@ public final class RecordBinder {
         if (t == JsonToken.VALUE_NUMBER_INT) {
             return p.getNumberType() == JsonParser.NumberType.INT ? p.getIntValue() : p.getDoubleValue();
         }
+        int start = tokenStart();
+        if (start >= 0) {
+            double v = plainDecimal(start);
+            if (v == v) {
+                return v;
+            }
+        }
         char[] c = p.getTextCharacters();
         int i = p.getTextOffset();
         int end = i + p.getTextLength();
@@ -664,6 +667,82 @@ public final class RecordBinder {
         }
         double v = decimals > 0 ? mantissa / POWERS_OF_TEN[decimals] : mantissa;
         return negative ? -v : v;
+    }
+
+    /**
+     * The same short decimal read straight from the input bytes (the parser checked the token
+     * already), saving the trips through its character buffer; NaN when it is not one
+     * (an exponent, more than 15 digits, NaN or Infinity), for the general path.
+     */
+    private double plainDecimal(int i) {
+        byte[] b = input;
+        int end = lineEnd;
+        int before = i > inputStart ? b[i - 1] : ' ';
+        if (before >= '0' && before <= '9' || before == '.' || before == '-') {
+            return Double.NaN; // not the token's start after all
+        }
+        boolean negative = b[i] == '-';
+        if (negative) {
+            i++;
+        }
+        long mantissa = 0;
+        int digits = 0;
+        int d;
+        for (; i < end && (d = b[i] - '0') >= 0 && d <= 9; i++) {
+            mantissa = mantissa * 10 + d;
+            digits++;
+        }
+        int decimals = 0;
+        if (i < end && b[i] == '.') {
+            i++;
+            int n = i + 8 <= end ? leadingDigits((long) LONGS.get(b, i)) : 8;
+            if (n > 0 && n < 8) {
+                // The usual coordinate: the whole fraction in one word, converted without a branch per digit.
+                mantissa = mantissa * LONG_POWERS_OF_TEN[n] + eightDigits((long) LONGS.get(b, i) << (8 * (8 - n)));
+                decimals = n;
+                i += n;
+            } else {
+                for (; i < end && (d = b[i] - '0') >= 0 && d <= 9; i++) {
+                    mantissa = mantissa * 10 + d;
+                    decimals++;
+                }
+            }
+        }
+        digits += decimals;
+        if (digits == 0 || digits > 15 || i < end && (b[i] == 'e' || b[i] == 'E')) {
+            return Double.NaN;
+        }
+        double v = decimals > 0 ? mantissa / POWERS_OF_TEN[decimals] : mantissa;
+        return negative ? -v : v;
+    }
+
+    private static final long[] LONG_POWERS_OF_TEN = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L,
+        10_000_000L, 100_000_000L};
+
+    /** How many of the eight bytes (first byte lowest) are ASCII digits before the first that is not. */
+    private static int leadingDigits(long w) {
+        // A byte is no digit when it is above '9' (adding 0x46 sets its top bit), below '0'
+        // (subtracting 0x30 borrows into its top bit) or not ASCII; carries and borrows only
+        // spill into bytes after the first such byte, which do not count.
+        long notDigit = ((w + 0x4646464646464646L) | (w - 0x3030303030303030L) | w) & HIGHS;
+        return notDigit == 0 ? 8 : Long.numberOfTrailingZeros(notDigit) >>> 3;
+    }
+
+    /** The value of eight ASCII digits (first digit in the lowest byte; zero bytes count as leading zeros). */
+    private static long eightDigits(long w) {
+        w = (w & 0x0F0F0F0F0F0F0F0FL) * 2561 >>> 8;
+        w = (w & 0x00FF00FF00FF00FFL) * 6553601 >>> 16;
+        return (w & 0x0000FFFF0000FFFFL) * 42949672960001L >>> 32;
+    }
+
+    /** Where the current token starts in the input, or -1 when not known. */
+    private int tokenStart() {
+        if (input == null || !(p instanceof ParserBase base)) {
+            return -1;
+        }
+        // Jackson counts the token's offset from just after its first character
+        long at = inputStart + base.getTokenCharacterOffset() - 1;
+        return at >= inputStart && at < lineEnd ? (int) at : -1;
     }
 
     private static String cornerPointer(Annotation a, String name) {

@@ -16,6 +16,17 @@ public final class FormatMatchesUrlValidator implements ConstraintValidator<Form
 
     /** Checks a value, reporting to the sink; whether it is valid. */
     public static boolean check(ImageRecord record, RuleSink sink) {
+        if (record == null || record.imageUrl() == null) {
+            return true;
+        }
+        return check(record, ImageFormats.extensionFamily(record.imageUrl()), sink);
+    }
+
+    /**
+     * Checks a record whose URL's {@link ImageFormats#extensionFamily} the caller already knows;
+     * whether it is valid.
+     */
+    public static boolean check(ImageRecord record, String extensionFamily, RuleSink sink) {
         if (record == null || record.imageUrl() == null || record.imageDetails() == null) {
             return true;
         }
@@ -24,7 +35,7 @@ public final class FormatMatchesUrlValidator implements ConstraintValidator<Form
             return true;
         }
         String declared = ImageFormats.family(format);
-        String named = ImageFormats.extensionFamily(record.imageUrl());
+        String named = extensionFamily;
         // An unaccepted format or extension has its own rule; comparing it would say the same twice.
         if (declared == null || named == null || named.isEmpty() || declared.equals(named)) {
             return true;

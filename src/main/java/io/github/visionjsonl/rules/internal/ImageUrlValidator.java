@@ -19,6 +19,14 @@ public final class ImageUrlValidator implements ConstraintValidator<ImageUrl, St
 
     /** Checks a value, reporting to the sink; whether it is valid. */
     public static boolean check(String url, RuleSink sink) {
+        return check(url, url == null ? null : ImageFormats.extensionFamily(url), sink);
+    }
+
+    /**
+     * Checks a value whose {@link ImageFormats#extensionFamily} the caller already knows (the
+     * engine shares it with {@link FormatMatchesUrlValidator}); whether it is valid.
+     */
+    public static boolean check(String url, String extensionFamily, RuleSink sink) {
         if (url == null) {
             return true;
         }
@@ -47,7 +55,7 @@ public final class ImageUrlValidator implements ConstraintValidator<ImageUrl, St
             sink.report(RuleCode.IMAGE_URL_NOT_DATASTORE, "", "image-url-not-datastore.path", "value", url);
             valid = false;
         }
-        if (ImageFormats.extensionFamily(url) == null) {
+        if (extensionFamily == null) {
             sink.report(RuleCode.IMAGE_EXTENSION, "", "image-extension", "value", ImageFormats.extension(url),
                     "accepted", ImageFormats.ACCEPTED);
             valid = false;
