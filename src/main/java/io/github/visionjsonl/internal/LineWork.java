@@ -28,6 +28,7 @@ final class LineWork {
     private final RecordRules rules = new RecordRules();
     private final ObjectChecks objects;
     private final boolean fingerprints;
+    private final boolean plainLines;
     /** Statistics of the records of each task, merged at the end for the file's task. */
     private RecordStats[] stats = new RecordStats[Task.values().length];
     private LineResult current;
@@ -40,8 +41,9 @@ final class LineWork {
     private int sharedStart;
     private int sharedEnd;
     private int sharedPosition;
-    /** Lines bound by the parser kept between lines, for tests. */
+    /** Lines bound by the parser kept between lines, and without a parser, for tests. */
     private long linesInSequence;
+    private long linesPlain;
 
     private final FindingSink sink = new FindingSink() {
         @Override
@@ -55,6 +57,15 @@ final class LineWork {
 
     /** @param fingerprints whether to fingerprint image URLs for the duplicate and pair checks */
     LineWork(ValidatorConfig config, boolean fingerprints) {
+        this(config, fingerprints, true);
+    }
+
+    /**
+     * @param plainLines whether plain lines are bound without the parser (always, except in the
+     *     tests that compare both ways)
+     */
+    LineWork(ValidatorConfig config, boolean fingerprints, boolean plainLines) {
+        this.plainLines = plainLines;
         this.config = config;
         this.objects = new ObjectChecks(config);
         this.fingerprints = fingerprints;
@@ -113,7 +124,8 @@ final class LineWork {
             return r;
         }
         try {
-            if (bindInSequence(r, buf, start, length, dataEnd, epoch) || bindAlone(buf, start, length)) {
+            if (plainLines && bindPlain(buf, start, length)
+                    || bindInSequence(r, buf, start, length, dataEnd, epoch) || bindAlone(buf, start, length)) {
                 r.kind = LineResult.Kind.OBJECT;
                 r.shape = binder.shape();
                 r.integerNames = binder.integerNames();
@@ -189,10 +201,23 @@ final class LineWork {
         return false;
     }
 
+    private boolean bindPlain(byte[] buf, int start, int length) {
+        if (binder.bindPlain(buf, start, start + length, sink)) {
+            linesPlain++;
+            return true;
+        }
+        return false;
+    }
+
     private boolean bindAlone(byte[] buf, int start, int length) throws IOException {
         try (JsonParser p = config.jsonFactory().createParser(buf, start, length)) {
             return binder.bind(p, sink, true, buf, start, start + length);
         }
+    }
+
+    /** How many lines were bound without a parser. */
+    long linesPlain() {
+        return linesPlain;
     }
 
     /** How many lines were bound by a parser that had read the line before. */

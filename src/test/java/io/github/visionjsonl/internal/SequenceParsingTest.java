@@ -20,11 +20,12 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * A worker reads consecutive lines of a buffer with one parser, and falls back to a parser per
- * line when a line does not end cleanly. Whatever the lines, each must get exactly the verdict
- * it gets when read alone: same kind, record, findings, columns and messages. The lines here
- * are chosen to trip a parser that reads on: values running into the next line, trailing
- * tokens, bare values, carriage returns, broken encoding, blank lines.
+ * A worker reads plain lines without a parser, and the others with one parser kept from line to
+ * line of a buffer, falling back to a parser per line when a line does not end cleanly. Whatever
+ * the lines, each must get exactly the verdict it gets from a parser of its own: same kind,
+ * record, findings, columns and messages. The lines here are chosen to trip both: values running
+ * into the next line, trailing tokens, bare values, carriage returns, broken encoding, blank
+ * lines, and every value a plain line may hold next to its near misses.
  */
 class SequenceParsingTest {
 
@@ -77,6 +78,65 @@ class SequenceParsingTest {
         "{\"image_url\": \"a.jpg\", \"label\": 'cat'}",
         "{\"image_url\": \"a.jpg\" \"label\": \"cat\"}",
         "{\"image_url\": \"a.jpg\", \"label\": \"cat\",}",
+        // what a reader of plain lines must either read exactly as the parser does, or leave to it
+        "{\"image_url\": \"a.jpg\", \"label\": []}",
+        "{\"image_url\": \"a.jpg\", \"label\": [ ]}",
+        "{\"image_url\": \"a.jpg\", \"label\": [\"a\", \"b\", \"a\"]}",
+        "{\"image_url\": \"a.jpg\", \"label\": [\"a\", 3]}",
+        "{\"image_url\": \"a.jpg\", \"label\": [\"a\", {\"label\": \"b\"}]}",
+        "{\"image_url\": \"a.jpg\", \"label\": [{\"label\": \"b\"}, \"a\"]}",
+        "{\"image_url\": \"a.jpg\", \"label\": [{}]}",
+        "{\"image_url\": \"a.jpg\", \"label\": [{}, {\"label\": \"c\", \"label\": \"d\"}]}",
+        "{\"image_url\": \"a.jpg\", \"label\": 7}",
+        "{\"image_url\": \"a.jpg\", \"label\": null}",
+        "{\"image_url\": null, \"label\": \"cat\"}",
+        "{\"image_url\": \"a.jpg\"}",
+        "{\"label\": \"cat\"}",
+        "{\"image_url\": \"a.jpg\", \"image_url\": \"b.jpg\", \"label\": \"cat\"}",
+        "{\"image_url\": \"a\u0041.jpg\", \"label\": \"cat\"}",
+        "{\"image_url\": \"a.jpg\", \"label\": \"c\u00e4t\"}",
+        "{\"image_url\": \"a.jpg\", \"label\": \"c\u007ft\"}",
+        "{\"image_url\": \"a.jpg\", \"label\": \"c\tt\"}",
+        "{\t\"image_url\"\t:\t\"a.jpg\"\t,\t\"label\"\t:\t\"cat\"\t}\t",
+        "{\"image_url\": \"a.jpg\", \"image_details\": null, \"label\": \"cat\"}",
+        "{\"image_url\": \"a.jpg\", \"image_details\": {}, \"label\": \"cat\"}",
+        "{\"image_url\": \"a.jpg\", \"image_details\": {\"format\": null, \"width\": null, \"height\": null}, \"label\": \"cat\"}",
+        "{\"image_url\": \"a.jpg\", \"image_details\": {\"format\": \"png\", \"width\": 0, \"height\": 7}, \"label\": \"cat\"}",
+        "{\"image_url\": \"a.jpg\", \"image_details\": {\"width\": 0640, \"height\": 1}, \"label\": \"cat\"}",
+        "{\"image_url\": \"a.jpg\", \"image_details\": {\"width\": -640, \"height\": 1.5}, \"label\": \"cat\"}",
+        "{\"image_url\": \"a.jpg\", \"image_details\": {\"width\": 1234567890, \"height\": 123456789}, \"label\": \"cat\"}",
+        "{\"image_url\": \"a.jpg\", \"image_details\": {\"width\": \"640px\", \"height\": \"480\"}, \"label\": \"cat\"}",
+        "{\"image_url\": \"a.jpg\", \"image_details\": {\"width\": \"640 px\", \"height\": \"px\"}, \"label\": \"cat\"}",
+        "{\"image_url\": \"a.jpg\", \"image_details\": {\"width\": 640, \"width\": 480}, \"label\": \"cat\"}",
+        "{\"image_url\": \"a.jpg\", \"image_details\": {\"format\": 3}, \"label\": \"cat\"}",
+        "{\"image_url\": \"a.jpg\", \"image_details\": [], \"label\": \"cat\"}",
+        "{\"image_url\": \"a.jpg\", \"label\": [{\"label\": \"b\", \"topX\": 0, \"topY\": -0, \"bottomX\": 1, \"bottomY\": -0.0}]}",
+        "{\"image_url\": \"a.jpg\", \"label\": [{\"label\": \"b\", \"topX\": 00, \"topY\": 0.10, \"bottomX\": 1e0, \"bottomY\": 1E-1}]}",
+        "{\"image_url\": \"a.jpg\", \"label\": [{\"label\": \"b\", \"topX\": -, \"topY\": 1., \"bottomX\": .5, \"bottomY\": +1}]}",
+        "{\"image_url\": \"a.jpg\", \"label\": [{\"label\": \"b\", \"topX\": 0.1234567890123456, \"topY\": 12345678901, \"bottomX\": 123456789, \"bottomY\": -5}]}",
+        "{\"image_url\": \"a.jpg\", \"label\": [{\"label\": \"b\", \"topX\": NaN, \"topY\": Infinity, \"bottomX\": -Infinity, \"bottomY\": \"0.5\"}]}",
+        "{\"image_url\": \"a.jpg\", \"label\": [{\"label\": \"b\", \"topX\": true, \"topY\": null, \"bottomX\": [1], \"bottomY\": {}}]}",
+        "{\"image_url\": \"a.jpg\", \"label\": [{\"label\": \"b\", \"topX\": 0.1 , \"topY\": 0.2\t, \"bottomX\": 0.3}, {\"bottomY\": 0.4}]}",
+        "{\"image_url\": \"a.jpg\", \"label\": [{\"label\": \"b\", \"isCrowd\": 1}, {\"label\": \"b\", \"isCrowd\": 0}, {\"label\": \"b\", \"isCrowd\": true}, {\"label\": \"b\", \"isCrowd\": false}]}",
+        "{\"image_url\": \"a.jpg\", \"label\": [{\"label\": \"b\", \"isCrowd\": 2}, {\"label\": \"b\", \"isCrowd\": 1.0}, {\"label\": \"b\", \"isCrowd\": \"1\"}, {\"label\": \"b\", \"isCrowd\": 10}]}",
+        "{\"image_url\": \"a.jpg\", \"label\": [{\"label\": \"b\", \"isCrowd\": null}, {\"label\": 5}, {\"label\": null}, {\"lable\": \"b\"}]}",
+        "{\"image_url\": \"a.jpg\", \"label\": [{\"label\": \"b\", \"polygon\": [[0.1, 0.2, 0.3, 0.4, 0.5, 0.6]]}]}",
+        "{\"image_url\": \"a.jpg\", \"label\": [{\"label\": \"b\", \"polygon\": [[0.1, 0.2, 0.3, 0.4, 0.5, 0.6], [0, 1, 1, 0, 0.5, 0.5, 0.25]]}]}",
+        "{\"image_url\": \"a.jpg\", \"label\": [{\"label\": \"b\", \"polygon\": [[0.1, 0.2], [0.3, 0.4], [0.5, 0.6]]}]}",
+        "{\"image_url\": \"a.jpg\", \"label\": [{\"label\": \"b\", \"polygon\": [[0.1, 0.2], [0.3, 0.4]]}]}",
+        "{\"image_url\": \"a.jpg\", \"label\": [{\"label\": \"b\", \"polygon\": []}, {\"label\": \"b\", \"polygon\": [[]]}]}",
+        "{\"image_url\": \"a.jpg\", \"label\": [{\"label\": \"b\", \"polygon\": [0.1, 0.2, 0.3]}, {\"label\": \"b\", \"polygon\": null}]}",
+        "{\"image_url\": \"a.jpg\", \"label\": [{\"label\": \"b\", \"polygon\": [[0.1, \"x\"]]}, {\"label\": \"b\", \"polygon\": [[0.1, NaN]]}]}",
+        "{\"image_url\": \"a.jpg\", \"label\": [{\"label\": \"b\", \"polygon\": [[0.1, 0.2, 0.3, 0.4, 0.5, 0.6]], \"topX\": 0.1, \"topY\": 0.2, \"bottomX\": 0.5, \"bottomY\": 0.6}]}",
+        "{\"image_url\": \"a.jpg\", \"label\": [{\"label\": \"b\", \"topX\": 0.1, \"topY\": 0.2, \"bottomX\": 0.5, \"bottomY\": 0.6}, {\"label\": \"b\", \"polygon\": [[0.1, 0.2, 0.3, 0.4, 0.5, 0.6]]}]}",
+        "{\"image_url\": \"a.jpg\", \"label\": \"cat\", \"label\": [\"dog\"]}",
+        "{\"image_url\": \"a.jpg\", \"label\": [\"cat\"]]",
+        "{\"image_url\": \"a.jpg\", \"label\": [\"cat\",]}",
+        "{\"image_url\": \"a.jpg\", \"label\": [,\"cat\"]}",
+        "{\"image_url\": \"a.jpg\" , \"label\" : \"cat\" }",
+        "{\"image_url\":\"a.jpg\",\"label\":[{\"label\":\"b\",\"topX\":0.1,\"topY\":0.2,\"bottomX\":0.5,\"bottomY\":0.6,\"isCrowd\":0}]}",
+        "{\"image_url\": \"a.jpg\", \"label\": [{\"label\": \"b\", \"topX\": 0.1}]}x",
+        "{\"image_url\": \"a.jpg\", \"label\": [{\"label\": \"b\", \"topX\": 0.1}] }  ",
     };
 
     @Test
@@ -113,11 +173,19 @@ class SequenceParsingTest {
         java.util.Collections.shuffle(lines, random);
 
         for (Task task : new Task[] {null, Task.IMAGE_OBJECT_DETECTION, Task.IMAGE_CLASSIFICATION}) {
-            compare(lines, task, random);
+            // the parser kept from line to line, on its own
+            LineWork parserOnly = new LineWork(config(task), true, false);
+            compare(lines, task, random, parserOnly);
+            // Most lines must have been read by a parser that read the line before, or this proves nothing.
+            assertThat(parserOnly.linesInSequence()).as("lines read in sequence").isGreaterThan(lines.size() / 4);
+            // as it runs: plain lines without a parser, the others with the parser kept from line to line
+            LineWork asItRuns = new LineWork(config(task), true);
+            compare(lines, task, random, asItRuns);
+            assertThat(asItRuns.linesPlain()).as("lines read without a parser").isGreaterThan(lines.size() / 4);
         }
     }
 
-    private static void compare(List<byte[]> lines, Task task, Random random) {
+    private static void compare(List<byte[]> lines, Task task, Random random, LineWork inSequence) {
         // One buffer, lines ended by \n or \r\n as a file has them; the terminator is not part of a line.
         ByteArrayOutputStream joined = new ByteArrayOutputStream();
         int[] starts = new int[lines.size()];
@@ -127,8 +195,7 @@ class SequenceParsingTest {
             joined.writeBytes(random.nextInt(5) == 0 ? new byte[] {'\r', '\n'} : new byte[] {'\n'});
         }
         byte[] buf = joined.toByteArray();
-        LineWork inSequence = new LineWork(config(task), true);
-        LineWork alone = new LineWork(config(task), true);
+        LineWork alone = new LineWork(config(task), true, false);
         int regionEnd = 0;
         long epoch = 0;
         for (int i = 0; i < lines.size(); i++) {
@@ -156,8 +223,6 @@ class SequenceParsingTest {
             assertThat(describe(actual.recordFindings)).as(what).isEqualTo(describe(expected.recordFindings));
         }
         inSequence.releaseParser();
-        // Most lines must have been read by a parser that read the line before, or this proves nothing.
-        assertThat(inSequence.linesInSequence()).as("lines read in sequence").isGreaterThan(lines.size() / 4);
     }
 
     private static List<String> describe(List<PendingFinding> findings) {

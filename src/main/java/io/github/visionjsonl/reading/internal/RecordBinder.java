@@ -853,6 +853,444 @@ public final class RecordBinder {
         a.polygonValid = ok;
     }
 
+    // ---- plain lines, without the parser ----------------------------------------------------
+
+    private static final byte[] IMAGE_URL = ascii("image_url");
+    private static final byte[] IMAGE_DETAILS = ascii("image_details");
+    private static final byte[] LABEL = ascii("label");
+    private static final byte[] FORMAT = ascii("format");
+    private static final byte[] WIDTH = ascii("width");
+    private static final byte[] HEIGHT = ascii("height");
+    private static final byte[][] TOP_KEY_BYTES = {IMAGE_URL, IMAGE_DETAILS, LABEL};
+    private static final byte[][] DETAIL_KEY_BYTES = {FORMAT, WIDTH, HEIGHT};
+    private static final byte[][] OBJECT_KEY_BYTES = {LABEL, ascii("topX"), ascii("topY"), ascii("bottomX"),
+        ascii("bottomY"), ascii("isCrowd"), ascii("polygon")};
+
+    private static byte[] ascii(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** The cursor of {@link #bindPlain} in {@link #input}. */
+    private int at;
+    /** Where {@link #key} found the last key's characters. */
+    private int keyFrom;
+    private int keyTo;
+
+    /**
+     * Binds a line without a parser when it is plain, which almost every line of a dataset is:
+     * strict JSON in ASCII without escapes or line breaks, the known keys once each, values of the
+     * types the format asks for, nothing the binding would make a finding of. The state is then
+     * exactly what {@link #bind} leaves for the same line. Anything else (a key unknown or twice,
+     * a wrong type, an exponent, a string with escapes or non-ASCII, a syntax error, text after
+     * the object) makes it give up; the caller reads the line with the parser, which reports
+     * what is wrong. Reading these few shapes by hand costs far less than the general parser.
+     *
+     * @param end where the line ends, without its terminator
+     * @param findings where building the record reports
+     * @return whether the line was bound
+     */
+    public boolean bindPlain(byte[] line, int start, int end, FindingSink findings) {
+        reset();
+        sink = findings; // for what building the record reports
+        p = null;
+        input = line;
+        inputStart = start;
+        lineEnd = end;
+        at = start;
+        if (!space() || next() != '{' || !space()) {
+            return false;
+        }
+        int seen = 0;
+        if (peek() != '}') {
+            do {
+                int k = key(TOP_KEY_BYTES);
+                if (k < 0 || (seen & (1 << k)) != 0) {
+                    return false;
+                }
+                seen |= 1 << k;
+                boolean read = switch (k) {
+                    case 0 -> plainUrl();
+                    case 1 -> plainDetails();
+                    default -> plainLabel();
+                };
+                if (!read || !space()) {
+                    return false;
+                }
+            } while (comma());
+        }
+        if (next() != '}' || !space() || at != end) {
+            return false;
+        }
+        return (seen & 0b101) == 0b101; // a missing url or label is the parser's to report
+    }
+
+    /** Skips spaces and tabs; false at a carriage return or newline, which moves the parser's column count. */
+    private boolean space() {
+        byte[] b = input;
+        while (at < lineEnd && (b[at] == ' ' || b[at] == '\t')) {
+            at++;
+        }
+        return at == lineEnd || b[at] != '\r' && b[at] != '\n';
+    }
+
+    private int peek() {
+        return at < lineEnd ? input[at] : -1;
+    }
+
+    private int next() {
+        return at < lineEnd ? input[at++] : -1;
+    }
+
+    /** Consumes a comma and the spaces after it; false (consuming nothing) when there is none. */
+    private boolean comma() {
+        if (peek() != ',') {
+            return false;
+        }
+        at++;
+        return space();
+    }
+
+    /** A plain string at the cursor: its characters are then {@code [keyFrom, keyTo)}; false when not plain. */
+    private boolean plainStringHere() {
+        if (peek() != '"') {
+            return false;
+        }
+        int close = plainEnd(at);
+        if (close < 0) {
+            return false;
+        }
+        keyFrom = at + 1;
+        keyTo = close;
+        at = close + 1;
+        return true;
+    }
+
+    /** Reads {@code "key" :} and the spaces after; the index of the key among those given, or -1. */
+    private int key(byte[][] keys) {
+        if (!plainStringHere() || !space() || next() != ':' || !space()) {
+            return -1;
+        }
+        int length = keyTo - keyFrom;
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i].length == length && Arrays.equals(keys[i], 0, length, input, keyFrom, keyTo)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether the literal is at the cursor, followed by a delimiter; consumes it if so. */
+    private boolean literal(String word) {
+        int n = word.length();
+        if (at + n > lineEnd) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            if (input[at + i] != word.charAt(i)) {
+                return false;
+            }
+        }
+        if (at + n < lineEnd && !delimiter(input[at + n])) {
+            return false;
+        }
+        at += n;
+        return true;
+    }
+
+    private static boolean delimiter(int c) {
+        return c == ',' || c == '}' || c == ']' || c == ' ' || c == '\t';
+    }
+
+    private boolean plainUrl() {
+        if (!plainStringHere()) {
+            return false;
+        }
+        hasUrl = true;
+        imageUrl = new String(input, keyFrom, keyTo - keyFrom, StandardCharsets.ISO_8859_1);
+        return true;
+    }
+
+    private boolean plainDetails() {
+        if (literal("null")) {
+            return true;
+        }
+        if (next() != '{' || !space()) {
+            return false;
+        }
+        int seen = 0;
+        if (peek() != '}') {
+            do {
+                int k = key(DETAIL_KEY_BYTES);
+                if (k < 0 || (seen & (1 << k)) != 0) {
+                    return false;
+                }
+                seen |= 1 << k;
+                if (k == 0) {
+                    if (plainStringHere()) {
+                        format = nameCache.get(input, keyFrom, keyTo);
+                    } else if (!literal("null")) {
+                        return false;
+                    }
+                } else {
+                    int size = plainSize();
+                    if (size == -2) {
+                        return false;
+                    }
+                    Integer value = size < 0 ? null : boxed(size);
+                    if (k == 1) {
+                        width = value;
+                    } else {
+                        height = value;
+                    }
+                }
+                if (!space()) {
+                    return false;
+                }
+            } while (comma());
+        }
+        return next() == '}';
+    }
+
+    /** An image size as the parser's path reads it: the pixels, -1 for null, -2 to give up. */
+    private int plainSize() {
+        if (literal("null")) {
+            return -1;
+        }
+        if (plainStringHere()) {
+            int pixels = pixels(input, keyFrom, keyTo - keyFrom);
+            return pixels >= 0 ? pixels : -2;
+        }
+        int i = at;
+        int value = 0;
+        while (i < lineEnd && input[i] >= '0' && input[i] <= '9' && i - at < 9) {
+            value = value * 10 + input[i] - '0';
+            i++;
+        }
+        int digits = i - at;
+        if (digits == 0 || digits > 1 && input[at] == '0' || i == lineEnd || !delimiter(input[i])) {
+            return -2; // not a small non-negative integer: the parser decides
+        }
+        at = i;
+        return value;
+    }
+
+    /** The value of {@code "640"} or {@code "640px"} in bytes (1 to 9 digits), else -1. */
+    private static int pixels(byte[] c, int offset, int length) {
+        int end = length >= 2 && c[offset + length - 2] == 'p' && c[offset + length - 1] == 'x' ? length - 2 : length;
+        if (end == 0 || end > 9) {
+            return -1;
+        }
+        int value = 0;
+        for (int i = 0; i < end; i++) {
+            int ch = c[offset + i];
+            if (ch < '0' || ch > '9') {
+                return -1;
+            }
+            value = value * 10 + (ch - '0');
+        }
+        return value;
+    }
+
+    private boolean plainLabel() {
+        if (plainStringHere()) {
+            shape = LabelShape.CLASS_NAME;
+            className = nameCache.get(input, keyFrom, keyTo);
+            stringNames++;
+            return true;
+        }
+        if (next() != '[' || !space()) {
+            return false;
+        }
+        if (peek() == ']') {
+            at++;
+            shape = LabelShape.EMPTY_LIST;
+            return true;
+        }
+        boolean objectsList = peek() == '{';
+        int i = 0;
+        do {
+            if (objectsList) {
+                if (peek() != '{' || !plainObject(i)) {
+                    return false;
+                }
+            } else {
+                if (!plainStringHere()) {
+                    return false;
+                }
+                names.add(nameCache.get(input, keyFrom, keyTo));
+                nameIndex.add(i);
+                stringNames++;
+            }
+            i++;
+            if (!space()) {
+                return false;
+            }
+        } while (comma());
+        if (next() != ']') {
+            return false;
+        }
+        shape = !objectsList ? LabelShape.NAMES : anyPolygon ? LabelShape.POLYGONS : LabelShape.BOXES;
+        return true;
+    }
+
+    private boolean plainObject(int index) {
+        Annotation a;
+        if (objectCount < objects.size()) {
+            a = objects.get(objectCount);
+        } else {
+            a = new Annotation();
+            objects.add(a);
+        }
+        objectCount++;
+        // The parser's column of the '{': bytes from the line's start, plain lines being ASCII.
+        a.reset(index, at - inputStart + 1);
+        at++;
+        if (!space()) {
+            return false;
+        }
+        int seen = 0;
+        if (peek() != '}') {
+            do {
+                int k = key(OBJECT_KEY_BYTES);
+                if (k < 0 || (seen & (1 << k)) != 0) {
+                    return false;
+                }
+                seen |= 1 << k;
+                boolean read;
+                if (k == OBJECT_LABEL) {
+                    read = plainStringHere();
+                    if (read) {
+                        a.labelPresent = true;
+                        a.label = nameCache.get(input, keyFrom, keyTo);
+                        stringNames++;
+                    }
+                } else if (k == OBJECT_CROWD) {
+                    read = plainCrowd(a);
+                } else if (k == OBJECT_POLYGON) {
+                    read = plainPolygon(a);
+                } else {
+                    double v = plainNumber();
+                    read = v == v;
+                    if (read) {
+                        a.cornersPresent |= 1 << (k - 1);
+                        a.corners[k - 1] = v;
+                        a.cornersValid |= 1 << (k - 1);
+                    }
+                }
+                if (!read || !space()) {
+                    return false;
+                }
+            } while (comma());
+        }
+        return next() == '}';
+    }
+
+    private boolean plainCrowd(Annotation a) {
+        if (literal("true") || literal("1")) {
+            a.crowd = true;
+            return true;
+        }
+        if (literal("false") || literal("0")) {
+            a.crowd = false;
+            return true;
+        }
+        return false;
+    }
+
+    private boolean plainPolygon(Annotation a) {
+        a.polygonPresent = true;
+        anyPolygon = true;
+        if (next() != '[' || !space()) {
+            return false;
+        }
+        int segments = 0;
+        boolean allPairs = true;
+        do {
+            if (next() != '[' || !space()) {
+                return false;
+            }
+            int n = 0;
+            do {
+                double v = plainNumber();
+                if (v != v) {
+                    return false;
+                }
+                if (n == scratch.length) {
+                    scratch = Arrays.copyOf(scratch, n * 2);
+                }
+                scratch[n++] = v;
+                if (!space()) {
+                    return false;
+                }
+            } while (comma());
+            if (next() != ']') {
+                return false;
+            }
+            allPairs &= n == 2;
+            a.segments.add(Arrays.copyOf(scratch, n));
+            segments++;
+            if (!space()) {
+                return false;
+            }
+        } while (comma());
+        if (next() != ']' || allPairs && segments >= 3) {
+            return false; // a list of points, not of polygons: the parser's path says so
+        }
+        a.polygonValid = true;
+        return true;
+    }
+
+    /**
+     * A number at the cursor, read as the parser's path reads it, or NaN to give up: strict JSON
+     * number syntax, integers of up to nine digits, decimals without exponent of up to 15 digits.
+     */
+    private double plainNumber() {
+        byte[] b = input;
+        int i = at;
+        boolean negative = i < lineEnd && b[i] == '-';
+        if (negative) {
+            i++;
+        }
+        int intStart = i;
+        while (i < lineEnd && b[i] >= '0' && b[i] <= '9') {
+            i++;
+        }
+        int intDigits = i - intStart;
+        if (intDigits == 0 || intDigits > 1 && b[intStart] == '0') {
+            return Double.NaN; // no digits, or a leading zero: the parser's error
+        }
+        boolean decimal = i < lineEnd && b[i] == '.';
+        if (decimal) {
+            int fraction = ++i;
+            while (i < lineEnd && b[i] >= '0' && b[i] <= '9') {
+                i++;
+            }
+            if (i == fraction) {
+                return Double.NaN;
+            }
+        }
+        if (i == lineEnd || !delimiter(b[i])) {
+            return Double.NaN; // an exponent, or something that is no number
+        }
+        double v;
+        if (decimal) {
+            v = plainDecimal(at);
+        } else {
+            if (intDigits > 9) {
+                return Double.NaN;
+            }
+            long value = 0;
+            for (int d = intStart; d < i; d++) {
+                value = value * 10 + b[d] - '0';
+            }
+            v = negative ? -value : value; // an int, so "-0" is 0.0 as the parser has it
+        }
+        if (v == v) {
+            at = i;
+        }
+        return v;
+    }
+
     // ---- building the typed record --------------------------------------------------------
 
     /**
