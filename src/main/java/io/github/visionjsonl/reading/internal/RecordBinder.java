@@ -313,9 +313,12 @@ public final class RecordBinder {
             long w = (long) LONGS.get(b, i);
             long quote = w ^ 0x2222222222222222L;
             long backslash = w ^ 0x5C5C5C5C5C5C5C5CL;
-            long special = ((quote - ONES) & ~quote) | ((backslash - ONES) & ~backslash) | (w - 0x2020202020202020L) | w;
-            if ((special & HIGHS) != 0) {
-                break;
+            long special = (((quote - ONES) & ~quote) | ((backslash - ONES) & ~backslash) | (w - 0x2020202020202020L) | w)
+                    & HIGHS;
+            if (special != 0) {
+                // Borrows only spill upwards: the lowest flagged byte is a true one.
+                int at = i + (Long.numberOfTrailingZeros(special) >>> 3);
+                return b[at] == '"' ? at : -1;
             }
         }
         for (; i < lineEnd; i++) {
@@ -632,8 +635,12 @@ public final class RecordBinder {
             return p.getNumberType() == JsonParser.NumberType.INT ? p.getIntValue() : p.getDoubleValue();
         }
         int start = tokenStart();
-        if (start >= 0) {
-            double v = plainDecimal(start);
+        int before = start > inputStart ? input[start - 1] : ' ';
+        if (start >= 0 && !(before >= '0' && before <= '9' || before == '.' || before == '-')) {
+            // the same short decimal read straight from the input bytes, saving the trips through
+            // the parser's character buffer
+            at = start;
+            double v = plainNumber();
             if (v == v) {
                 return v;
             }
@@ -664,53 +671,6 @@ public final class RecordBinder {
         }
         if (digits == 0 || digits > 15) {
             return p.getDoubleValue();
-        }
-        double v = decimals > 0 ? mantissa / POWERS_OF_TEN[decimals] : mantissa;
-        return negative ? -v : v;
-    }
-
-    /**
-     * The same short decimal read straight from the input bytes (the parser checked the token
-     * already), saving the trips through its character buffer; NaN when it is not one
-     * (an exponent, more than 15 digits, NaN or Infinity), for the general path.
-     */
-    private double plainDecimal(int i) {
-        byte[] b = input;
-        int end = lineEnd;
-        int before = i > inputStart ? b[i - 1] : ' ';
-        if (before >= '0' && before <= '9' || before == '.' || before == '-') {
-            return Double.NaN; // not the token's start after all
-        }
-        boolean negative = b[i] == '-';
-        if (negative) {
-            i++;
-        }
-        long mantissa = 0;
-        int digits = 0;
-        int d;
-        for (; i < end && (d = b[i] - '0') >= 0 && d <= 9; i++) {
-            mantissa = mantissa * 10 + d;
-            digits++;
-        }
-        int decimals = 0;
-        if (i < end && b[i] == '.') {
-            i++;
-            int n = i + 8 <= end ? leadingDigits((long) LONGS.get(b, i)) : 8;
-            if (n > 0 && n < 8) {
-                // The usual coordinate: the whole fraction in one word, converted without a branch per digit.
-                mantissa = mantissa * LONG_POWERS_OF_TEN[n] + eightDigits((long) LONGS.get(b, i) << (8 * (8 - n)));
-                decimals = n;
-                i += n;
-            } else {
-                for (; i < end && (d = b[i] - '0') >= 0 && d <= 9; i++) {
-                    mantissa = mantissa * 10 + d;
-                    decimals++;
-                }
-            }
-        }
-        digits += decimals;
-        if (digits == 0 || digits > 15 || i < end && (b[i] == 'e' || b[i] == 'E')) {
-            return Double.NaN;
         }
         double v = decimals > 0 ? mantissa / POWERS_OF_TEN[decimals] : mantissa;
         return negative ? -v : v;
@@ -971,10 +931,20 @@ public final class RecordBinder {
             return -1;
         }
         int length = keyTo - keyFrom;
+        byte[] b = input;
+        next:
         for (int i = 0; i < keys.length; i++) {
-            if (keys[i].length == length && Arrays.equals(keys[i], 0, length, input, keyFrom, keyTo)) {
-                return i;
+            byte[] k = keys[i];
+            if (k.length != length) {
+                continue;
             }
+            // Keys are a few bytes long: a plain loop beats a call to the vectorized comparison.
+            for (int j = 0; j < length; j++) {
+                if (k[j] != b[keyFrom + j]) {
+                    continue next;
+                }
+            }
+            return i;
         }
         return -1;
     }
@@ -1246,48 +1216,55 @@ public final class RecordBinder {
      */
     private double plainNumber() {
         byte[] b = input;
+        int end = lineEnd;
         int i = at;
-        boolean negative = i < lineEnd && b[i] == '-';
+        boolean negative = i < end && b[i] == '-';
         if (negative) {
             i++;
         }
         int intStart = i;
-        while (i < lineEnd && b[i] >= '0' && b[i] <= '9') {
-            i++;
+        long mantissa = 0;
+        int d;
+        for (; i < end && (d = b[i] - '0') >= 0 && d <= 9; i++) {
+            mantissa = mantissa * 10 + d;
         }
         int intDigits = i - intStart;
         if (intDigits == 0 || intDigits > 1 && b[intStart] == '0') {
             return Double.NaN; // no digits, or a leading zero: the parser's error
         }
-        boolean decimal = i < lineEnd && b[i] == '.';
-        if (decimal) {
-            int fraction = ++i;
-            while (i < lineEnd && b[i] >= '0' && b[i] <= '9') {
-                i++;
-            }
-            if (i == fraction) {
-                return Double.NaN;
-            }
-        }
-        if (i == lineEnd || !delimiter(b[i])) {
-            return Double.NaN; // an exponent, or something that is no number
-        }
         double v;
-        if (decimal) {
-            v = plainDecimal(at);
+        if (i < end && b[i] == '.') {
+            i++;
+            int decimals;
+            int n = i + 8 <= end ? leadingDigits((long) LONGS.get(b, i)) : 8;
+            if (n > 0 && n < 8) {
+                // The usual coordinate: the whole fraction in one word, converted without a branch per digit.
+                mantissa = mantissa * LONG_POWERS_OF_TEN[n] + eightDigits((long) LONGS.get(b, i) << (8 * (8 - n)));
+                decimals = n;
+                i += n;
+            } else {
+                int fraction = i;
+                for (; i < end && (d = b[i] - '0') >= 0 && d <= 9; i++) {
+                    mantissa = mantissa * 10 + d;
+                }
+                decimals = i - fraction;
+            }
+            if (decimals == 0 || intDigits + decimals > 15) {
+                return Double.NaN; // "1." is no number; longer ones take the parser's exact path
+            }
+            // Both are exact doubles: the division rounds once, as parsing the text would.
+            v = mantissa / POWERS_OF_TEN[decimals];
+            v = negative ? -v : v;
         } else {
             if (intDigits > 9) {
                 return Double.NaN;
             }
-            long value = 0;
-            for (int d = intStart; d < i; d++) {
-                value = value * 10 + b[d] - '0';
-            }
-            v = negative ? -value : value; // an int, so "-0" is 0.0 as the parser has it
+            v = negative ? -mantissa : mantissa; // an int: "-0" is 0.0 as the parser has it
         }
-        if (v == v) {
-            at = i;
+        if (i == end || !delimiter(b[i])) {
+            return Double.NaN; // an exponent, or something that is no number
         }
+        at = i;
         return v;
     }
 
