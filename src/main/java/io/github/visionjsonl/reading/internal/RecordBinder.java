@@ -881,7 +881,14 @@ public final class RecordBinder {
         if (next() != '}' || !space() || at != end) {
             return false;
         }
-        return (seen & 0b101) == 0b101; // a missing url or label is the parser's to report
+        // As the parser's path has it: no misspelt key to hint at, plain lines having no unknown keys.
+        if (!hasUrl) {
+            missing("", 1, "image_url", null);
+        }
+        if (shape == LabelShape.ABSENT) {
+            missing("", 1, "label", null);
+        }
+        return true;
     }
 
     /** Skips spaces and tabs; false at a carriage return or newline, which moves the parser's column count. */
