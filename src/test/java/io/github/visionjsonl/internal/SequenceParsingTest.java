@@ -80,6 +80,11 @@ class SequenceParsingTest {
         "{\"image_url\": \"a.jpg\", \"label\": \"cat\",}",
         // what a reader of plain lines must either read exactly as the parser does, or leave to it
         "{\"image_url\": \"a.jpg\", \"label\": []}",
+        "{\"image_urn\": \"a.jpg\", \"labels\": \"cat\"}",
+        "{\"image_url\": \"a.jpg\", \"image_detailz\": {}, \"image_details\": {\"formats\": \"jpg\"}, \"label\": \"cat\"}",
+        "{\"image_url\": \"a.jpg\", \"label\": [{\"label\": \"b\", \"topXX\": 0.1, \"bottomXY\": 0.2, \"isCrowded\": 0}]}",
+        "{\"image_url\": \"a.jpg\", \"label\": [{\"label\": \"b\", \"top\": 0.1, \"\": 0.2, \"x\":1}]}",
+        "{\"image_url\": \"a.jpg\", \"label\": [{\"labe\\u006c\": \"b\"}]}",
         "{\"image_url\": \"a.jpg\", \"label\": [ ]}",
         "{\"image_url\": \"a.jpg\", \"label\": [\"a\", \"b\", \"a\"]}",
         "{\"image_url\": \"a.jpg\", \"label\": [\"a\", 3]}",

@@ -815,19 +815,35 @@ public final class RecordBinder {
 
     // ---- plain lines, without the parser ----------------------------------------------------
 
-    private static final byte[] IMAGE_URL = ascii("image_url");
-    private static final byte[] IMAGE_DETAILS = ascii("image_details");
-    private static final byte[] LABEL = ascii("label");
-    private static final byte[] FORMAT = ascii("format");
-    private static final byte[] WIDTH = ascii("width");
-    private static final byte[] HEIGHT = ascii("height");
-    private static final byte[][] TOP_KEY_BYTES = {IMAGE_URL, IMAGE_DETAILS, LABEL};
-    private static final byte[][] DETAIL_KEY_BYTES = {FORMAT, WIDTH, HEIGHT};
-    private static final byte[][] OBJECT_KEY_BYTES = {LABEL, ascii("topX"), ascii("topY"), ascii("bottomX"),
-        ascii("bottomY"), ascii("isCrowd"), ascii("polygon")};
+    private static final Keys QUOTED_TOP_KEYS = new Keys(TOP_KEYS);
+    private static final Keys QUOTED_DETAIL_KEYS = new Keys(DETAIL_KEYS);
+    private static final Keys QUOTED_OBJECT_KEYS = new Keys(OBJECT_KEYS);
 
-    private static byte[] ascii(String s) {
-        return s.getBytes(StandardCharsets.US_ASCII);
+    /**
+     * Known keys as they appear in a line, closing quote included, with their first eight bytes
+     * as a word: a key is recognized by comparing words in place, without finding its end first.
+     */
+    private static final class Keys {
+        final byte[][] quoted;
+        final long[] words;
+        final long[] masks;
+
+        Keys(String[] names) {
+            quoted = new byte[names.length][];
+            words = new long[names.length];
+            masks = new long[names.length];
+            for (int i = 0; i < names.length; i++) {
+                byte[] q = (names[i] + "\"").getBytes(StandardCharsets.US_ASCII);
+                int n = Math.min(8, q.length);
+                long w = 0;
+                for (int j = 0; j < n; j++) {
+                    w |= (q[j] & 0xFFL) << (8 * j);
+                }
+                quoted[i] = q;
+                words[i] = w;
+                masks[i] = n == 8 ? -1L : (1L << (8 * n)) - 1;
+            }
+        }
     }
 
     /** The cursor of {@link #bindPlain} in {@link #input}. */
@@ -863,7 +879,7 @@ public final class RecordBinder {
         int seen = 0;
         if (peek() != '}') {
             do {
-                int k = key(TOP_KEY_BYTES);
+                int k = key(QUOTED_TOP_KEYS);
                 if (k < 0 || (seen & (1 << k)) != 0) {
                     return false;
                 }
@@ -933,27 +949,41 @@ public final class RecordBinder {
     }
 
     /** Reads {@code "key" :} and the spaces after; the index of the key among those given, or -1. */
-    private int key(byte[][] keys) {
-        if (!plainStringHere() || !space() || next() != ':' || !space()) {
+    private int key(Keys keys) {
+        int from = at + 1;
+        if (peek() != '"' || from + 8 > lineEnd) {
+            return -1; // a key this close to the end leaves no room for a value: the parser's to judge
+        }
+        byte[] b = input;
+        long w = (long) LONGS.get(b, from);
+        int k = -1;
+        for (int i = 0; i < keys.words.length; i++) {
+            if ((w & keys.masks[i]) == keys.words[i] && sameTail(keys.quoted[i], from)) {
+                k = i;
+                break;
+            }
+        }
+        if (k < 0) {
             return -1;
         }
-        int length = keyTo - keyFrom;
-        byte[] b = input;
-        next:
-        for (int i = 0; i < keys.length; i++) {
-            byte[] k = keys[i];
-            if (k.length != length) {
-                continue;
-            }
-            // Keys are a few bytes long: a plain loop beats a call to the vectorized comparison.
-            for (int j = 0; j < length; j++) {
-                if (k[j] != b[keyFrom + j]) {
-                    continue next;
-                }
-            }
-            return i;
+        at = from + keys.quoted[k].length;
+        return space() && next() == ':' && space() ? k : -1;
+    }
+
+    /** Whether the bytes of a key past its first eight are at {@code from} too. */
+    private boolean sameTail(byte[] quoted, int from) {
+        if (quoted.length <= 8) {
+            return true;
         }
-        return -1;
+        if (from + quoted.length > lineEnd) {
+            return false;
+        }
+        for (int j = 8; j < quoted.length; j++) {
+            if (input[from + j] != quoted[j]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether the literal is at the cursor, followed by a delimiter; consumes it if so. */
@@ -997,7 +1027,7 @@ public final class RecordBinder {
         int seen = 0;
         if (peek() != '}') {
             do {
-                int k = key(DETAIL_KEY_BYTES);
+                int k = key(QUOTED_DETAIL_KEYS);
                 if (k < 0 || (seen & (1 << k)) != 0) {
                     return false;
                 }
@@ -1128,7 +1158,7 @@ public final class RecordBinder {
         int seen = 0;
         if (peek() != '}') {
             do {
-                int k = key(OBJECT_KEY_BYTES);
+                int k = key(QUOTED_OBJECT_KEYS);
                 if (k < 0 || (seen & (1 << k)) != 0) {
                     return false;
                 }
