@@ -15,14 +15,20 @@ import java.util.concurrent.Future;
 
 /**
  * Examines lines on a pool of threads while keeping their order: the reading thread copies
- * consecutive lines into batches of about a megabyte, workers examine whole batches, and
+ * consecutive lines into batches of up to a megabyte, workers examine whole batches, and
  * {@link #next()} hands the results back one by one in line order. At most two batches per
  * thread are in flight, so memory stays bounded.
  */
 final class ParallelLines implements Closeable {
 
-    private static final int BATCH_BYTES = 1 << 20;
     private static final int BATCH_LINES = 8192;
+
+    /**
+     * Bytes per batch: a megabyte, less on a small heap. Batches in flight hold their bytes and
+     * their records until merged; on a 64 MB heap beside the image index, megabyte batches (each
+     * a humongous object to G1) ran it out of memory once the workers got faster than the merge.
+     */
+    private final int batchBytes = (int) Math.max(64 << 10, Math.min(1 << 20, Runtime.getRuntime().maxMemory() / 256));
 
     private final LineSource lines;
     private final ExecutorService pool;
@@ -126,7 +132,7 @@ final class ParallelLines implements Closeable {
     }
 
     private Batch read() throws IOException {
-        byte[] data = new byte[BATCH_BYTES];
+        byte[] data = new byte[batchBytes];
         long[] numbers = new long[64];
         int[] starts = new int[64];
         int[] lengths = new int[64];
@@ -135,7 +141,7 @@ final class ParallelLines implements Closeable {
         boolean bom = false;
         int size = 0;
         int used = 0;
-        while (used < BATCH_BYTES && size < BATCH_LINES && lines.next()) {
+        while (used < batchBytes && size < BATCH_LINES && lines.next()) {
             int length = lines.length();
             if (used + length + 1 > data.length) {
                 data = Arrays.copyOf(data, Math.max(data.length * 2, used + length + 1));
