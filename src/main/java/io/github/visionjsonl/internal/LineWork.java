@@ -156,12 +156,15 @@ final class LineWork {
 
     /**
      * Binds the line with the parser that read the lines before it in the same buffer, when it
-     * can: creating a parser costs about as much as reading a short line. The parser reads on
-     * from where the last line's value ended, so this only counts when the value is a record
-     * that ends on this line with nothing but white space after it; anything else (a syntax
-     * error, a value running into the next line, trailing tokens, not an object) is forgotten
-     * and the line is read again by a parser of its own, whose verdict and messages are the
-     * reference. Columns are the same either way: the parser counts them from the last newline.
+     * can: creating a parser costs about as much as reading a short line. This matters for runs
+     * of lines the plain reader leaves to the parser: Python's {@code json.dumps} escapes every
+     * non-ASCII character by default, so a dataset with such class names has only such lines.
+     * The parser reads on from where the last line's value ended, so this only counts when the
+     * value is a record that ends on this line with nothing but white space after it; anything
+     * else (a syntax error, a value running into the next line, trailing tokens, not an object)
+     * is forgotten and the line is read again by a parser of its own, whose verdict and messages
+     * are the reference. Columns are the same either way: the parser counts them from the last
+     * newline.
      *
      * @return whether the line is a record, bound
      */

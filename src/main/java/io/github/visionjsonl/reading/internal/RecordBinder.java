@@ -847,9 +847,9 @@ public final class RecordBinder {
 
     /** The cursor of {@link #bindPlain} in {@link #input}. */
     private int at;
-    /** Where {@link #key} found the last key's characters. */
-    private int keyFrom;
-    private int keyTo;
+    /** Where the characters of the last plain string read are, closing quote excluded. */
+    private int textFrom;
+    private int textTo;
 
     /**
      * Binds a line without a parser when it is plain, which almost every line of a dataset is:
@@ -932,7 +932,7 @@ public final class RecordBinder {
         return space();
     }
 
-    /** A plain string at the cursor: its characters are then {@code [keyFrom, keyTo)}; false when not plain. */
+    /** A plain string at the cursor: its characters are then {@code [textFrom, textTo)}; false when not plain. */
     private boolean plainStringHere() {
         if (peek() != '"') {
             return false;
@@ -941,8 +941,8 @@ public final class RecordBinder {
         if (close < 0) {
             return false;
         }
-        keyFrom = at + 1;
-        keyTo = close;
+        textFrom = at + 1;
+        textTo = close;
         at = close + 1;
         return true;
     }
@@ -1012,7 +1012,7 @@ public final class RecordBinder {
             return false;
         }
         hasUrl = true;
-        imageUrl = new String(input, keyFrom, keyTo - keyFrom, StandardCharsets.ISO_8859_1);
+        imageUrl = new String(input, textFrom, textTo - textFrom, StandardCharsets.ISO_8859_1);
         return true;
     }
 
@@ -1037,7 +1037,7 @@ public final class RecordBinder {
                 seen |= 1 << k;
                 if (k == 0) {
                     if (plainStringHere()) {
-                        format = nameCache.get(input, keyFrom, keyTo);
+                        format = nameCache.get(input, textFrom, textTo);
                     } else if (!literal("null")) {
                         return false;
                     }
@@ -1067,7 +1067,7 @@ public final class RecordBinder {
             return -1;
         }
         if (plainStringHere()) {
-            int pixels = pixels(input, keyFrom, keyTo - keyFrom);
+            int pixels = pixels(input, textFrom, textTo - textFrom);
             return pixels >= 0 ? pixels : -2;
         }
         int i = at;
@@ -1104,7 +1104,7 @@ public final class RecordBinder {
     private boolean plainLabel() {
         if (plainStringHere()) {
             shape = LabelShape.CLASS_NAME;
-            className = nameCache.get(input, keyFrom, keyTo);
+            className = nameCache.get(input, textFrom, textTo);
             stringNames++;
             return true;
         }
@@ -1127,7 +1127,7 @@ public final class RecordBinder {
                 if (!plainStringHere()) {
                     return false;
                 }
-                names.add(nameCache.get(input, keyFrom, keyTo));
+                names.add(nameCache.get(input, textFrom, textTo));
                 nameIndex.add(i);
                 stringNames++;
             }
@@ -1163,7 +1163,7 @@ public final class RecordBinder {
                     read = plainStringHere();
                     if (read) {
                         a.labelPresent = true;
-                        a.label = nameCache.get(input, keyFrom, keyTo);
+                        a.label = nameCache.get(input, textFrom, textTo);
                         stringNames++;
                     }
                 } else if (k == OBJECT_CROWD) {
