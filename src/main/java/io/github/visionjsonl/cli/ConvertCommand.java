@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -77,8 +78,8 @@ final class ConvertCommand implements Callable<Integer> {
     @Parameters(paramLabel = "INPUT", description = "The input file or folder.")
     Path input;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUTPUT", description = "The new file to write.")
-    Path output;
+    @Mixin
+    NewFile output;
 
     @Override
     public Integer call() {
@@ -96,18 +97,18 @@ final class ConvertCommand implements Callable<Integer> {
                 new CommandLine.ParameterException(spec.commandLine(), "--task: unknown task '" + task + "'"));
         try {
             ConversionResult result = switch (from) {
-                case coco -> new CocoToJsonl(t, baseUrl).convert(input, output);
+                case coco -> new CocoToJsonl(t, baseUrl).convert(input, output.path);
                 case voc -> new VocToJsonl(baseUrl, VocToJsonl.Difficult.valueOf(difficult.toUpperCase(Locale.ROOT)))
-                        .convert(input, output);
+                        .convert(input, output.path);
                 case yolo -> {
                     if (names == null) {
                         throw new CommandLine.ParameterException(spec.commandLine(), "--from yolo needs --names FILE");
                     }
-                    yield new YoloToJsonl(t, baseUrl, YoloToJsonl.readNames(names)).convert(input, output);
+                    yield new YoloToJsonl(t, baseUrl, YoloToJsonl.readNames(names)).convert(input, output.path);
                 }
-                case folders -> new FoldersToJsonl(baseUrl).folders(input, output);
-                case csv -> new FoldersToJsonl(baseUrl).csv(input, output);
-                case jsonl -> new JsonlToCoco(DatasetValidator.create(), imagesRoot).convert(input, output);
+                case folders -> new FoldersToJsonl(baseUrl).folders(input, output.path);
+                case csv -> new FoldersToJsonl(baseUrl).csv(input, output.path);
+                case jsonl -> new JsonlToCoco(DatasetValidator.create(), imagesRoot).convert(input, output.path);
             };
             for (Finding f : result.findings()) {
                 out.println(f.format(input + (f.pointer().isEmpty() || f.pointer().startsWith("line ") ? "" : "#" + f.pointer())));
@@ -121,8 +122,7 @@ final class ConvertCommand implements Callable<Integer> {
             boolean outputError = result.validation() != null && !result.validation().isValid();
             return inputError || outputError ? VisionJsonl.FINDINGS : VisionJsonl.OK;
         } catch (FileAlreadyExistsException e) {
-            err.println("vision-jsonl: " + output + " exists; refusing to overwrite it");
-            return VisionJsonl.USAGE;
+            return output.refuseExisting(err);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         } catch (IOException e) {

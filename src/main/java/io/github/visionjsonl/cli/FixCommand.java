@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -47,8 +48,8 @@ final class FixCommand implements Callable<Integer> {
     @Parameters(paramLabel = "INPUT", description = "The JSONL file to repair (it is never changed).")
     Path input;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUTPUT", description = "The new file to write.")
-    Path output;
+    @Mixin
+    NewFile output;
 
     @Override
     public Integer call() {
@@ -61,12 +62,11 @@ final class FixCommand implements Callable<Integer> {
         }
         DatasetFixer.FixResult r;
         try {
-            r = new DatasetFixer(b.build(), tolerance).fix(input, output);
+            r = new DatasetFixer(b.build(), tolerance).fix(input, output.path);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--tolerance: " + e.getMessage());
         } catch (FileAlreadyExistsException e) {
-            err.println("vision-jsonl: " + output + " exists; refusing to overwrite it");
-            return VisionJsonl.USAGE;
+            return output.refuseExisting(err);
         } catch (IOException e) {
             err.println("vision-jsonl: cannot repair " + input + ": " + e.getMessage());
             return VisionJsonl.USAGE;

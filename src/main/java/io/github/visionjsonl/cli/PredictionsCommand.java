@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -114,14 +115,14 @@ final class PredictionsCommand implements Runnable {
         @Parameters(paramLabel = "FILE", description = "The predictions file.")
         Path file;
 
-        @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUTPUT", description = "The new JSONL file.")
-        Path output;
+        @Mixin
+        NewFile output;
 
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             try {
-                ConversionResult r = new PseudoLabels(task(spec.commandLine(), task), minScore, mapping(mapping)).write(file, output);
+                ConversionResult r = new PseudoLabels(task(spec.commandLine(), task), minScore, mapping(mapping)).write(file, output.path);
                 for (Finding f : r.findings()) {
                     out.println(f.format(file.toString()));
                 }
@@ -131,8 +132,7 @@ final class PredictionsCommand implements Runnable {
                 boolean error = r.findings().stream().anyMatch(f -> f.severity() == io.github.visionjsonl.rules.Severity.ERROR);
                 return error || !r.validation().isValid() ? VisionJsonl.FINDINGS : VisionJsonl.OK;
             } catch (FileAlreadyExistsException e) {
-                spec.commandLine().getErr().println("vision-jsonl: " + output + " exists; refusing to overwrite it");
-                return VisionJsonl.USAGE;
+                return output.refuseExisting(spec.commandLine().getErr());
             } catch (IOException e) {
                 spec.commandLine().getErr().println("vision-jsonl: cannot read " + file + ": " + e.getMessage());
                 return VisionJsonl.USAGE;

@@ -114,6 +114,20 @@ class CliTest {
     }
 
     @Test
+    void commandsThatWriteNeverOverwriteAnExistingFile(@TempDir Path dir) throws Exception {
+        Path existing = Files.writeString(dir.resolve("existing.json"), "keep me");
+        for (String[] args : new String[][] {
+            {"convert", "--from", "jsonl", "--to", "coco", VALID, "-o", existing.toString()},
+            {"fix", VALID, "--output", existing.toString()}}) {
+            Result r = run(args);
+            assertThat(r.exit()).as(args[0]).isEqualTo(2);
+            assertThat(r.err()).as(args[0]).isEqualTo("vision-jsonl: " + existing + " exists; refusing to overwrite it\n");
+            assertThat(Files.readString(existing)).isEqualTo("keep me");
+        }
+        assertThat(run("fix", "--help").out()).contains("-o, --output=OUTPUT", "never over an existing one");
+    }
+
+    @Test
     void usageErrorsExitTwo() {
         assertThat(run("validate").exit()).isEqualTo(2);
         assertThat(run("validate", "--task", "segmentatoin", VALID).err()).contains("unknown task 'segmentatoin'");

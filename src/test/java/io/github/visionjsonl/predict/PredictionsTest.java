@@ -192,6 +192,11 @@ class PredictionsTest {
         assertThat(run("predictions", "to-labels", "--task", "detection", "--min-score", "0.5", "--mapping",
                 Files.writeString(dir.resolve("map.csv"), "filename,image_url\n/tmp/tmpdkg2wkdy,AmlDatastore://ws/x.jpg\n").toString(),
                 p.toString(), "-o", dir.resolve("labels.jsonl").toString())).isZero();
+        // never over an existing file: a usage error, and the file stays as it was
+        String written = Files.readString(dir.resolve("labels.jsonl"));
+        assertThat(run("predictions", "to-labels", "--task", "detection", p.toString(), "-o",
+                dir.resolve("labels.jsonl").toString())).isEqualTo(2);
+        assertThat(Files.readString(dir.resolve("labels.jsonl"))).isEqualTo(written);
         Path truth = truth("{\"image_url\": \"AmlDatastore://ws/x.jpg\", \"label\": [" + box("can", 0.664, 0.484, 0.959, 0.812, 0) + "]}");
         StringWriter out = new StringWriter();
         assertThat(VisionJsonl.run(new String[] {"evaluate", "--truth", truth.toString(), "--predictions", p.toString(),
