@@ -9,6 +9,9 @@ public final class ImageUrls {
     private static final String AML = "amldatastore://";
     private static final String AZUREML = "azureml://";
 
+    /** The bit of {@link #parts} set for the {@code azureml://} forms. */
+    public static final long AZUREML_FORM = 1L << 60;
+
     private ImageUrls() {
     }
 
@@ -84,13 +87,15 @@ public final class ImageUrls {
 
     /**
      * Where the parts of a datastore URL in one of the three forms are, packed in a long
-     * (datastore start, datastore end, path start, 20 bits each), or -1 when the URL is not one.
-     * Allocates nothing: this runs on every line.
+     * (datastore start, datastore end, path start, 20 bits each, and {@link #AZUREML_FORM} for
+     * the {@code azureml://} forms), or -1 when the URL is not one. Allocates nothing: this runs
+     * on every line, once; the URL rule, the fingerprint and the statistics all take its result.
      */
-    private static long parts(String url) {
+    public static long parts(String url) {
         int dsStart;
         int dsEnd;
         int pathStart;
+        long form = 0;
         if (isAml(url)) {
             dsStart = AML.length();
             dsEnd = url.indexOf('/', dsStart);
@@ -115,13 +120,26 @@ public final class ImageUrls {
             if (i == url.length()) {
                 return -1;
             }
+            form = AZUREML_FORM;
         } else {
             return -1;
         }
         if (pathStart >= 1 << 20) {
             return -1; // absurdly long datastore part: treated as no datastore URL
         }
-        return (long) dsStart << 40 | (long) dsEnd << 20 | pathStart;
+        return form | (long) dsStart << 40 | (long) dsEnd << 20 | pathStart;
+    }
+
+    private static int datastoreStart(long parts) {
+        return (int) (parts >>> 40) & 0xFFFFF;
+    }
+
+    private static int datastoreEnd(long parts) {
+        return (int) (parts >>> 20) & 0xFFFFF;
+    }
+
+    private static int pathStart(long parts) {
+        return (int) parts & 0xFFFFF;
     }
 
     /** Whether the URL is a well-formed datastore URL in one of the three forms; allocates nothing. */
@@ -135,10 +153,7 @@ public final class ImageUrls {
         if (parts < 0) {
             return null;
         }
-        int dsStart = (int) (parts >>> 40);
-        int dsEnd = (int) (parts >>> 20) & 0xFFFFF;
-        int pathStart = (int) parts & 0xFFFFF;
-        return new DatastorePath(url.substring(dsStart, dsEnd), url.substring(pathStart));
+        return new DatastorePath(url.substring(datastoreStart(parts), datastoreEnd(parts)), url.substring(pathStart(parts)));
     }
 
     /**
@@ -147,6 +162,11 @@ public final class ImageUrls {
      * without case, paths with case).
      */
     static long fingerprint(String url) {
+        return fingerprint(url, parts(url));
+    }
+
+    /** {@link #fingerprint(String)} of a URL whose {@link #parts} the caller already has. */
+    static long fingerprint(String url, long urlParts) {
         int from = 0;
         int to = url.length();
         while (from < to && url.charAt(from) <= ' ' && Character.isWhitespace(url.charAt(from))) {
@@ -155,25 +175,35 @@ public final class ImageUrls {
         while (to > from && url.charAt(to - 1) <= ' ' && Character.isWhitespace(url.charAt(to - 1))) {
             to--;
         }
-        String u = from == 0 && to == url.length() ? url : url.substring(from, to);
-        long parts = parts(u);
+        String u = url;
+        long parts = urlParts;
+        if (from > 0 || to < url.length()) {
+            // Surrounding white space is not part of the image's name.
+            u = url.substring(from, to);
+            parts = parts(u);
+        }
         if (parts < 0) {
             return UrlIndex.fingerprint(u, 0, u.length(), 0x9E3779B97F4A7C15L);
         }
-        int dsStart = (int) (parts >>> 40);
-        int dsEnd = (int) (parts >>> 20) & 0xFFFFF;
-        int pathStart = (int) parts & 0xFFFFF;
         long h = 0x6A09E667F3BCC909L;
-        for (int i = dsStart; i < dsEnd; i++) {
+        for (int i = datastoreStart(parts), end = datastoreEnd(parts); i < end; i++) {
             char c = u.charAt(i);
             h = (h ^ (c >= 'A' && c <= 'Z' ? c | 0x20 : c < 128 ? c : Character.toLowerCase(c))) * 0x100000001b3L;
         }
         h = (h ^ '/') * 0x100000001b3L;
-        return UrlIndex.fingerprint(u, pathStart, u.length(), h);
+        return UrlIndex.fingerprint(u, pathStart(parts), u.length(), h);
     }
 
     /** The scheme a URL is written with, for statistics: AmlDatastore, azureml, https, path, ... */
     static String scheme(String url) {
+        return scheme(url, parts(url));
+    }
+
+    /** {@link #scheme(String)} of a URL whose {@link #parts} the caller already has. */
+    static String scheme(String url, long urlParts) {
+        if (urlParts >= 0) {
+            return (urlParts & AZUREML_FORM) != 0 ? "azureml" : "AmlDatastore";
+        }
         if (isAml(url)) {
             return "AmlDatastore";
         }

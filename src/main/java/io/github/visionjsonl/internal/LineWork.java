@@ -117,6 +117,7 @@ final class LineWork {
             return r;
         }
         r.kind = LineResult.Kind.BROKEN;
+        UrlFacts url = null;
         int bad = ascii ? -1 : Utf8.firstInvalid(buf, start, start + length);
         if (bad >= 0) {
             add(RuleCode.INVALID_ENCODING, null, "", bad - start + 1, "invalid-encoding",
@@ -136,7 +137,8 @@ final class LineWork {
                     r.record = binder.toRecord(task);
                     r.jsonIndex = binder.jsonIndexes();
                     IntUnaryOperator index = r.jsonIndex == null ? IDENTITY : r::jsonIndex;
-                    rules.check(r.record, index, ruleTarget);
+                    url = UrlFacts.of(r.record.imageUrl());
+                    rules.check(r.record, url, index, ruleTarget);
                     objects.check(r.record, index, ruleTarget);
                 }
             }
@@ -149,7 +151,7 @@ final class LineWork {
             fail(r, 0, String.valueOf(e.getMessage()));
         }
         if (r.record != null) {
-            count(r);
+            count(r, url);
         }
         return r;
     }
@@ -252,10 +254,10 @@ final class LineWork {
         return true;
     }
 
-    private void count(LineResult r) {
+    private void count(LineResult r, UrlFacts facts) {
         String url = r.record.imageUrl();
         if (fingerprints && url != null && !url.isBlank()) {
-            r.fingerprint = ImageUrls.fingerprint(url);
+            r.fingerprint = ImageUrls.fingerprint(url, facts.parts());
         }
         if (r.shape != LabelShape.EMPTY_LIST) {
             // Records of another task than the file's are dropped at the merge, and their
@@ -266,7 +268,8 @@ final class LineWork {
                 s = new RecordStats();
                 stats[task.ordinal()] = s;
             }
-            s.add(r.line, r.record, r.integerNames, r.stringNames);
+            s.add(r.line, r.record, url == null ? "none" : ImageUrls.scheme(url, facts.parts()), r.integerNames,
+                    r.stringNames);
             r.counted = true;
         }
     }

@@ -12,7 +12,6 @@ import io.github.visionjsonl.rules.RuleCode;
 import io.github.visionjsonl.rules.internal.ClassNameValidator;
 import io.github.visionjsonl.rules.internal.FormatMatchesUrlValidator;
 import io.github.visionjsonl.rules.internal.ImageFormatValidator;
-import io.github.visionjsonl.rules.internal.ImageFormats;
 import io.github.visionjsonl.rules.internal.ImageUrlValidator;
 import io.github.visionjsonl.rules.internal.LabelSetValidator;
 import io.github.visionjsonl.rules.internal.NormalizedBoxValidator;
@@ -46,15 +45,17 @@ final class RecordRules implements RuleSink {
     private String field;
     private boolean listRelative;
 
-    /** Checks every constraint of the record, reporting to the target. */
-    void check(ImageRecord record, IntUnaryOperator toJsonIndex, Target to) {
+    /**
+     * Checks every constraint of the record, reporting to the target.
+     *
+     * @param url what the line's worker found in the record's URL, once for every use
+     */
+    void check(ImageRecord record, UrlFacts url, IntUnaryOperator toJsonIndex, Target to) {
         this.target = to;
         this.jsonIndex = toJsonIndex;
         at(-1, "/image_url");
-        String url = record.imageUrl();
-        // Both URL checks need the extension's format: found once.
-        String extensionFamily = url == null ? null : ImageFormats.extensionFamily(url);
-        ImageUrlValidator.check(url, extensionFamily, this);
+        String extensionFamily = url.extensionFamily();
+        ImageUrlValidator.check(record.imageUrl(), extensionFamily, url.parts(), this);
         ImageDetails details = record.imageDetails();
         if (details != ImageDetails.NONE) {
             at(-1, "/image_details/format");

@@ -54,6 +54,16 @@ final class RecordStats {
 
     /** Counts a record (also one with errors: it is in the file). */
     void add(long line, ImageRecord record, int integerNames, int stringNames) {
+        String url = record.imageUrl();
+        add(line, record, url == null ? "none" : ImageUrls.scheme(url), integerNames, stringNames);
+    }
+
+    /**
+     * Counts a record whose URL's scheme the caller already knows.
+     *
+     * @param scheme the form of its URL ({@link ImageUrls#scheme}), "none" when it has none
+     */
+    void add(long line, ImageRecord record, String scheme, int integerNames, int stringNames) {
         records++;
         if (integerNames > 0) {
             firstIntegerName = first(firstIntegerName, line);
@@ -61,8 +71,7 @@ final class RecordStats {
         if (stringNames > 0) {
             firstStringName = first(firstStringName, line);
         }
-        String url = record.imageUrl();
-        schemes.computeIfAbsent(url == null ? "none" : ImageUrls.scheme(url), k -> new long[1])[0]++;
+        schemes.computeIfAbsent(scheme, k -> new long[1])[0]++;
         if (record instanceof DetectionRecord d) {
             List<BoundingBox> boxes = d.boxes();
             objects(boxes.size(), true);
