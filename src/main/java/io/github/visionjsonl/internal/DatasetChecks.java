@@ -64,6 +64,17 @@ final class DatasetChecks {
         this.images = needed ? new UrlIndex() : null;
     }
 
+    /**
+     * Makes room in the duplicate index for the lines the input is expected to have, as long as
+     * that takes at most a sixteenth of the heap (an estimate far off costs only that much).
+     */
+    void expectLines(long count) {
+        if (images != null) {
+            // About 7 bytes of table per image at 60% full.
+            images.reserve(Math.min(count, Runtime.getRuntime().maxMemory() / 16 / 7));
+        }
+    }
+
     /** Whether the URL fingerprints are needed at all, so workers can skip computing them. */
     boolean needsFingerprints() {
         return images != null || training != null;

@@ -52,6 +52,9 @@ public final class ValidationRun implements Closeable {
     private Task task;
     private long taskLine;
     private long lineCount;
+    /** Lines whose length foretells the input's count of lines, and their bytes. */
+    private static final int SIZE_SAMPLE_LINES = 1024;
+    private long sampledBytes;
     private long records;
     private long validRecords;
     private boolean stopped;
@@ -125,6 +128,20 @@ public final class ValidationRun implements Closeable {
     public void onProgress(Consumer<Progress> listener, long totalBytes) {
         this.progress = listener;
         this.totalBytes = totalBytes;
+    }
+
+    /**
+     * Once the first lines are read, tells the duplicate index how many lines the input will
+     * have, from its size (when the stream tells it) and the length of those lines.
+     */
+    private void expectLines(LineResult r) {
+        sampledBytes += Math.max(r.length, r.skippedLength) + 1;
+        if (lineCount == SIZE_SAMPLE_LINES && lines != null) {
+            long size = lines.sizeHint();
+            if (size > 0) {
+                dataset.expectLines(size / Math.max(1, sampledBytes / SIZE_SAMPLE_LINES));
+            }
+        }
     }
 
     /** Reads the whole input. */
@@ -209,6 +226,9 @@ public final class ValidationRun implements Closeable {
     private void merge(LineResult r) {
         current = r;
         lineCount++;
+        if (lineCount <= SIZE_SAMPLE_LINES) {
+            expectLines(r);
+        }
         findings.startLine(r.line);
         if (r.byteOrderMark) {
             findings.report(RuleCode.BYTE_ORDER_MARK, null, "", 1, "byte-order-mark");

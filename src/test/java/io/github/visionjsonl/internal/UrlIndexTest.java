@@ -36,6 +36,27 @@ class UrlIndexTest {
     }
 
     @Test
+    void roomMadeAheadHoldsThatManyImagesWithoutGrowingAndKeepsWhatWasThere() {
+        UrlIndex index = new UrlIndex();
+        for (int i = 0; i < 1000; i++) {
+            index.put(fingerprint(i), i + 1, 0);
+        }
+        index.reserve(200_000);
+        long capacity = index.capacity();
+        assertThat(capacity).isBetween(200_000L * 4 / 3, 200_000L * 2);
+        for (int i = 0; i < 1000; i++) {
+            assertThat(index.lineOf(fingerprint(i))).isEqualTo(i + 1);
+        }
+        for (int i = 1000; i < 190_000; i++) {
+            index.put(fingerprint(i), i + 1, 0);
+        }
+        assertThat(index.capacity()).isEqualTo(capacity);
+        index.reserve(10);
+        assertThat(index.capacity()).isEqualTo(capacity);
+        assertThat(index.put(fingerprint(5), 1, 0)).isEqualTo(new UrlIndex.Seen(6, 0));
+    }
+
+    @Test
     void aZeroFingerprintIsAnImageLikeAnyOther() {
         UrlIndex index = new UrlIndex();
         assertThat(index.put(0, 4, 0)).isNull();

@@ -253,6 +253,23 @@ public final class LineSource implements Closeable {
         return byteOrderMark;
     }
 
+    /**
+     * The input's whole size in bytes as far as the stream tells ahead (a file or an array
+     * does), or -1 when it does not (a pipe, or a compressed stream, whose size says little
+     * about its lines).
+     */
+    public long sizeHint() {
+        if (in instanceof GZIPInputStream) {
+            return -1;
+        }
+        try {
+            int available = raw.available();
+            return available <= 0 ? -1 : raw.count + available;
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
     /** Bytes taken from the underlying stream so far (compressed bytes for gzip). */
     public long bytesRead() {
         return raw.count;
