@@ -12,7 +12,8 @@ import java.util.Arrays;
  */
 final class NameCache {
 
-    private static final int BUCKETS = 512;
+    private static final int BUCKET_BITS = 9;
+    private static final int BUCKETS = 1 << BUCKET_BITS;
     private static final int WAYS = 4;
     private static final int LONGEST = 64;
 
@@ -32,15 +33,15 @@ final class NameCache {
         if (length > LONGEST) {
             return new String(input, from, length, StandardCharsets.ISO_8859_1);
         }
+        // Every byte: names of a dataset often differ in one digit only (class_017, class_018).
         int hash = length;
-        if (length > 0) {
-            hash = hash * 31 + input[from];
-            hash = hash * 31 + input[to - 1];
-            hash = hash * 31 + input[from + (length >> 1)];
+        for (int i = from; i < to; i++) {
+            hash = hash * 31 + input[i];
         }
-        int bucket = (hash ^ (hash >>> 9)) & (BUCKETS - 1);
+        int bucket = bucket(hash);
         int base = bucket * WAYS;
-        for (int w = 0; w < WAYS; w++) {
+        int w = 0;
+        for (; w < WAYS; w++) {
             byte[] known = bytes[base + w];
             if (known == null) {
                 break;
@@ -50,10 +51,16 @@ final class NameCache {
             }
         }
         String s = new String(input, from, length, StandardCharsets.ISO_8859_1);
-        int slot = base + (nextByteName++ & (WAYS - 1));
+        // The first free way, else round-robin within the bucket: bounded memory, any dataset.
+        int slot = base + (w < WAYS ? w : nextByteName++ & (WAYS - 1));
         byteNames[slot] = s;
         bytes[slot] = Arrays.copyOfRange(input, from, to);
         return s;
+    }
+
+    /** Fibonacci hashing: the top bits of the product depend on every bit of the hash. */
+    private static int bucket(int hash) {
+        return (hash * 0x9E3779B9) >>> (32 - BUCKET_BITS);
     }
 
     /** The current string token as a String, shared with earlier equal names when short enough. */
@@ -65,27 +72,25 @@ final class NameCache {
         char[] chars = p.getTextCharacters();
         int offset = p.getTextOffset();
         int hash = length;
-        if (length > 0) {
-            hash = hash * 31 + chars[offset];
-            hash = hash * 31 + chars[offset + length - 1];
-            hash = hash * 31 + chars[offset + (length >> 1)];
+        for (int i = offset, end = offset + length; i < end; i++) {
+            hash = hash * 31 + chars[i];
         }
-        int bucket = (hash ^ (hash >>> 9)) & (BUCKETS - 1);
+        int bucket = bucket(hash);
         int base = bucket * WAYS;
-        for (int w = 0; w < WAYS; w++) {
+        int w = 0;
+        for (; w < WAYS; w++) {
             char[] known = this.chars[base + w];
             if (known == null) {
                 break;
             }
-            if (known.length == length && java.util.Arrays.equals(known, 0, length, chars, offset, offset + length)) {
+            if (known.length == length && Arrays.equals(known, 0, length, chars, offset, offset + length)) {
                 return names[base + w];
             }
         }
         String s = new String(chars, offset, length);
-        // Round-robin replacement within the bucket: bounded memory, any dataset.
-        int slot = base + (next++ & (WAYS - 1));
+        int slot = base + (w < WAYS ? w : next++ & (WAYS - 1));
         names[slot] = s;
-        this.chars[slot] = java.util.Arrays.copyOfRange(chars, offset, offset + length);
+        this.chars[slot] = Arrays.copyOfRange(chars, offset, offset + length);
         return s;
     }
 }
