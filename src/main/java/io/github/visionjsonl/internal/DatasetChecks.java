@@ -139,12 +139,14 @@ final class DatasetChecks {
             outer:
             for (int i = 0; i < labels.size(); i++) {
                 String name = labels.get(i);
+                int hash = name == null ? 0 : name.hashCode();
                 for (int j = 0; j < i; j++) {
-                    if (java.util.Objects.equals(name, labels.get(j))) {
+                    String other = labels.get(j);
+                    if (other == name || other != null && name != null && other.hashCode() == hash && other.equals(name)) {
                         continue outer;
                     }
                 }
-                sum += name == null ? 0 : name.hashCode();
+                sum += hash;
             }
             return sum | 1;
         }

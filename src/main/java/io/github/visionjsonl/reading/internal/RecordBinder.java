@@ -108,7 +108,9 @@ public final class RecordBinder {
     private LabelShape shape;
     private String className;
     private final List<String> names = new ArrayList<>();
-    private final List<Integer> nameIndex = new ArrayList<>();
+    /** The line's {@code label} position of each of {@link #names}: a name can be left out. */
+    private int[] nameIndex = new int[8];
+    private int nameCount;
     private final List<Annotation> objects = new ArrayList<>();
     private int objectCount;
     private boolean anyPolygon;
@@ -230,7 +232,7 @@ public final class RecordBinder {
         shape = LabelShape.ABSENT;
         className = null;
         names.clear();
-        nameIndex.clear();
+        nameCount = 0;
         objectCount = 0;
         anyPolygon = false;
         Arrays.fill(topMisspelt, null);
@@ -429,7 +431,7 @@ public final class RecordBinder {
     private void readLabel() throws IOException {
         JsonToken t = p.nextToken();
         names.clear();
-        nameIndex.clear();
+        nameCount = 0;
         objectCount = 0;
         anyPolygon = false;
         switch (t) {
@@ -471,8 +473,7 @@ public final class RecordBinder {
                 if (kind == LabelShape.NAMES) {
                     String name = className(t, i, false);
                     if (name != null) {
-                        names.add(name);
-                        nameIndex.add(i);
+                        addName(name, i);
                     }
                 } else {
                     pointer = "/label/" + i;
@@ -1127,8 +1128,7 @@ public final class RecordBinder {
                 if (!plainStringHere()) {
                     return false;
                 }
-                names.add(nameCache.get(input, textFrom, textTo));
-                nameIndex.add(i);
+                addName(nameCache.get(input, textFrom, textTo), i);
                 stringNames++;
             }
             i++;
@@ -1318,8 +1318,8 @@ public final class RecordBinder {
             case IMAGE_CLASSIFICATION:
                 return new ClassificationRecord(imageUrl, details, className);
             case IMAGE_CLASSIFICATION_MULTILABEL:
-                for (int i = 0; i < nameIndex.size(); i++) {
-                    addIndex(nameIndex.get(i));
+                for (int i = 0; i < nameCount; i++) {
+                    addIndex(nameIndex[i]);
                 }
                 return new MultiLabelRecord(imageUrl, details, names);
             case IMAGE_OBJECT_DETECTION: {
@@ -1371,6 +1371,14 @@ public final class RecordBinder {
 
     private static BoundingBox box(Annotation a) {
         return new BoundingBox(a.label, a.corners[0], a.corners[1], a.corners[2], a.corners[3], a.crowd);
+    }
+
+    private void addName(String name, int jsonIndex) {
+        if (nameCount == nameIndex.length) {
+            nameIndex = Arrays.copyOf(nameIndex, nameCount * 2);
+        }
+        nameIndex[nameCount++] = jsonIndex;
+        names.add(name);
     }
 
     private void addIndex(int jsonIndex) {

@@ -25,13 +25,17 @@ public final class LabelSetValidator implements ConstraintValidator<LabelSet, Li
         }
         boolean valid = true;
         // Label lists are short: comparing each name with those before it beats a map per line.
+        // Hashes first: the reader hands out one String per name, its hash computed once, and
+        // names like class_017 and class_018 differ only in their last character.
         for (int i = 1; i < labels.size(); i++) {
             String name = labels.get(i);
             if (name == null) {
                 continue;
             }
+            int hash = name.hashCode();
             for (int j = 0; j < i; j++) {
-                if (name.equals(labels.get(j))) {
+                String other = labels.get(j);
+                if (other != null && other.hashCode() == hash && name.equals(other)) {
                     sink.report(RuleCode.LABEL_DUPLICATE, "/" + i, "label-duplicate", "value", name, "first", j);
                     valid = false;
                     break;
