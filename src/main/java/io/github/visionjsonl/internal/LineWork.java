@@ -211,6 +211,8 @@ final class LineWork {
             linesPlain++;
             return true;
         }
+        // The parser reads the line again and reports all it finds, as if for the first time.
+        current.lineFindings = null;
         return false;
     }
 

@@ -854,15 +854,18 @@ public final class RecordBinder {
 
     /**
      * Binds a line without a parser when it is plain, which almost every line of a dataset is:
-     * strict JSON in ASCII without escapes or line breaks, the known keys once each, values of the
-     * types the format asks for, nothing the binding would make a finding of. The state is then
-     * exactly what {@link #bind} leaves for the same line. Anything else (a key unknown or twice,
-     * a wrong type, an exponent, a string with escapes or non-ASCII, a syntax error, text after
-     * the object) makes it give up; the caller reads the line with the parser, which reports
-     * what is wrong. Reading these few shapes by hand costs far less than the general parser.
+     * strict JSON in ASCII without escapes or line breaks, values of the types the format asks
+     * for. The state and the findings are then exactly what {@link #bind} gives for the same
+     * line. The plain reader also reports the faults of such lines that datasets often have: an
+     * unknown key with a plain value, the URL or image_details twice, a size string that is no
+     * size. Anything else (a wrong type, a label twice, an exponent, a string with escapes or
+     * non-ASCII, a syntax error, text after the object) makes it give up; the caller then
+     * forgets what was reported and reads the line with the parser, which reports what is
+     * wrong. Reading these few shapes by hand costs far less than the general parser.
      *
      * @param end where the line ends, without its terminator
-     * @param findings where building the record reports
+     * @param findings where building the record reports; on giving up, what was reported there
+     *     is to be forgotten
      * @return whether the line was bound
      */
     public boolean bindPlain(byte[] line, int start, int end, FindingSink findings) {
@@ -879,9 +882,20 @@ public final class RecordBinder {
         int seen = 0;
         if (peek() != '}') {
             do {
+                int keyAt = at;
                 int k = key(QUOTED_TOP_KEYS);
-                if (k < 0 || (seen & (1 << k)) != 0) {
-                    return false;
+                if (k < 0) {
+                    if (at != keyAt || !plainUnknownKey(TOP_KEYS, topMisspelt, "", "the record", topUnknownKeys)) {
+                        return false;
+                    }
+                    continue;
+                }
+                if ((seen & (1 << k)) != 0) {
+                    if (k == 2) {
+                        return false; // a second label: the parser's path reads it over the first
+                    }
+                    sink.report(RuleCode.DUPLICATE_KEY, null, "/" + TOP_KEYS[k], keyAt - inputStart + 1,
+                            "duplicate-key", "name", TOP_KEYS[k]);
                 }
                 seen |= 1 << k;
                 boolean read = switch (k) {
@@ -897,12 +911,11 @@ public final class RecordBinder {
         if (next() != '}' || !space() || at != end) {
             return false;
         }
-        // As the parser's path has it: no misspelt key to hint at, plain lines having no unknown keys.
         if (!hasUrl) {
-            missing("", 1, "image_url", null);
+            missing("", 1, "image_url", topMisspelt[0]);
         }
         if (shape == LabelShape.ABSENT) {
-            missing("", 1, "label", null);
+            missing("", 1, "label", topMisspelt[2]);
         }
         return true;
     }
@@ -1008,6 +1021,33 @@ public final class RecordBinder {
         return c == ',' || c == '}' || c == ']' || c == ' ' || c == '\t';
     }
 
+    /**
+     * Reads a key the object does not know and its value, when both are plain (a string, a
+     * number or a literal: datasets carry such extras as scores or ids), reporting it as the
+     * parser's path does; false to give up (a nested value, anything unusual).
+     */
+    private boolean plainUnknownKey(String[] known, String[] misspelt, String parent, String where,
+            List<String> seen) {
+        int keyAt = at;
+        if (!plainStringHere()) {
+            return false;
+        }
+        String name = new String(input, textFrom, textTo - textFrom, StandardCharsets.ISO_8859_1);
+        if (!space() || next() != ':' || !space()) {
+            return false;
+        }
+        boolean value = plainStringHere() || literal("true") || literal("false") || literal("null");
+        if (!value) {
+            double number = plainNumber();
+            value = number == number; // NaN: no number the plain reader knows
+        }
+        if (!value || !space()) {
+            return false;
+        }
+        unknownKey(name, known, misspelt, parent, where, seen, keyAt - inputStart + 1);
+        return true;
+    }
+
     private boolean plainUrl() {
         if (!plainStringHere()) {
             return false;
@@ -1029,11 +1069,21 @@ public final class RecordBinder {
             return false;
         }
         int seen = 0;
+        unknownKeys.clear();
         if (peek() != '}') {
             do {
+                int keyAt = at;
                 int k = key(QUOTED_DETAIL_KEYS);
-                if (k < 0 || (seen & (1 << k)) != 0) {
-                    return false;
+                if (k < 0) {
+                    if (at != keyAt || !plainUnknownKey(DETAIL_KEYS, null, "/image_details", "image_details",
+                            unknownKeys)) {
+                        return false;
+                    }
+                    continue;
+                }
+                if ((seen & (1 << k)) != 0) {
+                    sink.report(RuleCode.DUPLICATE_KEY, null, "/image_details/" + DETAIL_KEYS[k],
+                            keyAt - inputStart + 1, "duplicate-key", "name", DETAIL_KEYS[k]);
                 }
                 seen |= 1 << k;
                 if (k == 0) {
@@ -1043,7 +1093,7 @@ public final class RecordBinder {
                         return false;
                     }
                 } else {
-                    int size = plainSize();
+                    int size = plainSize(DETAIL_KEYS[k]);
                     if (size == -2) {
                         return false;
                     }
@@ -1062,14 +1112,23 @@ public final class RecordBinder {
         return next() == '}';
     }
 
-    /** An image size as the parser's path reads it: the pixels, -1 for null, -2 to give up. */
-    private int plainSize() {
+    /**
+     * An image size as the parser's path reads it: the pixels, -1 for null or a string that is
+     * no size (reported), -2 to give up.
+     */
+    private int plainSize(String name) {
         if (literal("null")) {
             return -1;
         }
+        int open = at;
         if (plainStringHere()) {
             int pixels = pixels(input, textFrom, textTo - textFrom);
-            return pixels >= 0 ? pixels : -2;
+            if (pixels < 0) {
+                String text = new String(input, textFrom, textTo - textFrom, StandardCharsets.ISO_8859_1);
+                sink.report(RuleCode.IMAGE_SIZE, null, "/image_details/" + name, open - inputStart + 1, "image-size",
+                        "name", name, "actual", "the string \"" + shorten(text) + "\"");
+            }
+            return pixels;
         }
         int i = at;
         int value = 0;
@@ -1410,9 +1469,17 @@ public final class RecordBinder {
 
     private void unknownKey(String name, String[] known, String[] misspelt, String parent, String where,
             List<String> seen) throws IOException {
+        unknownKey(name, known, misspelt, parent, where, seen, column());
+        p.nextToken();
+        p.skipChildren();
+    }
+
+    /** Reports a key the object does not know (the parser's and the plain reader's way alike). */
+    private void unknownKey(String name, String[] known, String[] misspelt, String parent, String where,
+            List<String> seen, int column) {
         String pointer = parent + "/" + escape(name);
         if (seen.contains(name)) {
-            report(RuleCode.DUPLICATE_KEY, pointer, "duplicate-key", "name", name);
+            sink.report(RuleCode.DUPLICATE_KEY, null, pointer, column, "duplicate-key", "name", name);
         } else {
             seen.add(name);
         }
@@ -1425,13 +1492,12 @@ public final class RecordBinder {
                     }
                 }
             }
-            report(RuleCode.UNKNOWN_FIELD, pointer, "unknown-field.hint", "name", name, "where", where, "hint", hint);
+            sink.report(RuleCode.UNKNOWN_FIELD, null, pointer, column, "unknown-field.hint", "name", name, "where",
+                    where, "hint", hint);
         } else {
-            report(RuleCode.UNKNOWN_FIELD, pointer, "unknown-field", "name", name, "where", where,
+            sink.report(RuleCode.UNKNOWN_FIELD, null, pointer, column, "unknown-field", "name", name, "where", where,
                     "known", String.join(", ", known));
         }
-        p.nextToken();
-        p.skipChildren();
     }
 
     private void missing(String parent, int column, String name, String misspelt) {
