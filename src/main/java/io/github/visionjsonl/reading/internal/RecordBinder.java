@@ -1023,8 +1023,8 @@ public final class RecordBinder {
 
     /**
      * Reads a key the object does not know and its value, when both are plain (a string, a
-     * number or a literal: datasets carry such extras as scores or ids), reporting it as the
-     * parser's path does; false to give up (a nested value, anything unusual).
+     * number, a literal or a list of those: datasets carry such extras as scores or ids),
+     * reporting it as the parser's path does; false to give up (an object, anything unusual).
      */
     private boolean plainUnknownKey(String[] known, String[] misspelt, String parent, String where,
             List<String> seen) {
@@ -1036,16 +1036,36 @@ public final class RecordBinder {
         if (!space() || next() != ':' || !space()) {
             return false;
         }
-        boolean value = plainStringHere() || literal("true") || literal("false") || literal("null");
-        if (!value) {
-            double number = plainNumber();
-            value = number == number; // NaN: no number the plain reader knows
-        }
-        if (!value || !space()) {
+        if (!(peek() == '[' ? plainScalars() : plainScalar()) || !space()) {
             return false;
         }
         unknownKey(name, known, misspelt, parent, where, seen, keyAt - inputStart + 1);
         return true;
+    }
+
+    /** Skips a plain string, a number the plain reader knows, or a literal; false when there is none. */
+    private boolean plainScalar() {
+        if (plainStringHere() || literal("true") || literal("false") || literal("null")) {
+            return true;
+        }
+        double number = plainNumber();
+        return number == number; // NaN: no number the plain reader knows
+    }
+
+    /** Skips a list of plain scalars ({@code "scores": [0.9, 0.8]}); false when it is anything else. */
+    private boolean plainScalars() {
+        at++;
+        if (!space()) {
+            return false;
+        }
+        if (peek() != ']') {
+            do {
+                if (!plainScalar() || !space()) {
+                    return false;
+                }
+            } while (comma());
+        }
+        return next() == ']';
     }
 
     private boolean plainUrl() {
