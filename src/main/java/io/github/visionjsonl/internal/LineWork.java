@@ -171,10 +171,12 @@ final class LineWork {
      * @return whether the line is a record, bound
      */
     private boolean bindInSequence(LineResult r, byte[] buf, int start, int length, int dataEnd, long epoch) {
-        if (epoch < 0) {
+        int lineEnd = start + length;
+        if (epoch < 0 || !endsWithBrace(buf, start, lineEnd)) {
+            // A line that does not end its object cannot hold a record on its own (a line cut
+            // short, most often): the kept parser would read on into the next line and fail.
             return false;
         }
-        int lineEnd = start + length;
         if (shared != null && (buf != sharedBuf || epoch != sharedEpoch || lineEnd > sharedEnd
                 || start < sharedPosition || !isWhiteSpace(buf, sharedPosition, start))) {
             releaseParser();
@@ -244,6 +246,14 @@ final class LineWork {
                 // a parser over a byte array has nothing to close
             }
         }
+    }
+
+    private static boolean endsWithBrace(byte[] buf, int from, int to) {
+        int i = to - 1;
+        while (i >= from && (buf[i] == ' ' || buf[i] == '\t' || buf[i] == '\r' || buf[i] == '\n')) {
+            i--;
+        }
+        return i >= from && buf[i] == '}';
     }
 
     private static boolean isWhiteSpace(byte[] buf, int from, int to) {
