@@ -67,39 +67,49 @@ final class RecordRules implements RuleSink {
         }
         at(-1, "");
         FormatMatchesUrlValidator.check(record, extensionFamily, this);
+        // One method per record type: in one method, the JIT ran out of its inlining budget.
         if (record instanceof ClassificationRecord c) {
             at(-1, "/label");
             ClassNameValidator.check(c.label(), this);
         } else if (record instanceof MultiLabelRecord m) {
-            at(-1, "/label");
-            listRelative = true;
-            LabelSetValidator.check(m.labels(), this);
-            listRelative = false;
-            List<String> labels = m.labels();
-            for (int i = 0; i < labels.size(); i++) {
-                at(i, "");
-                ClassNameValidator.check(labels.get(i), this);
-            }
+            labels(m.labels());
         } else if (record instanceof DetectionRecord d) {
-            List<BoundingBox> boxes = d.boxes();
-            for (int i = 0; i < boxes.size(); i++) {
-                BoundingBox box = boxes.get(i);
-                at(i, "");
-                NormalizedBoxValidator.check(box, this);
-                at(i, "/label");
-                ClassNameValidator.check(box.label(), this);
-            }
+            boxes(d.boxes());
         } else if (record instanceof SegmentationRecord s) {
-            List<InstanceMask> masks = s.masks();
-            for (int i = 0; i < masks.size(); i++) {
-                InstanceMask mask = masks.get(i);
-                at(i, "");
-                PolygonMatchesBoxValidator.check(mask, this);
-                at(i, "/label");
-                ClassNameValidator.check(mask.label(), this);
-                at(i, "/polygon");
-                NormalizedPolygonValidator.check(mask.polygon(), this);
-            }
+            masks(s.masks());
+        }
+    }
+
+    private void labels(List<String> labels) {
+        at(-1, "/label");
+        listRelative = true;
+        LabelSetValidator.check(labels, this);
+        listRelative = false;
+        for (int i = 0; i < labels.size(); i++) {
+            at(i, "");
+            ClassNameValidator.check(labels.get(i), this);
+        }
+    }
+
+    private void boxes(List<BoundingBox> boxes) {
+        for (int i = 0; i < boxes.size(); i++) {
+            BoundingBox box = boxes.get(i);
+            at(i, "");
+            NormalizedBoxValidator.check(box, this);
+            at(i, "/label");
+            ClassNameValidator.check(box.label(), this);
+        }
+    }
+
+    private void masks(List<InstanceMask> masks) {
+        for (int i = 0; i < masks.size(); i++) {
+            InstanceMask mask = masks.get(i);
+            at(i, "");
+            PolygonMatchesBoxValidator.check(mask, this);
+            at(i, "/label");
+            ClassNameValidator.check(mask.label(), this);
+            at(i, "/polygon");
+            NormalizedPolygonValidator.check(mask.polygon(), this);
         }
     }
 
