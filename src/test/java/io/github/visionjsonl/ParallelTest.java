@@ -10,6 +10,7 @@ import io.github.visionjsonl.report.ValidationReport;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -36,6 +37,30 @@ class ParallelTest {
         ValidationReport fastOne = DatasetValidator.builder().failFast(true).build().validate(new ByteArrayInputStream(data), "d");
         assertThat(fast).isEqualTo(fastOne);
         assertThat(fast.complete()).isFalse();
+    }
+
+    @Test
+    void linesLongerThanABatchAndLinesOverTheLimitKeepTheirPlaceAndVerdict() throws IOException {
+        String normal = "{\"image_url\": \"AmlDatastore://ds/%d.jpg\", \"label\": \"cat\"}\n";
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 30_000; i++) {
+            if (i % 7000 == 3) {
+                // 1.5 MB: more than any batch holds
+                text.append("{\"image_url\": \"AmlDatastore://ds/").append("x".repeat(1_500_000)).append(".jpg\", \"label\": \"cat\"}\n");
+            } else if (i % 9000 == 5) {
+                // over the line limit set below: skipped, reported with its length
+                text.append("{\"image_url\": \"").append("y".repeat(3_000_000)).append("\"}\n");
+            } else {
+                text.append(String.format(normal, i));
+            }
+        }
+        byte[] data = text.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        DatasetValidator.Builder builder = DatasetValidator.builder().maxFindings(100_000).maxLineLength(2_000_000);
+        ValidationReport one = builder.build().validate(new ByteArrayInputStream(data), "d");
+        ValidationReport two = builder.threads(2).build().validate(new ByteArrayInputStream(data), "d");
+        assertThat(two).isEqualTo(one);
+        assertThat(one.lines()).isEqualTo(30_000);
+        assertThat(one.findings()).extracting(f -> f.rule().code()).contains("line-too-long");
     }
 
     @ParameterizedTest

@@ -38,6 +38,10 @@ final class ParallelLines implements Closeable {
     private final ValidatorConfig config;
     private final boolean fingerprints;
     private boolean eof;
+    /** Whether the reader's current line is still to be put in a batch (it did not fit the last). */
+    private boolean held;
+    /** Lines in the last batch read. */
+    private int lastSize;
     private Examined batch;
     private int position;
     /** Statistics per task of the batches merged so far. */
@@ -132,19 +136,29 @@ final class ParallelLines implements Closeable {
     }
 
     private Batch read() throws IOException {
+        // The arrays are sized for about as many lines as the last batch had: growing them by
+        // doubling from a few dozen cost more than the copying of the lines themselves.
+        int expected = Math.min(BATCH_LINES, lastSize + lastSize / 8 + 16);
         byte[] data = new byte[batchBytes];
-        long[] numbers = new long[64];
-        int[] starts = new int[64];
-        int[] lengths = new int[64];
-        long[] skipped = new long[64];
-        boolean[] ascii = new boolean[64];
+        long[] numbers = new long[expected];
+        int[] starts = new int[expected];
+        int[] lengths = new int[expected];
+        long[] skipped = new long[expected];
+        boolean[] ascii = new boolean[expected];
         boolean bom = false;
         int size = 0;
         int used = 0;
-        while (used < batchBytes && size < BATCH_LINES && lines.next()) {
+        while (used < batchBytes && size < BATCH_LINES && (held || lines.next())) {
+            held = false;
             int length = lines.length();
             if (used + length + 1 > data.length) {
-                data = Arrays.copyOf(data, Math.max(data.length * 2, used + length + 1));
+                if (size > 0) {
+                    // Not in this batch: the next one starts with it (the reader still has it),
+                    // rather than doubling a full batch for one line.
+                    held = true;
+                    break;
+                }
+                data = new byte[length + 1];
             }
             if (size == numbers.length) {
                 numbers = Arrays.copyOf(numbers, size * 2);
@@ -165,6 +179,7 @@ final class ParallelLines implements Closeable {
             used += length + 1;
             size++;
         }
+        lastSize = size;
         return size == 0 ? null : new Batch(data, used, numbers, starts, lengths, skipped, ascii, bom, size);
     }
 
