@@ -326,7 +326,10 @@ final class LineWork {
             return "unreadable";
         }
         // Jackson names the source and repeats line 1 in nested locations; only the column helps here.
-        String s = SOURCE_LOCATION.matcher(message.replace('\n', ' ').replace('\r', ' ')).replaceAll("column $1");
+        String s = message.replace('\n', ' ').replace('\r', ' ');
+        if (s.contains("[Source: ")) {
+            s = SOURCE_LOCATION.matcher(s).replaceAll("column $1");
+        }
         return s.length() <= 300 ? s : s.substring(0, 297) + "...";
     }
 }
