@@ -151,7 +151,8 @@ final class LineWork {
             fail(r, 0, String.valueOf(e.getMessage()));
         }
         if (r.record != null) {
-            count(r, url);
+            // The facts are found with the rules; a record is only kept when they ran.
+            count(r, url != null ? url : UrlFacts.of(r.record.imageUrl()));
         }
         return r;
     }
