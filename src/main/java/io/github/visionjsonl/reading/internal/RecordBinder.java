@@ -199,7 +199,7 @@ public final class RecordBinder {
                 continue;
             }
             if ((seen & (1 << k)) != 0) {
-                report(RuleCode.DUPLICATE_KEY, "/" + name, "duplicate-key", "name", name);
+                duplicateKey("/" + name, name, column());
             }
             seen |= 1 << k;
             switch (k) {
@@ -361,7 +361,7 @@ public final class RecordBinder {
                 continue;
             }
             if ((seen & (1 << k)) != 0) {
-                report(RuleCode.DUPLICATE_KEY, "/image_details/" + name, "duplicate-key", "name", name);
+                duplicateKey("/image_details/" + name, name, column());
             }
             seen |= 1 << k;
             if (k == 0) {
@@ -562,7 +562,7 @@ public final class RecordBinder {
                 continue;
             }
             if ((seen & (1 << k)) != 0) {
-                report(RuleCode.DUPLICATE_KEY, "/label/" + index + "/" + name, "duplicate-key", "name", name);
+                duplicateKey("/label/" + index + "/" + name, name, column());
             }
             seen |= 1 << k;
             switch (k) {
@@ -894,8 +894,7 @@ public final class RecordBinder {
                     if (k == 2) {
                         return false; // a second label: the parser's path reads it over the first
                     }
-                    sink.report(RuleCode.DUPLICATE_KEY, null, "/" + TOP_KEYS[k], keyAt - inputStart + 1,
-                            "duplicate-key", "name", TOP_KEYS[k]);
+                    duplicateKey("/" + TOP_KEYS[k], TOP_KEYS[k], keyAt - inputStart + 1);
                 }
                 seen |= 1 << k;
                 boolean read = switch (k) {
@@ -1102,8 +1101,7 @@ public final class RecordBinder {
                     continue;
                 }
                 if ((seen & (1 << k)) != 0) {
-                    sink.report(RuleCode.DUPLICATE_KEY, null, "/image_details/" + DETAIL_KEYS[k],
-                            keyAt - inputStart + 1, "duplicate-key", "name", DETAIL_KEYS[k]);
+                    duplicateKey("/image_details/" + DETAIL_KEYS[k], DETAIL_KEYS[k], keyAt - inputStart + 1);
                 }
                 seen |= 1 << k;
                 if (k == 0) {
@@ -1146,7 +1144,7 @@ public final class RecordBinder {
             if (pixels < 0) {
                 String text = new String(input, textFrom, textTo - textFrom, StandardCharsets.ISO_8859_1);
                 sink.report(RuleCode.IMAGE_SIZE, null, "/image_details/" + name, open - inputStart + 1, "image-size",
-                        "name", name, "actual", "the string \"" + shorten(text) + "\"");
+                        "name", name, "actual", describeString(text));
             }
             return pixels;
         }
@@ -1499,7 +1497,7 @@ public final class RecordBinder {
             List<String> seen, int column) {
         String pointer = parent + "/" + escape(name);
         if (seen.contains(name)) {
-            sink.report(RuleCode.DUPLICATE_KEY, null, pointer, column, "duplicate-key", "name", name);
+            duplicateKey(pointer, name, column);
         } else {
             seen.add(name);
         }
@@ -1518,6 +1516,10 @@ public final class RecordBinder {
             sink.report(RuleCode.UNKNOWN_FIELD, null, pointer, column, "unknown-field", "name", name, "where", where,
                     "known", String.join(", ", known));
         }
+    }
+
+    private void duplicateKey(String pointer, String name, int column) {
+        sink.report(RuleCode.DUPLICATE_KEY, null, pointer, column, "duplicate-key", "name", name);
     }
 
     private void missing(String parent, int column, String name, String misspelt) {
@@ -1558,13 +1560,17 @@ public final class RecordBinder {
         return switch (t) {
             case START_OBJECT -> "an object";
             case START_ARRAY -> "a list";
-            case VALUE_STRING -> "the string \"" + shorten(p.getText()) + "\"";
+            case VALUE_STRING -> describeString(p.getText());
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "the number " + shorten(p.getText());
             case VALUE_TRUE -> "true";
             case VALUE_FALSE -> "false";
             case VALUE_NULL -> "null";
             default -> t.asString() == null ? t.name() : t.asString();
         };
+    }
+
+    private static String describeString(String text) {
+        return "the string \"" + shorten(text) + "\"";
     }
 
     private static String shorten(String text) {
