@@ -214,12 +214,7 @@ public final class RecordBinder {
                 report(RuleCode.JSON_SYNTAX, "", "json-syntax.trailing", "token", describe(t));
             }
         }
-        if (!hasUrl) {
-            missing("", 1, "image_url", topMisspelt[0]);
-        }
-        if (shape == LabelShape.ABSENT) {
-            missing("", 1, "label", topMisspelt[2]);
-        }
+        missingTopKeys();
         return true;
     }
 
@@ -910,12 +905,7 @@ public final class RecordBinder {
         if (next() != '}' || !space() || at != end) {
             return false;
         }
-        if (!hasUrl) {
-            missing("", 1, "image_url", topMisspelt[0]);
-        }
-        if (shape == LabelShape.ABSENT) {
-            missing("", 1, "label", topMisspelt[2]);
-        }
+        missingTopKeys();
         return true;
     }
 
@@ -1515,6 +1505,16 @@ public final class RecordBinder {
         } else {
             sink.report(RuleCode.UNKNOWN_FIELD, null, pointer, column, "unknown-field", "name", name, "where", where,
                     "known", String.join(", ", known));
+        }
+    }
+
+    /** Reports the required keys the record lacks, with a misspelt key found in their place. */
+    private void missingTopKeys() {
+        if (!hasUrl) {
+            missing("", 1, "image_url", topMisspelt[0]);
+        }
+        if (shape == LabelShape.ABSENT) {
+            missing("", 1, "label", topMisspelt[2]);
         }
     }
 
