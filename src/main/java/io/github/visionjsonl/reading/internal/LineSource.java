@@ -129,6 +129,8 @@ public final class LineSource implements Closeable {
     private void skipRestOfLine() throws IOException {
         epoch++;
         long counted = end - pos;
+        // The length is without the terminator, \r\n as well, as for the lines kept.
+        boolean lastReturn = end > pos && buf[end - 1] == '\r';
         pos = end = 0;
         while (true) {
             int n = in.read(buf, 0, buf.length);
@@ -139,11 +141,17 @@ public final class LineSource implements Closeable {
             int nl = indexOfNewline(0, n);
             if (nl >= 0) {
                 counted += nl;
+                if (nl > 0 ? buf[nl - 1] == '\r' : lastReturn) {
+                    counted--;
+                }
                 pos = nl + 1;
                 end = n;
                 break;
             }
             counted += n;
+            if (n > 0) {
+                lastReturn = buf[n - 1] == '\r';
+            }
         }
         lineNumber++;
         start = 0;
