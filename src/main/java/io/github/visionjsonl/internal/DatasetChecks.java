@@ -85,12 +85,12 @@ final class DatasetChecks {
      *
      * @param fingerprint the fingerprint of the record's image URL ({@link ImageUrls#fingerprint}),
      *     or 0 when the URL is missing or blank
+     * @param labels the record's {@link #labelHash}, found by the line's worker
      */
-    void checkLine(ImageRecord record, long fingerprint) {
+    void checkLine(ImageRecord record, long fingerprint, int labels) {
         if (fingerprint != 0) {
             long number = line.number();
             if (images != null) {
-                int labels = labelHash(record);
                 UrlIndex.Seen seen = images.put(fingerprint, number, labels);
                 if (seen != null) {
                     duplicate(record, seen, labels);
@@ -128,7 +128,7 @@ final class DatasetChecks {
     }
 
     /** A hash of the record's labels that does not depend on their order; 0 for objects. */
-    private static int labelHash(ImageRecord record) {
+    static int labelHash(ImageRecord record) {
         if (record instanceof ClassificationRecord c) {
             return c.label() == null ? 0 : c.label().hashCode() | 1;
         }

@@ -271,6 +271,7 @@ final class LineWork {
         String url = r.record.imageUrl();
         if (fingerprints && url != null && !url.isBlank()) {
             r.fingerprint = ImageUrls.fingerprint(url, facts.parts());
+            r.labelHash = DatasetChecks.labelHash(r.record);
         }
         if (r.shape != LabelShape.EMPTY_LIST) {
             // Records of another task than the file's are dropped at the merge, and their

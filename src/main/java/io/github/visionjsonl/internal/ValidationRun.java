@@ -268,7 +268,8 @@ public final class ValidationRun implements Closeable {
                 findings.report(RuleCode.LABEL_LIST_EMPTY, null, "/label", columnOf("/label"), "label-list-empty");
             }
         }
-        dataset.checkLine(record, r.fingerprint);
+        // A retyped record's label hash is its own.
+        dataset.checkLine(record, r.fingerprint, record == r.record ? r.labelHash : DatasetChecks.labelHash(record));
         finishLine(record, r.counted);
     }
 
@@ -309,7 +310,7 @@ public final class ValidationRun implements Closeable {
     private void hold(LineResult r) {
         apply(r.recordFindings);
         DetectionRecord record = (DetectionRecord) r.record;
-        dataset.checkLine(record, r.fingerprint);
+        dataset.checkLine(record, r.fingerprint, r.labelHash);
         pending.add(new Pending(r.line, record, findings.lineHasError(), findings.lineFindings()));
         if (pending.size() >= MAX_PENDING) {
             resolvePending();
