@@ -328,9 +328,10 @@ public final class DatasetValidator {
         }
 
         /**
-         * How many threads parse and check the lines of one file (default 1). Reading, the order
-         * of lines and findings, and the checks across lines stay on the calling thread; the
-         * report is the same for any count.
+         * How many threads parse and check the lines of one file (default 1), the calling thread
+         * among them: reading, the order of lines and findings, and the checks across lines stay
+         * on it, and it checks batches of lines while the next one it needs is not done; a pool
+         * has the others. The report is the same for any count.
          *
          * @throws IllegalArgumentException when not in [1, 64]
          */

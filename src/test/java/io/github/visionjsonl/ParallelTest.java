@@ -10,7 +10,9 @@ import io.github.visionjsonl.report.ValidationReport;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.List;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -61,6 +63,69 @@ class ParallelTest {
         assertThat(two).isEqualTo(one);
         assertThat(one.lines()).isEqualTo(30_000);
         assertThat(one.findings()).extracting(f -> f.rule().code()).contains("line-too-long");
+    }
+
+    /**
+     * With two threads lines travel in batches, and the reading thread examines some of them
+     * itself: every way a line can end or start must give what one thread finds, whatever
+     * pieces the stream hands out.
+     */
+    @Test
+    void batchesKeepEveryKindOfLineAsOneThreadReadsIt(@TempDir Path dir) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        String[] labels = {"cat", "K\u00e4tzchen", "\u732b", "dog"};
+        out.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+        for (int i = 0; i < 14_000; i++) {
+            int kind = random.nextInt(12);
+            String line = switch (kind) {
+                case 0 -> "";
+                case 1 -> " \t ";
+                case 2 -> "\r";
+                // over the limit set below, some with \r\n
+                case 3 -> "{\"image_url\": \"AmlDatastore://ds/" + "z".repeat(400 + random.nextInt(600)) + ".jpg\"}";
+                case 4 -> "{\"image_url\": \"AmlDatastore://ds/" + i + ".jpg\", \"label\": \"ca";
+                default -> "{\"image_url\": \"AmlDatastore://ds/" + i + ".jpg\", \"label\": \""
+                        + labels[random.nextInt(labels.length)] + "\"}";
+            };
+            out.writeBytes(line.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            if (kind == 5) {
+                out.writeBytes(new byte[] {(byte) 0xC3, 0x28});
+            }
+            if (i == 7000) {
+                // more lines than a block may hold
+                out.writeBytes("\n".repeat(20_000).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            }
+            out.writeBytes((random.nextBoolean() ? "\r\n" : "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        }
+        out.writeBytes("{\"image_url\": \"AmlDatastore://ds/last.jpg\", \"label\": \"cat\"}".getBytes(
+                java.nio.charset.StandardCharsets.US_ASCII));
+        byte[] data = out.toByteArray();
+        Path gzip = dir.resolve("d.jsonl.gz");
+        try (java.io.OutputStream z = new java.util.zip.GZIPOutputStream(java.nio.file.Files.newOutputStream(gzip))) {
+            z.write(data);
+        }
+
+        DatasetValidator.Builder builder = DatasetValidator.builder().maxFindings(100_000).maxLineLength(420);
+        ValidationReport one = builder.build().validate(new ByteArrayInputStream(data), "d");
+        DatasetValidator two = builder.threads(2).build();
+        assertThat(two.validate(new ByteArrayInputStream(data), "d")).isEqualTo(one);
+        assertThat(two.validate(trickle(data, 11), "d")).isEqualTo(one);
+        assertThat(two.validate(java.nio.file.Files.newInputStream(gzip), "d")).isEqualTo(one);
+        assertThat(one.lines()).isEqualTo(34_001);
+        assertThat(one.findings()).extracting(f -> f.rule().code())
+                .contains("line-too-long", "blank-line", "invalid-encoding", "json-syntax", "byte-order-mark");
+    }
+
+    /** A stream that hands out its bytes a few at a time, as a pipe may. */
+    private static java.io.InputStream trickle(byte[] data, long seed) {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        return new ByteArrayInputStream(data) {
+            @Override
+            public synchronized int read(byte[] b, int off, int len) {
+                return super.read(b, off, Math.min(len, 1 + random.nextInt(700)));
+            }
+        };
     }
 
     @ParameterizedTest
