@@ -130,6 +130,24 @@ public final class ImageUrls {
         return form | (long) dsStart << 40 | (long) dsEnd << 20 | pathStart;
     }
 
+    /**
+     * {@link #parts} of a URL that is the same as an earlier URL with these parts up to where
+     * that one's path starts ({@link #pathStart}): then so are the form, the datastore and where
+     * the path starts, and only the path is left to check. The lines of a dataset mostly share
+     * one datastore, and finding its parts was a tenth of a multi-label line's time.
+     */
+    static long partsAfterSamePrefix(String url, long earlierParts) {
+        int pathStart = pathStart(earlierParts);
+        if ((earlierParts & AZUREML_FORM) == 0) {
+            return hasNonBlank(url, pathStart) ? earlierParts : -1;
+        }
+        int i = pathStart;
+        while (i < url.length() && url.charAt(i) == '/') {
+            i++;
+        }
+        return i == url.length() ? -1 : earlierParts;
+    }
+
     private static int datastoreStart(long parts) {
         return (int) (parts >>> 40) & 0xFFFFF;
     }
@@ -138,7 +156,8 @@ public final class ImageUrls {
         return (int) (parts >>> 20) & 0xFFFFF;
     }
 
-    private static int pathStart(long parts) {
+    /** Where the path of a datastore URL with these {@link #parts} starts. */
+    static int pathStart(long parts) {
         return (int) parts & 0xFFFFF;
     }
 
@@ -167,6 +186,14 @@ public final class ImageUrls {
 
     /** {@link #fingerprint(String)} of a URL whose {@link #parts} the caller already has. */
     static long fingerprint(String url, long urlParts) {
+        return fingerprint(url, urlParts, 0);
+    }
+
+    /**
+     * {@link #fingerprint(String)} of a URL whose {@link #parts} and {@link #datastoreHash} the
+     * caller already has (0 when it has not).
+     */
+    static long fingerprint(String url, long urlParts, long datastoreHash) {
         int from = 0;
         int to = url.length();
         while (from < to && url.charAt(from) <= ' ' && Character.isWhitespace(url.charAt(from))) {
@@ -185,13 +212,22 @@ public final class ImageUrls {
         if (parts < 0) {
             return UrlIndex.fingerprint(u, 0, u.length(), 0x9E3779B97F4A7C15L);
         }
+        return UrlIndex.fingerprint(u, pathStart(parts), u.length(), u == url && datastoreHash != 0 ? datastoreHash
+                : datastoreHash(u, parts));
+    }
+
+    /**
+     * The part of a datastore URL's fingerprint that its datastore name makes (without case);
+     * never 0, so that 0 can stand for not known.
+     */
+    static long datastoreHash(String url, long parts) {
         long h = 0x6A09E667F3BCC909L;
         for (int i = datastoreStart(parts), end = datastoreEnd(parts); i < end; i++) {
-            char c = u.charAt(i);
+            char c = url.charAt(i);
             h = (h ^ (c >= 'A' && c <= 'Z' ? c | 0x20 : c < 128 ? c : Character.toLowerCase(c))) * 0x100000001b3L;
         }
         h = (h ^ '/') * 0x100000001b3L;
-        return UrlIndex.fingerprint(u, pathStart(parts), u.length(), h);
+        return h == 0 ? 1 : h;
     }
 
     /** The scheme a URL is written with, for statistics: AmlDatastore, azureml, https, path, ... */

@@ -28,6 +28,8 @@ final class LineWork {
     private final RecordRules rules = new RecordRules();
     private final ObjectChecks objects;
     private final boolean fingerprints;
+    /** The facts of the last few datastore URLs of distinct beginnings this worker saw. */
+    private final UrlFacts[] recentDatastoreUrls = new UrlFacts[4];
     private final boolean plainLines;
     /** Statistics of the records of each task, merged at the end for the file's task. */
     private RecordStats[] stats = new RecordStats[Task.values().length];
@@ -137,7 +139,7 @@ final class LineWork {
                     r.record = binder.toRecord(task);
                     r.jsonIndex = binder.jsonIndexes();
                     IntUnaryOperator index = r.jsonIndex == null ? IDENTITY : r::jsonIndex;
-                    url = UrlFacts.of(r.record.imageUrl());
+                    url = urlFacts(r.record.imageUrl());
                     rules.check(r.record, url, index, ruleTarget);
                     objects.check(r.record, index, ruleTarget);
                 }
@@ -152,7 +154,7 @@ final class LineWork {
         }
         if (r.record != null) {
             // The facts are found with the rules; a record is only kept when they ran.
-            count(r, url != null ? url : UrlFacts.of(r.record.imageUrl()));
+            count(r, url != null ? url : urlFacts(r.record.imageUrl()));
         }
         return r;
     }
@@ -267,10 +269,15 @@ final class LineWork {
         return true;
     }
 
+    /** The facts of a record's URL, with what it shares with the datastore URLs seen last. */
+    private UrlFacts urlFacts(String url) {
+        return UrlFacts.of(url, recentDatastoreUrls);
+    }
+
     private void count(LineResult r, UrlFacts facts) {
         String url = r.record.imageUrl();
         if (fingerprints && url != null && !url.isBlank()) {
-            r.fingerprint = ImageUrls.fingerprint(url, facts.parts());
+            r.fingerprint = ImageUrls.fingerprint(url, facts.parts(), facts.datastoreHash());
             r.labelHash = DatasetChecks.labelHash(r.record);
         }
         if (r.shape != LabelShape.EMPTY_LIST) {

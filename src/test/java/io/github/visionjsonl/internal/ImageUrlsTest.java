@@ -58,4 +58,57 @@ class ImageUrlsTest {
         assertThat(ImageUrls.fingerprint("AmlDatastore://ds/images/A.jpg")).isNotEqualTo(expected);
         assertThat(ImageUrls.fingerprint("AmlDatastore://other/images/a.jpg")).isNotEqualTo(expected);
     }
+
+    /**
+     * A URL read after another takes over what they share (form, datastore, where the path
+     * starts, the datastore's part of the fingerprint) and must end with what it has alone.
+     */
+    @Test
+    void aUrlReadAfterAnotherHasTheFactsItHasAlone() {
+        String[] urls = {
+            "AmlDatastore://dsA/images/a.jpg",
+            "AmlDatastore://dsB/images/a.jpg",
+            "AmlDatastore://dsA/images/b.png",
+            "AmlDatastore://dsA/",
+            "AmlDatastore://dsA/   ",
+            "AmlDatastore://dsA",
+            "amldatastore://DSA/images/a.jpg",
+            "azureml://datastores/dsA/paths/images/a.jpg",
+            "azureml://datastores/dsB/paths/images/a.jpg",
+            "azureml://datastores/dsA/paths/",
+            "azureml://datastores/dsA/paths///",
+            "azureml://datastores/dsA/paths//x.jpg",
+            "azureml://datastores/dsA/pathsX/a.jpg",
+            SUBSCRIPTION + "datastores/dsA/paths/images/a.jpg",
+            SUBSCRIPTION + "datastores/dsA/paths/images/b.jpg",
+            SUBSCRIPTION + "datastores/dsB/paths/images/a.jpg",
+            "https://example.org/a.jpg",
+            "",
+            "  AmlDatastore://dsA/images/a.jpg ",
+        };
+        for (String earlier : urls) {
+            for (String url : urls) {
+                UrlFacts[] recent = new UrlFacts[2];
+                UrlFacts.of(earlier, recent);
+                UrlFacts alone = UrlFacts.of(url);
+                UrlFacts after = UrlFacts.of(url, recent);
+                String pair = earlier + " then " + url;
+                assertThat(after.parts()).as(pair).isEqualTo(alone.parts()).isEqualTo(ImageUrls.parts(url));
+                assertThat(after.extensionFamily()).as(pair).isEqualTo(alone.extensionFamily());
+                assertThat(after.datastoreHash()).as(pair).isEqualTo(alone.datastoreHash());
+                assertThat(ImageUrls.fingerprint(url, after.parts(), after.datastoreHash())).as(pair)
+                        .isEqualTo(ImageUrls.fingerprint(url));
+            }
+        }
+        // Several datastores at once: each URL finds its own among the recent ones.
+        UrlFacts[] recent = new UrlFacts[3];
+        for (int round = 0; round < 3; round++) {
+            for (String url : urls) {
+                UrlFacts after = UrlFacts.of(url, recent);
+                assertThat(after.parts()).as(url).isEqualTo(ImageUrls.parts(url));
+                assertThat(after.datastoreHash()).as(url).isEqualTo(UrlFacts.of(url).datastoreHash());
+            }
+        }
+        assertThat(recent).doesNotContainNull();
+    }
 }
