@@ -1,6 +1,7 @@
 package io.github.visionjsonl;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import io.github.visionjsonl.report.ClassStatistics;
@@ -50,6 +51,27 @@ class DatasetChecksTest {
         assertThat(f.line()).isEqualTo(9);
         assertThat(f.pointer()).isEqualTo("/image_url");
         assertThat(f.message()).contains("repeats line 2");
+    }
+
+    /**
+     * Workers take a URL's datastore from an earlier URL with the same beginning, compared on
+     * the line's bytes when the URL is plain there, else on the string: same-length datastores
+     * stay apart, and escaped or reordered spellings of one image still meet.
+     */
+    @Test
+    void duplicatesAreFoundWhateverTheUrlsBeforeThemShare() throws IOException {
+        String content = cls("AmlDatastore://dsA/images/a.jpg", "can")
+                + cls("AmlDatastore://dsB/images/a.jpg", "can")
+                + "{\"image_url\": \"AmlDatastore:\\/\\/dsA\\/images\\/a.jpg\", \"label\": \"can\"}\n"
+                + "{\"label\": \"can\", \"image_url\": \"AmlDatastore://dsB/images/a.jpg\"}\n"
+                + cls("AmlDatastore://dsA/images/b.jpg", "can")
+                + cls("azureml://datastores/dsa/paths/images/a.jpg", "can")
+                + cls("AmlDatastore://dsC/images/b.jpg", "can")
+                + "{\"image_url\": \"AmlDatastore://dsC\\/images/b.jpg\", \"label\": \"can\"}\n";
+        ValidationReport r = validate(VALIDATOR, content);
+        assertThat(r.findings()).extracting(Finding::rule).containsOnly(RuleCode.DUPLICATE_IMAGE_URL);
+        assertThat(r.findings()).extracting(Finding::line, f -> f.message().replaceAll(".*repeats line (\\d+).*", "$1"))
+                .containsExactly(tuple(3L, "1"), tuple(4L, "2"), tuple(6L, "1"), tuple(8L, "7"));
     }
 
     @Test

@@ -28,8 +28,7 @@ final class LineWork {
     private final RecordRules rules = new RecordRules();
     private final ObjectChecks objects;
     private final boolean fingerprints;
-    /** The facts of the last few datastore URLs of distinct beginnings this worker saw. */
-    private final UrlFacts[] recentDatastoreUrls = new UrlFacts[4];
+    private final RecentDatastores recentDatastores = new RecentDatastores();
     private final boolean plainLines;
     /** Statistics of the records of each task, merged at the end for the file's task. */
     private RecordStats[] stats = new RecordStats[Task.values().length];
@@ -271,7 +270,7 @@ final class LineWork {
 
     /** The facts of a record's URL, with what it shares with the datastore URLs seen last. */
     private UrlFacts urlFacts(String url) {
-        return UrlFacts.of(url, recentDatastoreUrls);
+        return recentDatastores.facts(url, current.buf, binder.imageUrlStart());
     }
 
     private void count(LineResult r, UrlFacts facts) {

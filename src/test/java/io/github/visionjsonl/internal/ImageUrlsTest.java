@@ -61,7 +61,8 @@ class ImageUrlsTest {
 
     /**
      * A URL read after another takes over what they share (form, datastore, where the path
-     * starts, the datastore's part of the fingerprint) and must end with what it has alone.
+     * starts, the datastore's part of the fingerprint) and must end with what it has alone,
+     * compared on the line's bytes or on the string.
      */
     @Test
     void aUrlReadAfterAnotherHasTheFactsItHasAlone() {
@@ -73,6 +74,9 @@ class ImageUrlsTest {
             "AmlDatastore://dsA/   ",
             "AmlDatastore://dsA",
             "amldatastore://DSA/images/a.jpg",
+            "AmlDatastore://d\u00e9/images/a.jpg",
+            "AmlDatastore://d\u00e9/images/b.jpg",
+            "AmlDatastore://d?/images/a.jpg",
             "azureml://datastores/dsA/paths/images/a.jpg",
             "azureml://datastores/dsB/paths/images/a.jpg",
             "azureml://datastores/dsA/paths/",
@@ -86,29 +90,37 @@ class ImageUrlsTest {
             "",
             "  AmlDatastore://dsA/images/a.jpg ",
         };
-        for (String earlier : urls) {
-            for (String url : urls) {
-                UrlFacts[] recent = new UrlFacts[2];
-                UrlFacts.of(earlier, recent);
-                UrlFacts alone = UrlFacts.of(url);
-                UrlFacts after = UrlFacts.of(url, recent);
-                String pair = earlier + " then " + url;
-                assertThat(after.parts()).as(pair).isEqualTo(alone.parts()).isEqualTo(ImageUrls.parts(url));
-                assertThat(after.extensionFamily()).as(pair).isEqualTo(alone.extensionFamily());
-                assertThat(after.datastoreHash()).as(pair).isEqualTo(alone.datastoreHash());
-                assertThat(ImageUrls.fingerprint(url, after.parts(), after.datastoreHash())).as(pair)
-                        .isEqualTo(ImageUrls.fingerprint(url));
+        for (boolean fromBytes : new boolean[] {true, false}) {
+            for (String earlier : urls) {
+                for (String url : urls) {
+                    RecentDatastores recent = new RecentDatastores();
+                    facts(recent, earlier, fromBytes);
+                    String pair = earlier + " then " + url + (fromBytes ? " (bytes)" : "");
+                    assertSameFacts(facts(recent, url, fromBytes), url, pair);
+                }
+            }
+            // Several datastores at once: each URL finds its own among the recent ones.
+            RecentDatastores recent = new RecentDatastores();
+            for (int round = 0; round < 3; round++) {
+                for (String url : urls) {
+                    assertSameFacts(facts(recent, url, fromBytes), url, url);
+                }
             }
         }
-        // Several datastores at once: each URL finds its own among the recent ones.
-        UrlFacts[] recent = new UrlFacts[3];
-        for (int round = 0; round < 3; round++) {
-            for (String url : urls) {
-                UrlFacts after = UrlFacts.of(url, recent);
-                assertThat(after.parts()).as(url).isEqualTo(ImageUrls.parts(url));
-                assertThat(after.datastoreHash()).as(url).isEqualTo(UrlFacts.of(url).datastoreHash());
-            }
-        }
-        assertThat(recent).doesNotContainNull();
+    }
+
+    /** The facts of a URL as a worker finds them, from a line where it is the only value. */
+    private static UrlFacts facts(RecentDatastores recent, String url, boolean fromBytes) {
+        boolean ascii = url.chars().allMatch(c -> c < 0x80);
+        byte[] line = ("{\"image_url\": \"" + url + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return recent.facts(url, line, fromBytes && ascii ? 15 : -1);
+    }
+
+    private static void assertSameFacts(UrlFacts found, String url, String description) {
+        UrlFacts alone = UrlFacts.of(url);
+        assertThat(found).as(description).isEqualTo(alone);
+        assertThat(found.parts()).as(description).isEqualTo(ImageUrls.parts(url));
+        assertThat(ImageUrls.fingerprint(url, found.parts(), found.datastoreHash())).as(description)
+                .isEqualTo(ImageUrls.fingerprint(url));
     }
 }

@@ -102,6 +102,7 @@ public final class RecordBinder {
 
     private boolean hasUrl;
     private String imageUrl;
+    private int imageUrlStart = -1;
     private String format;
     private Integer width;
     private Integer height;
@@ -221,6 +222,7 @@ public final class RecordBinder {
     private void reset() {
         hasUrl = false;
         imageUrl = null;
+        imageUrlStart = -1;
         format = null;
         width = null;
         height = null;
@@ -247,6 +249,15 @@ public final class RecordBinder {
         return stringNames;
     }
 
+    /**
+     * Where the characters of the record's image URL start in the line's bytes, one byte each
+     * (the URL was a plain ASCII string there), or -1 when they do not or there is no URL.
+     * Known after binding, like the record.
+     */
+    public int imageUrlStart() {
+        return imageUrlStart;
+    }
+
     /** The shape of the line's label, known after {@link #bind}. */
     public LabelShape shape() {
         return shape;
@@ -258,8 +269,15 @@ public final class RecordBinder {
         hasUrl = true;
         JsonToken t = p.nextToken();
         if (t == JsonToken.VALUE_STRING) {
-            imageUrl = plainString();
-            if (imageUrl == null) {
+            // Copied from the input bytes when printable ASCII without escapes (almost every
+            // URL): one array copy, where decoding goes through a char buffer and back. The
+            // parser skips the token later as it skips any string it was not asked for.
+            int open = plainStart();
+            int end = open < 0 ? -1 : plainEnd(open);
+            if (end >= 0) {
+                imageUrl = new String(input, open + 1, end - open - 1, StandardCharsets.ISO_8859_1);
+                imageUrlStart = open + 1;
+            } else {
                 imageUrl = p.getText();
             }
         } else {
@@ -267,21 +285,6 @@ public final class RecordBinder {
                     "actual", describe(t));
             p.skipChildren();
         }
-    }
-
-    /**
-     * The current string token copied from the input bytes when it is printable ASCII without
-     * escapes (almost every URL and class name), else null. Copying bytes into a Latin-1 String
-     * is one array copy; decoding goes through a char buffer and back. The parser skips the
-     * token later as it skips any string it was not asked for, with the same checks.
-     */
-    private String plainString() {
-        int open = plainStart();
-        if (open < 0) {
-            return null;
-        }
-        int end = plainEnd(open);
-        return end < 0 ? null : new String(input, open + 1, end - open - 1, StandardCharsets.ISO_8859_1);
     }
 
     /** The current string token through the name cache: from the input bytes when plain. */
@@ -1063,6 +1066,7 @@ public final class RecordBinder {
         }
         hasUrl = true;
         imageUrl = new String(input, textFrom, textTo - textFrom, StandardCharsets.ISO_8859_1);
+        imageUrlStart = textFrom;
         return true;
     }
 
