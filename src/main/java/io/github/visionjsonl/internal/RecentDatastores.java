@@ -36,20 +36,17 @@ final class RecentDatastores {
         if (url == null) {
             return UrlFacts.NONE;
         }
-        String extensionFamily = ImageFormats.extensionFamily(url);
         for (int i = 0; i < count; i++) {
             if (startsLike(i, url, line, urlStart)) {
                 long p = ImageUrls.partsAfterSamePrefix(url, parts[i]);
-                return new UrlFacts(p, extensionFamily, p < 0 ? 0 : hashes[i]);
+                return new UrlFacts(p, ImageFormats.extensionFamily(url), p < 0 ? 0 : hashes[i]);
             }
         }
-        long p = ImageUrls.parts(url);
-        if (p < 0) {
-            return new UrlFacts(p, extensionFamily, 0);
+        UrlFacts fresh = UrlFacts.of(url);
+        if (fresh.parts() >= 0) {
+            remember(url, fresh.parts(), fresh.datastoreHash());
         }
-        long hash = ImageUrls.datastoreHash(url, p);
-        remember(url, p, hash);
-        return new UrlFacts(p, extensionFamily, hash);
+        return fresh;
     }
 
     private boolean startsLike(int i, String url, byte[] line, int urlStart) {
