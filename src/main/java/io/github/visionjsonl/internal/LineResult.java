@@ -40,6 +40,8 @@ final class LineResult {
     int stringNames;
     /** The fingerprint of the image URL, 0 when none or not needed. */
     long fingerprint;
+    /** Whether the plain reader bound the line (strict JSON in ASCII without escapes). */
+    boolean plain;
     /** The hash of the record's labels for the duplicate check, found with the fingerprint. */
     int labelHash;
     /** Whether the worker counted the record in its statistics of the record's task. */

@@ -213,6 +213,7 @@ final class LineWork {
     private boolean bindPlain(byte[] buf, int start, int length) {
         if (binder.bindPlain(buf, start, start + length, sink)) {
             linesPlain++;
+            current.plain = true;
             return true;
         }
         // The parser reads the line again and reports all it finds, as if for the first time.

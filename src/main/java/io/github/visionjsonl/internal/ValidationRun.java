@@ -290,7 +290,8 @@ public final class ValidationRun implements Closeable {
 
     private int columnOf(String pointer) {
         LineResult r = current;
-        return PointerLocator.column(config.jsonFactory(), r.buf, r.start, r.length, pointer);
+        int column = r.plain ? PointerLocator.plainColumn(r.buf, r.start, r.length, pointer) : -1;
+        return column > 0 ? column : PointerLocator.column(config.jsonFactory(), r.buf, r.start, r.length, pointer);
     }
 
     private String origin() {
