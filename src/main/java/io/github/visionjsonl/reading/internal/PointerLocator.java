@@ -28,11 +28,8 @@ public final class PointerLocator {
         int column = at - start + 1;
         int from = 1;
         while (from <= pointer.length()) {
-            int to = pointer.indexOf('/', from);
-            if (to < 0) {
-                to = pointer.length();
-            }
-            String token = pointer.substring(from, to).replace("~1", "/").replace("~0", "~");
+            int to = segmentEnd(pointer, from);
+            String token = segment(pointer, from, to);
             from = to + 1;
             if (at >= end) {
                 return -1;
@@ -100,6 +97,17 @@ public final class PointerLocator {
             column = at - start + 1;
         }
         return column;
+    }
+
+    /** Where the pointer's segment starting at {@code from} ends. */
+    private static int segmentEnd(String pointer, int from) {
+        int to = pointer.indexOf('/', from);
+        return to < 0 ? pointer.length() : to;
+    }
+
+    /** The pointer's segment in {@code [from, to)}, its {@code ~1} and {@code ~0} undone. */
+    private static String segment(String pointer, int from, int to) {
+        return pointer.substring(from, to).replace("~1", "/").replace("~0", "~");
     }
 
     private static int space(byte[] b, int at, int end) {
@@ -198,11 +206,8 @@ public final class PointerLocator {
             int column = p.currentTokenLocation().getColumnNr();
             int from = 1;
             while (from <= pointer.length()) {
-                int to = pointer.indexOf('/', from);
-                if (to < 0) {
-                    to = pointer.length();
-                }
-                String token = pointer.substring(from, to).replace("~1", "/").replace("~0", "~");
+                int to = segmentEnd(pointer, from);
+                String token = segment(pointer, from, to);
                 from = to + 1;
                 if (t == JsonToken.START_OBJECT) {
                     boolean found = false;
