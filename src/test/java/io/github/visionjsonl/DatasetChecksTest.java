@@ -74,6 +74,18 @@ class DatasetChecksTest {
                 .containsExactly(tuple(3L, "1"), tuple(4L, "2"), tuple(6L, "1"), tuple(8L, "7"));
     }
 
+    /** A URL given twice counts as its last spelling, even when only the first is plain. */
+    @Test
+    void aRepeatedUrlKeyIsTheImageOfItsLastValue() throws IOException {
+        String content = cls("AmlDatastore://dsA/images/a.jpg", "can")
+                + cls("AmlDatastore://dsB/images/a.jpg", "can")
+                + "{\"image_url\": \"AmlDatastore://dsA/images/a.jpg\", "
+                + "\"image_url\": \"AmlDatastore:\\/\\/dsB\\/images\\/a.jpg\", \"label\": \"can\"}\n";
+        ValidationReport r = validate(VALIDATOR, content);
+        assertThat(r.findings(RuleCode.DUPLICATE_IMAGE_URL)).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("repeats line 2"));
+    }
+
     @Test
     void detectionDuplicatesSayTheBoxesMerge() throws IOException {
         String line = det("AmlDatastore://ds/a.jpg", box("can", 0.1, 0.1, 0.5, 0.5, 0));

@@ -279,6 +279,7 @@ public final class RecordBinder {
                 imageUrlStart = open + 1;
             } else {
                 imageUrl = p.getText();
+                imageUrlStart = -1; // an earlier plain URL of the same record is not this one
             }
         } else {
             report(RuleCode.WRONG_TYPE, "/image_url", "wrong-type", "name", "image_url", "expected", "a string",

@@ -43,6 +43,7 @@ class ImageUrlStartTest {
         "{\"image_url\": \"AmlDatastore:\\/\\/ds\\/a.jpg\", \"label\": \"cat\"}",
         "{\"image_url\": \"AmlDatastore://ds/\\u00e9.jpg\", \"label\": \"cat\"}",
         "{\"label\": \"cat\"}",
+        "{\"image_url\": \"AmlDatastore://ds/a.jpg\", \"image_url\": \"AmlDatastore:\\/\\/ds\\/b.jpg\", \"label\": \"cat\"}",
     })
     void aUrlThatIsNotItsBytesHasNoStart(String text) throws IOException {
         RecordBinder binder = new RecordBinder();
