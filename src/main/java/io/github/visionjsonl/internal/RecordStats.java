@@ -75,17 +75,21 @@ final class RecordStats {
         if (record instanceof DetectionRecord d) {
             List<BoundingBox> boxes = d.boxes();
             objects(boxes.size(), true);
-            for (BoundingBox b : boxes) {
+            // Indexed loops: an iterator per record was a tenth of what validating allocated.
+            for (int i = 0; i < boxes.size(); i++) {
+                BoundingBox b = boxes.get(i);
                 instance(line, b.label(), b.crowd());
                 shape(b.width(), b.height());
             }
         } else if (record instanceof SegmentationRecord s) {
             List<InstanceMask> masks = s.masks();
             objects(masks.size(), true);
-            for (InstanceMask m : masks) {
+            for (int i = 0; i < masks.size(); i++) {
+                InstanceMask m = masks.get(i);
                 instance(line, m.label(), m.crowd());
-                for (Segment seg : m.polygon().segments()) {
-                    pointsPerSegment.add(seg.size() / 2.0);
+                List<Segment> segments = m.polygon().segments();
+                for (int j = 0; j < segments.size(); j++) {
+                    pointsPerSegment.add(segments.get(j).size() / 2.0);
                 }
                 double[] e = ObjectChecks.extent(m);
                 if (e != null) {
@@ -93,9 +97,10 @@ final class RecordStats {
                 }
             }
         } else if (record instanceof MultiLabelRecord m) {
-            objects(m.labels().size(), false);
-            for (String name : m.labels()) {
-                instance(line, name, false);
+            List<String> labels = m.labels();
+            objects(labels.size(), false);
+            for (int i = 0; i < labels.size(); i++) {
+                instance(line, labels.get(i), false);
             }
         } else if (record instanceof ClassificationRecord c) {
             objects(c.label() == null ? 0 : 1, false);
