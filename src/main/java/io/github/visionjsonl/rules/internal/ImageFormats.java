@@ -65,9 +65,16 @@ public final class ImageFormats {
         if (h >= 0 && h < end) {
             end = h;
         }
-        int slash = url.lastIndexOf('/', end - 1);
-        int dot = url.lastIndexOf('.', end - 1);
-        if (dot <= slash + 1 || dot == end - 1) {
+        // One walk back to the last dot, given up at a slash: the segment has no extension.
+        int dot = end - 1;
+        while (dot >= 0 && url.charAt(dot) != '.') {
+            if (url.charAt(dot) == '/') {
+                return -1;
+            }
+            dot--;
+        }
+        // No dot, a dot opening the segment (a hidden file) or closing it: no extension.
+        if (dot <= 0 || url.charAt(dot - 1) == '/' || dot == end - 1) {
             return -1;
         }
         return (long) (dot + 1) << 32 | end;
