@@ -109,6 +109,10 @@ public final class RecordBinder {
     private LabelShape shape;
     private String className;
     private final List<String> names = new ArrayList<>();
+    /** Lists the records' own are copied from (see {@link ImmutableLists}). */
+    private final List<BoundingBox> boxScratch = new ArrayList<>();
+    private final List<InstanceMask> maskScratch = new ArrayList<>();
+    private final List<Segment> segmentScratch = new ArrayList<>();
     /** The line's {@code label} position of each of {@link #names}: a name can be left out. */
     private int[] nameIndex = new int[8];
     private int nameCount;
@@ -1393,9 +1397,10 @@ public final class RecordBinder {
                 for (int i = 0; i < nameCount; i++) {
                     addIndex(nameIndex[i]);
                 }
-                return new MultiLabelRecord(imageUrl, details, names);
+                return new MultiLabelRecord(imageUrl, details, ImmutableLists.copyOf(names));
             case IMAGE_OBJECT_DETECTION: {
-                List<BoundingBox> boxes = new ArrayList<>(objectCount);
+                List<BoundingBox> boxes = boxScratch;
+                boxes.clear();
                 for (int i = 0; i < objectCount; i++) {
                     Annotation a = objects.get(i);
                     boolean complete = checkLabel(a);
@@ -1409,10 +1414,11 @@ public final class RecordBinder {
                         addIndex(a.index);
                     }
                 }
-                return new DetectionRecord(imageUrl, details, boxes);
+                return new DetectionRecord(imageUrl, details, ImmutableLists.copyOf(boxes));
             }
             default: {
-                List<InstanceMask> masks = new ArrayList<>(objectCount);
+                List<InstanceMask> masks = maskScratch;
+                masks.clear();
                 for (int i = 0; i < objectCount; i++) {
                     Annotation a = objects.get(i);
                     boolean complete = checkLabel(a);
@@ -1420,16 +1426,17 @@ public final class RecordBinder {
                         missing("/label/" + a.index, a.column, "polygon", a.misspelt[OBJECT_POLYGON]);
                     }
                     if (complete && a.polygonValid) {
-                        List<Segment> segments = new ArrayList<>(a.segments.size());
+                        List<Segment> segments = segmentScratch;
+                        segments.clear();
                         for (double[] s : a.segments) {
                             segments.add(new Segment(s));
                         }
                         BoundingBox box = a.cornersValid == ALL_CORNERS ? box(a) : null;
-                        masks.add(new InstanceMask(a.label, new Polygon(segments), a.crowd, box));
+                        masks.add(new InstanceMask(a.label, new Polygon(ImmutableLists.copyOf(segments)), a.crowd, box));
                         addIndex(a.index);
                     }
                 }
-                return new SegmentationRecord(imageUrl, details, masks);
+                return new SegmentationRecord(imageUrl, details, ImmutableLists.copyOf(masks));
             }
         }
     }
