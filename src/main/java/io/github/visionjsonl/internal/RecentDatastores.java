@@ -23,6 +23,11 @@ final class RecentDatastores {
     private final long[] hashes = new long[SIZE];
     /** The URL's bytes up to its path when all are ASCII, else null. */
     private final byte[][] prefixes = new byte[SIZE][];
+    /**
+     * The facts last handed out for each: the next URL of the datastore has the same ones unless
+     * its extension differs, and then costs no allocation.
+     */
+    private final UrlFacts[] last = new UrlFacts[SIZE];
     private int count;
 
     /**
@@ -39,7 +44,15 @@ final class RecentDatastores {
         for (int i = 0; i < count; i++) {
             if (startsLike(i, url, line, urlStart)) {
                 long p = ImageUrls.partsAfterSamePrefix(url, parts[i]);
-                return new UrlFacts(p, ImageFormats.extensionFamily(url), p < 0 ? 0 : hashes[i]);
+                String family = ImageFormats.extensionFamily(url);
+                UrlFacts known = last[i];
+                // The family is one of a few constants, "" or null: identity is equality.
+                if (known != null && known.parts() == p && known.extensionFamily() == family) {
+                    return known;
+                }
+                UrlFacts facts = new UrlFacts(p, family, p < 0 ? 0 : hashes[i]);
+                last[i] = facts;
+                return facts;
             }
         }
         UrlFacts fresh = UrlFacts.of(url);
@@ -64,6 +77,8 @@ final class RecentDatastores {
         System.arraycopy(parts, 0, parts, 1, last);
         System.arraycopy(hashes, 0, hashes, 1, last);
         System.arraycopy(prefixes, 0, prefixes, 1, last);
+        System.arraycopy(this.last, 0, this.last, 1, last);
+        this.last[0] = null;
         urls[0] = url;
         parts[0] = urlParts;
         hashes[0] = hash;
