@@ -59,4 +59,38 @@ class NameCacheTest {
         byte[] name = "x".repeat(65).getBytes(StandardCharsets.US_ASCII);
         assertThat(cache.get(name, 0, name.length)).isEqualTo("x".repeat(65)).isNotSameAs(cache.get(name, 0, name.length));
     }
+
+    @Test
+    void aNameIsOneStringWhereverItStandsInItsArrayAndWhateverFollowsIt() {
+        NameCache cache = new NameCache();
+        String letters = "abcdefghijklmnopqrstuvwxyz";
+        for (int length = 0; length <= 20; length++) {
+            String name = letters.substring(0, length);
+            // In the middle of a long array, followed by other bytes, and at its very end (too
+            // close to read whole words there).
+            byte[] middle = ("{\"label\": \"" + name + "\", \"more\": \"zzzzzzzzzzzzzzzzzzzz\"}").getBytes(StandardCharsets.US_ASCII);
+            byte[] end = ("[\"" + name).getBytes(StandardCharsets.US_ASCII);
+            String first = cache.get(middle, 11, 11 + length);
+            assertThat(first).isEqualTo(name);
+            assertThat(cache.get(end, 2, end.length)).as("length %d", length).isSameAs(first);
+            byte[] other = ("  " + name + "Q\"").getBytes(StandardCharsets.US_ASCII);
+            assertThat(cache.get(other, 2, 2 + length)).isSameAs(first);
+        }
+        for (int length = 0; length <= 20; length++) {
+            assertThat(cache.get(letters.getBytes(StandardCharsets.US_ASCII), 0, length)).isEqualTo(letters.substring(0, length));
+        }
+    }
+
+    @Test
+    void namesThatStartAlikeStayApart() {
+        NameCache cache = new NameCache();
+        List<String> names = List.of("c", "c1", "class_1", "class_10", "class_100", "class_1000", "class_10000000",
+                "class_100000000", "class_1000000000", "class_10000000000", "class_1000000000a", "class_100000000a");
+        for (int round = 0; round < 2; round++) {
+            for (String name : names) {
+                byte[] line = ("\"" + name + "\", \"padding to read words\"").getBytes(StandardCharsets.US_ASCII);
+                assertThat(cache.get(line, 1, 1 + name.length())).isEqualTo(name);
+            }
+        }
+    }
 }
