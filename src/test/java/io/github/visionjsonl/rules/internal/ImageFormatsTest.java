@@ -10,16 +10,8 @@ class ImageFormatsTest {
 
     /** The extension by the definition: the last path segment's, before any query or fragment. */
     private static String reference(String url) {
-        int end = url.length();
-        int q = url.indexOf('?');
-        if (q >= 0) {
-            end = q;
-        }
-        int h = url.indexOf('#');
-        if (h >= 0 && h < end) {
-            end = h;
-        }
-        String segment = url.substring(url.lastIndexOf('/', end - 1) + 1, end);
+        String path = url.split("[?#]", 2)[0];
+        String segment = path.substring(path.lastIndexOf('/') + 1);
         int dot = segment.lastIndexOf('.');
         return dot <= 0 || dot == segment.length() - 1 ? null : segment.substring(dot + 1);
     }
