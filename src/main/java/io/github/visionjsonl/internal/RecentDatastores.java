@@ -27,7 +27,7 @@ final class RecentDatastores {
      * The facts last handed out for each: the next URL of the datastore has the same ones unless
      * its extension differs, and then costs no allocation.
      */
-    private final UrlFacts[] last = new UrlFacts[SIZE];
+    private final UrlFacts[] lastFacts = new UrlFacts[SIZE];
     private int count;
 
     /**
@@ -45,13 +45,13 @@ final class RecentDatastores {
             if (startsLike(i, url, line, urlStart)) {
                 long p = ImageUrls.partsAfterSamePrefix(url, parts[i]);
                 String family = ImageFormats.extensionFamily(url);
-                UrlFacts known = last[i];
+                UrlFacts known = lastFacts[i];
                 // The family is one of a few constants, "" or null: identity is equality.
                 if (known != null && known.parts() == p && known.extensionFamily() == family) {
                     return known;
                 }
                 UrlFacts facts = new UrlFacts(p, family, p < 0 ? 0 : hashes[i]);
-                last[i] = facts;
+                lastFacts[i] = facts;
                 return facts;
             }
         }
@@ -77,8 +77,8 @@ final class RecentDatastores {
         System.arraycopy(parts, 0, parts, 1, last);
         System.arraycopy(hashes, 0, hashes, 1, last);
         System.arraycopy(prefixes, 0, prefixes, 1, last);
-        System.arraycopy(this.last, 0, this.last, 1, last);
-        this.last[0] = null;
+        System.arraycopy(lastFacts, 0, lastFacts, 1, last);
+        lastFacts[0] = null;
         urls[0] = url;
         parts[0] = urlParts;
         hashes[0] = hash;

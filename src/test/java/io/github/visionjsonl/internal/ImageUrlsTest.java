@@ -109,6 +109,20 @@ class ImageUrlsTest {
         }
     }
 
+    /** A datastore's URLs one after another: the facts handed out again only when they are the same. */
+    @Test
+    void theNextUrlOfADatastoreHasItsOwnExtensionAndPath() {
+        String[] urls = {"a.jpg", "b.png", "c.png", "d.JPEG", "e", "   ", "f", "g.jpg", "h.jpg", "", "i.bmp"};
+        for (boolean fromBytes : new boolean[] {true, false}) {
+            for (String form : new String[] {"AmlDatastore://dsA/", "azureml://datastores/dsA/paths/"}) {
+                RecentDatastores recent = new RecentDatastores();
+                for (String path : urls) {
+                    assertSameFacts(facts(recent, form + path, fromBytes), form + path, form + path);
+                }
+            }
+        }
+    }
+
     /** The facts of a URL as a worker finds them, from a line where it is the only value. */
     private static UrlFacts facts(RecentDatastores recent, String url, boolean fromBytes) {
         boolean ascii = url.chars().allMatch(c -> c < 0x80);
