@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * Immutable copies of short lists in one allocation. The records copy their lists with
  * {@link List#copyOf}, which keeps an immutable list as it is but copies any other twice (to an
- * array, then to the list's own); a list of up to ten made by {@code List.of(e1, ..., en)} is built
- * on its argument array alone. Labels and objects of a record are almost always that few.
+ * array, then to the list's own); a list of up to eight made here by {@code List.of(e1, ..., en)} is
+ * built on its argument array alone. Labels and objects of a record are almost always that few.
  */
 final class ImmutableLists {
 

@@ -1,5 +1,6 @@
 package io.github.visionjsonl.rules.internal;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,8 +59,8 @@ public final class Messages {
     record Template(String raw, List<String> texts, List<String> names) {
 
         static Template of(String text) {
-            List<String> texts = new java.util.ArrayList<>();
-            List<String> names = new java.util.ArrayList<>();
+            List<String> texts = new ArrayList<>();
+            List<String> names = new ArrayList<>();
             int from = 0;
             int open;
             while ((open = text.indexOf('{', from)) >= 0) {
