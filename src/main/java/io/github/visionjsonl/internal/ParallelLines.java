@@ -36,7 +36,7 @@ final class ParallelLines implements Closeable {
      * than the merge. Smaller batches also end a file sooner: the last one has a thread alone.
      * A 1024th of the heap, at least 64 KB: on a 64 MB heap quarter-megabyte batches left so
      * little room beside the index that the young collections, each copying the batches in
-     * flight, took a third of the time (about 520 collections over a 1 GB file; 64 KB batches,
+     * flight, took a third of the time (about 520 pauses over a 1 GB file; 64 KB batches,
      * about 210 and 12% less time; 32 KB, no better).
      */
     private final int batchBytes = (int) Math.max(64 << 10, Math.min(256 << 10, Runtime.getRuntime().maxMemory() / 1024));
