@@ -13,9 +13,10 @@ import io.github.visionjsonl.report.TextReport;
 import io.github.visionjsonl.rules.Severity;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.FileAlreadyExistsException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -90,22 +91,28 @@ final class ConvertCommand implements Callable<Integer> {
                     "--to coco needs --from jsonl, and --from jsonl needs --to coco");
         }
         if (!Files.exists(input)) {
-            err.println("vision-jsonl: cannot read " + input + ": no such file or folder");
+            err.println("vision-jsonl: cannot read " + input + ": no such file or folder; check the path");
             return VisionJsonl.USAGE;
         }
         Task t = task == null ? Task.IMAGE_OBJECT_DETECTION : Task.fromName(task).orElseThrow(() ->
                 new CommandLine.ParameterException(spec.commandLine(), "--task: unknown task '" + task + "'"));
+        List<String> yoloNames = null;
+        if (from == From.yolo) {
+            if (names == null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--from yolo needs --names FILE");
+            }
+            try {
+                yoloNames = YoloToJsonl.readNames(names);
+            } catch (IOException e) {
+                return ErrorMessages.print(err, e, names.toString(), null);
+            }
+        }
         try {
             ConversionResult result = switch (from) {
                 case coco -> new CocoToJsonl(t, baseUrl).convert(input, output.path);
                 case voc -> new VocToJsonl(baseUrl, VocToJsonl.Difficult.valueOf(difficult.toUpperCase(Locale.ROOT)))
                         .convert(input, output.path);
-                case yolo -> {
-                    if (names == null) {
-                        throw new CommandLine.ParameterException(spec.commandLine(), "--from yolo needs --names FILE");
-                    }
-                    yield new YoloToJsonl(t, baseUrl, YoloToJsonl.readNames(names)).convert(input, output.path);
-                }
+                case yolo -> new YoloToJsonl(t, baseUrl, yoloNames).convert(input, output.path);
                 case folders -> new FoldersToJsonl(baseUrl).folders(input, output.path);
                 case csv -> new FoldersToJsonl(baseUrl).csv(input, output.path);
                 case jsonl -> new JsonlToCoco(DatasetValidator.create(), imagesRoot).convert(input, output.path);
@@ -121,13 +128,12 @@ final class ConvertCommand implements Callable<Integer> {
             boolean inputError = result.findings().stream().anyMatch(f -> f.severity() == Severity.ERROR);
             boolean outputError = result.validation() != null && !result.validation().isValid();
             return inputError || outputError ? VisionJsonl.FINDINGS : VisionJsonl.OK;
-        } catch (FileAlreadyExistsException e) {
-            return output.refuseExisting(err);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         } catch (IOException e) {
-            err.println("vision-jsonl: cannot convert " + input + ": " + e.getMessage());
-            return VisionJsonl.USAGE;
+            return ErrorMessages.print(err, e, input.toString(), output.path);
+        } catch (UncheckedIOException e) {
+            return ErrorMessages.print(err, e.getCause(), input.toString(), output.path);
         }
     }
 }

@@ -59,6 +59,13 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Map<String, String> urls;
+        try {
+            urls = PredictionsCommand.mapping(mapping);
+        } catch (IOException e) {
+            return ErrorMessages.print(err, e, String.valueOf(mapping), null);
+        }
         try {
             Task t = PredictionsCommand.task(spec.commandLine(), task);
             if (t == null) {
@@ -69,7 +76,7 @@ final class EvaluateCommand implements Callable<Integer> {
             }
             Evaluator evaluator;
             try {
-                evaluator = new Evaluator(t, PredictionsCommand.mapping(mapping), threshold, iou);
+                evaluator = new Evaluator(t, urls, threshold, iou);
             } catch (IllegalArgumentException ex) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--iou: " + ex.getMessage());
             }
@@ -82,8 +89,10 @@ final class EvaluateCommand implements Callable<Integer> {
             out.flush();
             return VisionJsonl.OK;
         } catch (IOException ex) {
-            spec.commandLine().getErr().println("vision-jsonl: cannot read: " + ex.getMessage());
-            return VisionJsonl.USAGE;
+            // Only the ground truth is read as a stream (gzip, lines); a failure naming no file is its.
+            return ErrorMessages.print(err, ex, truth.toString(), null);
+        } catch (java.io.UncheckedIOException ex) {
+            return ErrorMessages.print(err, ex.getCause(), truth.toString(), null);
         }
     }
 

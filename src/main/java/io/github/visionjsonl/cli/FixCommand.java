@@ -7,7 +7,7 @@ import io.github.visionjsonl.report.Finding;
 import io.github.visionjsonl.report.TextReport;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.FileAlreadyExistsException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -60,16 +60,19 @@ final class FixCommand implements Callable<Integer> {
             b.task(Task.fromName(task).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
                     "--task: unknown task '" + task + "'")));
         }
+        DatasetFixer fixer;
+        try {
+            fixer = new DatasetFixer(b.build(), tolerance);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), ErrorMessages.optionMessage("--tolerance", e.getMessage()));
+        }
         DatasetFixer.FixResult r;
         try {
-            r = new DatasetFixer(b.build(), tolerance).fix(input, output.path);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--tolerance: " + e.getMessage());
-        } catch (FileAlreadyExistsException e) {
-            return output.refuseExisting(err);
+            r = fixer.fix(input, output.path);
         } catch (IOException e) {
-            err.println("vision-jsonl: cannot repair " + input + ": " + e.getMessage());
-            return VisionJsonl.USAGE;
+            return ErrorMessages.print(err, e, input.toString(), output.path);
+        } catch (UncheckedIOException e) {
+            return ErrorMessages.print(err, e.getCause(), input.toString(), output.path);
         }
         for (Finding f : r.changes()) {
             out.println(f.format(input.toString()));

@@ -9,7 +9,6 @@ import io.github.visionjsonl.report.TextReport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -86,8 +85,7 @@ final class PredictionsCommand implements Runnable {
                 out.flush();
                 return r.errors() > 0 ? VisionJsonl.FINDINGS : VisionJsonl.OK;
             } catch (IOException e) {
-                spec.commandLine().getErr().println("vision-jsonl: cannot read " + file + ": " + e.getMessage());
-                return VisionJsonl.USAGE;
+                return ErrorMessages.print(spec.commandLine().getErr(), e, file.toString(), null);
             }
         }
     }
@@ -121,8 +119,14 @@ final class PredictionsCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
+            Map<String, String> urls;
             try {
-                ConversionResult r = new PseudoLabels(task(spec.commandLine(), task), minScore, mapping(mapping)).write(file, output.path);
+                urls = mapping(mapping);
+            } catch (IOException e) {
+                return ErrorMessages.print(spec.commandLine().getErr(), e, String.valueOf(mapping), null);
+            }
+            try {
+                ConversionResult r = new PseudoLabels(task(spec.commandLine(), task), minScore, urls).write(file, output.path);
                 for (Finding f : r.findings()) {
                     out.println(f.format(file.toString()));
                 }
@@ -131,11 +135,10 @@ final class PredictionsCommand implements Runnable {
                 out.flush();
                 boolean error = r.findings().stream().anyMatch(f -> f.severity() == io.github.visionjsonl.rules.Severity.ERROR);
                 return error || !r.validation().isValid() ? VisionJsonl.FINDINGS : VisionJsonl.OK;
-            } catch (FileAlreadyExistsException e) {
-                return output.refuseExisting(spec.commandLine().getErr());
             } catch (IOException e) {
-                spec.commandLine().getErr().println("vision-jsonl: cannot read " + file + ": " + e.getMessage());
-                return VisionJsonl.USAGE;
+                return ErrorMessages.print(spec.commandLine().getErr(), e, file.toString(), output.path);
+            } catch (java.io.UncheckedIOException e) {
+                return ErrorMessages.print(spec.commandLine().getErr(), e.getCause(), file.toString(), output.path);
             }
         }
     }

@@ -14,8 +14,6 @@ import io.github.visionjsonl.rules.RuleCode;
 import io.github.visionjsonl.rules.Severity;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -155,13 +153,16 @@ final class ValidateCommand implements Callable<Integer> {
             try {
                 ValidationReport report;
                 if (file.equals("-")) {
-                    report = validator.validate(parent.stdin, "-");
+                    report = showProgress ? validator.validate(parent.stdin, "-", -1, p -> progress(err, file, p))
+                            : validator.validate(parent.stdin, "-");
                 } else if (showProgress) {
                     report = validator.validate(Path.of(file), p -> progress(err, file, p));
-                    err.print("\r\033[K");
-                    err.flush();
                 } else {
                     report = validator.validate(Path.of(file));
+                }
+                if (showProgress) {
+                    err.print("\r\033[K");
+                    err.flush();
                 }
                 exit = Math.max(exit, verdict(report, threshold, out, results, null));
             } catch (IOException | java.nio.file.InvalidPathException e) {
@@ -216,21 +217,19 @@ final class ValidateCommand implements Callable<Integer> {
     }
 
     private static void progress(PrintWriter err, String file, Progress p) {
-        String percent = p.percent() >= 0 ? String.format(Locale.ROOT, "%5.1f%%", p.percent()) : "";
-        err.print(String.format(Locale.ROOT, "\r\033[K%s: %s %,d records, %,.0f records/s", file, percent, p.records(),
-                p.recordsPerSecond()));
+        err.print("\r\033[K" + progressLine(file, p));
         err.flush();
     }
 
+    /** How far the run has come: the share of the file, or the bytes read when the size is unknown (a pipe). */
+    static String progressLine(String file, Progress p) {
+        String done = p.percent() >= 0 ? String.format(Locale.ROOT, "%5.1f%%", p.percent())
+                : String.format(Locale.ROOT, "%,.1f MB read,", p.bytesRead() / 1e6);
+        return String.format(Locale.ROOT, "%s: %s %,d records, %,.0f records/s", file, done, p.records(), p.recordsPerSecond());
+    }
+
     private static String reason(String file, Exception e) {
-        if (e instanceof NoSuchFileException) {
-            return "no such file";
-        }
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        String m = e.getMessage();
-        return m == null ? e.getClass().getSimpleName() : m.replace(file + " ", "");
+        return e instanceof IOException io ? ErrorMessages.readReason(io, file) : "not a valid file name: " + e.getMessage();
     }
 
     private void writeJson(PrintWriter out, List<Object> results) {
@@ -311,11 +310,11 @@ final class ValidateCommand implements Callable<Integer> {
         } else if (!datastoreRoots.isEmpty() || decode || imageThreads != null) {
             throw usage("--datastore-root, --decode and --image-threads need --images-root");
         }
-        try {
-            b.fewSamples(fewSamples).imbalanceRatio(imbalanceRatio).duplicateBoxIou(duplicateBoxIou).threads(threads);
-        } catch (IllegalArgumentException e) {
-            throw usage(e.getMessage());
-        }
+        CommandLine cli = spec.commandLine();
+        ErrorMessages.option(cli, "--few-samples", () -> b.fewSamples(fewSamples));
+        ErrorMessages.option(cli, "--imbalance-ratio", () -> b.imbalanceRatio(imbalanceRatio));
+        ErrorMessages.option(cli, "--duplicate-box-iou", () -> b.duplicateBoxIou(duplicateBoxIou));
+        ErrorMessages.option(cli, "--threads", () -> b.threads(threads));
         return b.maxFindings(maxFindings).failFast(failFast).maxLineLength(maxLineLength).build();
     }
 
