@@ -46,7 +46,7 @@ final class GenerateCommand implements Callable<Integer> {
     int classes;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", required = true,
-            description = "The file to write (never over an existing file; written to a temporary file, then moved), or - for standard output.")
+            description = "The new file to write (never over an existing file, not even one created meanwhile), or - for standard output.")
     String output;
 
     @Override

@@ -25,14 +25,14 @@ import picocli.CommandLine.Parameters;
         versionProvider = VersionProvider.class,
         description = {"Scoring responses of a deployed model: one JSON object, a JSON array, or one per line.", ""},
         subcommands = {PredictionsCommand.Validate.class, PredictionsCommand.ToLabels.class})
-final class PredictionsCommand implements Runnable {
+final class PredictionsCommand implements java.util.concurrent.Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: validate or to-labels");
+    public Integer call() {
+        return VisionJsonl.commandRequired(spec.commandLine());
     }
 
     static Task task(CommandLine cli, String name) {

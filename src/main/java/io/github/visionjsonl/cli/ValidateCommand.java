@@ -41,7 +41,7 @@ import picocli.CommandLine.Parameters;
             "0:no finding at or above the fail-on severity",
             "1:a finding at or above the fail-on severity",
             "2:usage error, or an input that cannot be read",
-            "3:internal error (a bug: please report it with the input)"})
+            VisionJsonl.INTERNAL_ERROR})
 final class ValidateCommand implements Callable<Integer> {
 
     enum Format { text, json }

@@ -103,15 +103,15 @@ class ErrorMessagesTest {
     @Test
     void optionValuesOutOfRangeNameTheOption() {
         assertThat(run("generate", "--records", "3", "--invalid-rate", "2", "-o", "x.jsonl").err())
-                .startsWith("--invalid-rate must be in [0, 1], was 2.0\n");
-        assertThat(run("generate", "--records", "-1", "-o", "x.jsonl").err()).startsWith("--records must be >= 0, was -1\n");
+                .startsWith("vision-jsonl: --invalid-rate must be in [0, 1], was 2.0\n");
+        assertThat(run("generate", "--records", "-1", "-o", "x.jsonl").err()).startsWith("vision-jsonl: --records must be >= 0, was -1\n");
         assertThat(run("generate", "--records", "3", "--classes", "0", "-o", "x.jsonl").err())
-                .startsWith("--classes must be in [1, 1000], was 0\n");
-        assertThat(run("validate", "--few-samples", "-1", VALID).err()).startsWith("--few-samples must be >= 0, was -1\n");
-        assertThat(run("validate", "--threads", "0", VALID).err()).startsWith("--threads must be in [1, 64], was 0\n");
-        assertThat(run("validate", "--imbalance-ratio", "0.5", VALID).err()).startsWith("--imbalance-ratio must be >= 1");
-        assertThat(run("validate", "--duplicate-box-iou", "0", VALID).err()).startsWith("--duplicate-box-iou must be in (0, 1]");
-        assertThat(run("fix", "--tolerance", "0.7", VALID, "-o", "x.jsonl").err()).startsWith("--tolerance must be in [0, 0.5), was 0.7\n");
+                .startsWith("vision-jsonl: --classes must be in [1, 1000], was 0\n");
+        assertThat(run("validate", "--few-samples", "-1", VALID).err()).startsWith("vision-jsonl: --few-samples must be >= 0, was -1\n");
+        assertThat(run("validate", "--threads", "0", VALID).err()).startsWith("vision-jsonl: --threads must be in [1, 64], was 0\n");
+        assertThat(run("validate", "--imbalance-ratio", "0.5", VALID).err()).startsWith("vision-jsonl: --imbalance-ratio must be >= 1");
+        assertThat(run("validate", "--duplicate-box-iou", "0", VALID).err()).startsWith("vision-jsonl: --duplicate-box-iou must be in (0, 1]");
+        assertThat(run("fix", "--tolerance", "0.7", VALID, "-o", "x.jsonl").err()).startsWith("vision-jsonl: --tolerance must be in [0, 0.5), was 0.7\n");
         assertThat(Files.exists(Path.of("x.jsonl"))).isFalse();
     }
 
