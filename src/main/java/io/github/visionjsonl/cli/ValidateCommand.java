@@ -172,15 +172,20 @@ final class ValidateCommand implements Callable<Integer> {
             }
         }
         if (train != null) {
+            WatchedInput[] streams = new WatchedInput[2];
             try {
-                PairReport pair = validator.validatePair(Path.of(train), Path.of(validation));
+                streams[0] = WatchedInput.open(train);
+                streams[1] = WatchedInput.open(validation);
+                PairReport pair = validator.validatePair(streams[0], train, streams[1], validation);
                 exit = Math.max(exit, verdict(pair.training(), threshold, out, results, "training"));
                 exit = Math.max(exit, verdict(pair.validation(), threshold, out, results, "validation"));
             } catch (IOException | java.nio.file.InvalidPathException e) {
-                String which = Files.isReadable(Path.of(train)) && !Files.isDirectory(Path.of(train)) ? validation : train;
+                String which = streams[0] == null ? train : streams[1] == null || streams[1].started ? validation : train;
                 exit = unreadable(which, e, err, results);
             } catch (OutOfMemoryError e) {
                 exit = outOfMemory(train, err, results);
+            } finally {
+                WatchedInput.close(streams);
             }
         }
         if (format == Format.json) {

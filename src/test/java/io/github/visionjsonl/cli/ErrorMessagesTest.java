@@ -101,6 +101,21 @@ class ErrorMessagesTest {
     }
 
     @Test
+    void theFileOfAPairThatCannotBeReadIsTheOneNamed(@TempDir Path dir) throws IOException {
+        Path corrupt = corruptGzip(dir.resolve("bad.jsonl.gz"));
+        Result train = run("validate", "--train", corrupt.toString(), "--validation", VALID);
+        assertThat(train.exit()).isEqualTo(2);
+        assertThat(train.err()).startsWith("vision-jsonl: cannot read " + corrupt + ": the gzip data is corrupt");
+        Result validation = run("validate", "--train", VALID, "--validation", corrupt.toString());
+        assertThat(validation.err()).startsWith("vision-jsonl: cannot read " + corrupt + ": the gzip data is corrupt");
+        Path missing = dir.resolve("missing.jsonl");
+        assertThat(run("validate", "--train", VALID, "--validation", missing.toString()).err())
+                .isEqualTo("vision-jsonl: cannot read " + missing + ": no such file; check the path\n");
+        assertThat(run("validate", "--train", dir.toString(), "--validation", VALID).err())
+                .isEqualTo("vision-jsonl: cannot read " + dir + ": is a directory, not a JSONL file\n");
+    }
+
+    @Test
     void optionValuesOutOfRangeNameTheOption() {
         assertThat(run("generate", "--records", "3", "--invalid-rate", "2", "-o", "x.jsonl").err())
                 .startsWith("vision-jsonl: --invalid-rate must be in [0, 1], was 2.0\n");
