@@ -133,7 +133,7 @@ class PredictionsTest {
         Evaluator.Evaluation e = new Evaluator(Task.IMAGE_INSTANCE_SEGMENTATION, Map.of(), 0.5).evaluate(truth, predictions);
         assertThat(e.ap50()).isCloseTo(1.0, within(1e-9));
         assertThat(e.map()).isCloseTo((3 + 7 * 51.0 / 101) / 10, within(1e-9));
-        assertThat(Evaluator.raster(new io.github.visionjsonl.model.Polygon(List.of(new io.github.visionjsonl.model.Segment(
+        assertThat(CocoAveragePrecision.raster(new io.github.visionjsonl.model.Polygon(List.of(new io.github.visionjsonl.model.Segment(
                 new double[] {0.1, 0.1, 0.4, 0.1, 0.4, 0.4, 0.1, 0.4}))), 100, 100).cardinality()).isEqualTo(900);
     }
 
