@@ -134,7 +134,17 @@ final class CocoAveragePrecision {
         return ap;
     }
 
-    /** COCO's 101-point interpolated precision: monotone from the right, sampled at recall 0, 0.01, ..., 1. */
+    /**
+     * The reference's recall sample {@code r} of {@code np.linspace(0, 1, 101)}: numpy computes
+     * {@code r * step} with {@code step = 0.01} in double, which for r = 35, 41, 47, 57, 69, 70,
+     * 82, 83, 94, 95 lies a hair above {@code r / 100.0} (0.7000000000000001): a recall of
+     * exactly 7/10 does not reach sample 70.
+     */
+    static double recallPoint(int r) {
+        return r * 0.01;
+    }
+
+    /** COCO's 101-point interpolated precision: monotone from the right, sampled at the reference's recall points. */
     private static double interpolated(List<double[]> curve) {
         int n = curve.size();
         double[] recall = new double[n];
@@ -148,8 +158,8 @@ final class CocoAveragePrecision {
         }
         double sum = 0;
         for (int r = 0; r <= 100; r++) {
-            double threshold = r / 100.0;
-            // np.linspace(0, 1, 101) gives these exact values; searchsorted(side='left'): first recall >= threshold
+            double threshold = recallPoint(r);
+            // searchsorted(side='left'): the first recall >= threshold
             int lo = 0;
             int hi = n;
             while (lo < hi) {

@@ -120,6 +120,51 @@ class PredictionsTest {
         assertThat(extra.map()).isEqualTo(e.map());
     }
 
+    /**
+     * The reference samples precision at {@code np.linspace(0, 1, 101)} (numpy: i * 0.01 in
+     * double, checked with numpy 1.x and 2.x), which for ten points lies a hair above i / 100.
+     */
+    @Test
+    void recallPointsAreTheReferenceLinspace() {
+        List<Integer> aboveHundredths = new java.util.ArrayList<>();
+        for (int r = 0; r <= 100; r++) {
+            if (CocoAveragePrecision.recallPoint(r) != r / 100.0) {
+                aboveHundredths.add(r);
+            }
+            assertThat(CocoAveragePrecision.recallPoint(r)).isGreaterThanOrEqualTo(r / 100.0);
+        }
+        assertThat(aboveHundredths).containsExactly(35, 41, 47, 57, 69, 70, 82, 83, 94, 95);
+        assertThat(CocoAveragePrecision.recallPoint(70)).isEqualTo(0.7000000000000001);
+        assertThat(CocoAveragePrecision.recallPoint(100)).isEqualTo(1.0);
+    }
+
+    /**
+     * By the reference's definition: 10 objects of one class, 7 found exactly (IoU 1 at every
+     * threshold) and no false positive. Recall climbs 0.1, ..., 0.7 (7 / 10.0, the double just
+     * below 0.7) at precision 1; the samples 0 to 0.69 (70 of them) find precision 1, sample 70 is
+     * 0.7000000000000001, which no recall reaches, so it reads 0 as all beyond: AP = 70/101 =
+     * 0.6931 at every threshold. Sampling at 70 / 100.0 = 0.7 would read 71/101 = 0.7030.
+     */
+    @Test
+    void recallExactlyOnALinspacePointReadsNothingThereAsTheReference() throws Exception {
+        StringBuilder gts = new StringBuilder();
+        StringBuilder dts = new StringBuilder();
+        for (int i = 0; i < 10; i++) {
+            double x = i * 0.1;
+            gts.append(i == 0 ? "" : ", ").append(box("can", x, 0.1, x + 0.05, 0.2, 0));
+            if (i < 7) {
+                dts.append(i == 0 ? "" : ", ").append(det("can", 0.9 - i * 0.01, x, 0.1, x + 0.05, 0.2));
+            }
+        }
+        Path truth = truth("{\"image_url\": \"AmlDatastore://ws/img/ten.jpg\", \"label\": [" + gts + "]}");
+        Path predictions = Files.writeString(dir.resolve("seven.jsonl"), "{\"filename\": \"ten.jpg\", \"boxes\": [" + dts + "]}\n");
+        Evaluator.Evaluation e = new Evaluator(Task.IMAGE_OBJECT_DETECTION, Map.of(), 0.5).evaluate(truth, predictions);
+        assertThat(e.matched()).isEqualTo(1);
+        assertThat(e.ap50()).isCloseTo(70.0 / 101, within(1e-12));
+        assertThat(e.map()).isCloseTo(70.0 / 101, within(1e-12));
+        assertThat(String.format(java.util.Locale.ROOT, "%.4f", e.map())).isEqualTo("0.6931");
+    }
+
     @Test
     void segmentationMapUsesRasterizedMasks() throws Exception {
         String square = "[[0.1, 0.1, 0.4, 0.1, 0.4, 0.4, 0.1, 0.4]]";
