@@ -67,7 +67,7 @@ final class PredictionsCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--task", paramLabel = "TASK", description = "The model's task (checks that multi-class probabilities sum to 1).")
+        @Option(names = "--task", paramLabel = "TASK", description = "The model's task: responses of another task's shape are errors, multi-class probabilities must sum to 1.")
         String task;
 
         @Parameters(paramLabel = "FILE", description = "The predictions file.")

@@ -144,8 +144,16 @@ public final class PredictionReader {
         String filename = node.path("filename").isTextual() ? node.get("filename").asText() : null;
         String imageUrl = node.path("image_url").isTextual() ? node.get("image_url").asText() : null;
         Prediction p;
-        if (node.has("boxes")) {
+        if (node.has("boxes") && task != null && !task.hasObjects()) {
+            findings.add(finding(line, at + "/boxes", RuleCode.PREDICTION_SHAPE, "detail", "a detection or segmentation "
+                    + "response (\"boxes\"), but the task is " + task.sdkName() + ": the response of another model?"));
+            p = null;
+        } else if (node.has("boxes")) {
             p = objects(node, filename, imageUrl, line, at, findings);
+        } else if ((node.has("probs") || node.has("labels")) && task != null && task.hasObjects()) {
+            findings.add(finding(line, at, RuleCode.PREDICTION_SHAPE, "detail", "a classification response (\"probs\" and "
+                    + "\"labels\", no \"boxes\"), but the task is " + task.sdkName() + ": the response of another model?"));
+            p = null;
         } else if (node.has("probs") || node.has("labels")) {
             p = classes(node, filename, imageUrl, line, at, findings);
         } else {
@@ -215,6 +223,9 @@ public final class PredictionReader {
             return null;
         }
         List<PredictedObject> objects = new ArrayList<>();
+        // a segmentation model gives every object a polygon, a detection model none
+        int firstOfOtherTask = -1;
+        int ofOtherTask = 0;
         for (int i = 0; i < boxes.size(); i++) {
             String where = at + "/boxes/" + i;
             JsonNode o = boxes.get(i);
@@ -242,6 +253,17 @@ public final class PredictionReader {
                 NormalizedPolygonValidator.check(object.polygon(), sink(line, where + "/polygon", findings));
             }
             objects.add(object);
+            if (task != null && (task == Task.IMAGE_INSTANCE_SEGMENTATION) != o.hasNonNull("polygon")) {
+                firstOfOtherTask = firstOfOtherTask < 0 ? i : firstOfOtherTask;
+                ofOtherTask++;
+            }
+        }
+        if (firstOfOtherTask >= 0) {
+            findings.add(finding(line, at + "/boxes/" + firstOfOtherTask, RuleCode.PREDICTION_SHAPE, "detail",
+                    ofOtherTask + " of " + objects.size() + (task == Task.IMAGE_INSTANCE_SEGMENTATION
+                        ? " objects have no \"polygon\": a detection response, but the task is "
+                        : " objects have a \"polygon\": a segmentation response, but the task is ") + task.sdkName()));
+            return null;
         }
         return new ObjectPrediction(filename, imageUrl, objects);
     }

@@ -79,6 +79,46 @@ class PredictionsTest {
         assertThat(located.findings().get(0).pointer()).isEqualTo("/boxes/1/score");
     }
 
+    /** Each task's response shape against each task: a response of another task's shape is an error, and the own one not. */
+    @Test
+    void aResponseOfAnotherTasksShapeIsAnError() throws Exception {
+        String multiClass = "{\"filename\": \"a.jpg\", \"probs\": [0.2, 0.8], \"labels\": [\"can\", \"carton\"]}";
+        String multiLabel = "{\"filename\": \"a.jpg\", \"probs\": [0.7, 0.8], \"labels\": [\"can\", \"carton\"]}";
+        String detection = DOC_DETECTION;
+        String segmentation = DOC_DETECTION.replace("\"score\":0.937}", "\"score\":0.937, \"polygon\": [[0.23, 0.29, 0.39, 0.29, 0.39, 0.6]]}")
+                .replace("\"score\":0.891}", "\"score\":0.891, \"polygon\": [[0.67, 0.49, 0.95, 0.49, 0.95, 0.8]]}");
+        String[] responses = {multiClass, multiLabel, detection, segmentation};
+        Task[] tasks = {Task.IMAGE_CLASSIFICATION, Task.IMAGE_CLASSIFICATION_MULTILABEL, Task.IMAGE_OBJECT_DETECTION,
+            Task.IMAGE_INSTANCE_SEGMENTATION};
+        // rows: the task given; columns: the response; a multi-label response to a multi-class task
+        // has the same shape and is told by its sum (probability-sum, a warning)
+        boolean[][] error = {
+            {false, false, true, true},
+            {false, false, true, true},
+            {true, true, false, true},
+            {true, true, true, false},
+        };
+        for (int t = 0; t < tasks.length; t++) {
+            for (int r = 0; r < responses.length; r++) {
+                PredictionReader.Result read = read(tasks[t], responses[r]);
+                assertThat(read.errors() > 0).as(tasks[t] + " reading response " + r + ": " + read.findings()).isEqualTo(error[t][r]);
+                assertThat(read.valid()).as(tasks[t] + " reading response " + r).hasSize(error[t][r] ? 0 : 1);
+                if (error[t][r]) {
+                    assertThat(rules(read)).containsExactly(RuleCode.PREDICTION_SHAPE);
+                    assertThat(read.findings().get(0).message()).contains("the task is " + tasks[t].sdkName());
+                }
+            }
+            assertThat(rules(read(null, responses[t]))).as("no task given: response " + t).isEmpty();
+        }
+        assertThat(rules(read(Task.IMAGE_CLASSIFICATION, multiLabel))).containsExactly(RuleCode.PROBABILITY_SUM);
+        PredictionReader.Result mixed = read(Task.IMAGE_INSTANCE_SEGMENTATION, DOC_DETECTION.replace("\"score\":0.937}",
+                "\"score\":0.937, \"polygon\": [[0.23, 0.29, 0.39, 0.29, 0.39, 0.6]]}"));
+        assertThat(mixed.findings()).singleElement().satisfies(f -> {
+            assertThat(f.pointer()).isEqualTo("/boxes/1");
+            assertThat(f.message()).startsWith("1 of 2 objects have no \"polygon\"");
+        });
+    }
+
     private Path truth(String... lines) throws Exception {
         return Files.writeString(dir.resolve("truth" + String.join("", lines).hashCode() + ".jsonl"), String.join("\n", lines) + "\n");
     }
