@@ -8,6 +8,7 @@ import io.github.visionjsonl.reading.RecordReader;
 import io.github.visionjsonl.reading.ValidRecord;
 import io.github.visionjsonl.report.Finding;
 import io.github.visionjsonl.rules.RuleCode;
+import io.github.visionjsonl.rules.Severity;
 import io.github.visionjsonl.rules.internal.Messages;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -62,11 +63,14 @@ public final class Evaluator {
      * @param ap75 mAP at IoU 0.75
      * @param apPerClass AP over IoU 0.50:0.95 per class with ground truth
      * @param apByIou mAP at each IoU threshold computed (the ten of COCO and any asked for)
-     * @param findings predictions that could not be matched, and what was wrong in the files
+     * @param findings what was wrong in the predictions file, and the predictions that could not be
+     *     matched: lines and pointers of the predictions file
+     * @param truthFindings the errors of the ground-truth file (its lines left out): lines of that file
      */
     public record Evaluation(Task task, long truthImages, long predictions, long matched, double accuracy,
             List<ClassScore> perClass, Map<String, Map<String, Long>> confusion, double map, double ap50, double ap75,
-            Map<String, Double> apPerClass, Map<Double, Double> apByIou, List<Finding> findings) {
+            Map<String, Double> apPerClass, Map<Double, Double> apByIou, List<Finding> findings,
+            List<Finding> truthFindings) {
 
         /** Copies the collections. */
         public Evaluation {
@@ -75,6 +79,12 @@ public final class Evaluator {
             apPerClass = java.util.Collections.unmodifiableMap(new TreeMap<>(apPerClass));
             apByIou = java.util.Collections.unmodifiableMap(new TreeMap<>(apByIou));
             findings = List.copyOf(findings);
+            truthFindings = List.copyOf(truthFindings);
+        }
+
+        /** Whether either file has an error finding. */
+        public boolean hasErrors() {
+            return !truthFindings.isEmpty() || findings.stream().anyMatch(f -> f.severity() == Severity.ERROR);
         }
     }
 
@@ -115,20 +125,23 @@ public final class Evaluator {
     /** Reads both files and scores the predictions. */
     public Evaluation evaluate(Path truth, Path predictions) throws IOException {
         List<ImageRecord> images = new ArrayList<>();
-        List<Finding> findings = new ArrayList<>();
+        List<Finding> truthFindings;
         try (RecordReader<ImageRecord> reader = DatasetValidator.builder().task(task).build().records(truth)) {
             for (ValidRecord<ImageRecord> r : reader) {
                 images.add(r.record());
             }
-            findings.addAll(reader.report().findings().stream().filter(f -> f.severity() == io.github.visionjsonl.rules.Severity.ERROR).toList());
+            truthFindings = reader.report().findings().stream().filter(f -> f.severity() == Severity.ERROR).toList();
         }
-        PredictionReader.Result read = new PredictionReader(task).read(predictions);
-        findings.addAll(read.findings());
-        return evaluate(images, read, findings);
+        return evaluate(images, new PredictionReader(task).read(predictions), truthFindings);
     }
 
-    /** Scores predictions against ground-truth records already read. */
-    public Evaluation evaluate(List<ImageRecord> truth, PredictionReader.Result read, List<Finding> findings) {
+    /**
+     * Scores predictions against ground-truth records already read.
+     *
+     * @param truthFindings the errors of the ground-truth file, carried into the evaluation
+     */
+    public Evaluation evaluate(List<ImageRecord> truth, PredictionReader.Result read, List<Finding> truthFindings) {
+        List<Finding> findings = new ArrayList<>(read.findings());
         Map<String, Integer> byUrl = new HashMap<>();
         Map<String, Integer> byName = new HashMap<>();
         for (int i = 0; i < truth.size(); i++) {
@@ -195,9 +208,9 @@ public final class Evaluator {
                 ap75 = byThreshold[5];
             }
             return new Evaluation(task, truth.size(), predictionCount, count, Double.NaN, List.of(), Map.of(), map, ap50,
-                    ap75, perClass, byIou, findings);
+                    ap75, perClass, byIou, findings, truthFindings);
         }
-        return classification(truth, matched, predictionCount, count, findings);
+        return classification(truth, matched, predictionCount, count, findings, truthFindings);
     }
 
     private static String baseName(String path) {
@@ -220,7 +233,7 @@ public final class Evaluator {
     // ---- classification ---------------------------------------------------------------------
 
     private Evaluation classification(List<ImageRecord> truth, Prediction[] matched, long predictions, long count,
-            List<Finding> findings) {
+            List<Finding> findings, List<Finding> truthFindings) {
         TreeSet<String> classes = classes(truth);
         for (Prediction p : matched) {
             if (p instanceof ClassPrediction c) {
@@ -279,6 +292,6 @@ public final class Evaluator {
         });
         double accuracy = scored == 0 ? Double.NaN : (double) correct / scored;
         return new Evaluation(task, truth.size(), predictions, count, accuracy, perClass, confusion, Double.NaN,
-                Double.NaN, Double.NaN, Map.of(), Map.of(), findings);
+                Double.NaN, Double.NaN, Map.of(), Map.of(), findings, truthFindings);
     }
 }

@@ -15,6 +15,9 @@ import io.github.visionjsonl.rules.internal.NormalizedBoxValidator;
 import io.github.visionjsonl.rules.internal.NormalizedPolygonValidator;
 import io.github.visionjsonl.rules.internal.RuleSink;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,9 +87,22 @@ public final class PredictionReader {
 
     /** Reads and checks a predictions file. */
     public Result read(Path file) throws IOException {
-        String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+        byte[] bytes = Files.readAllBytes(file);
         List<Read> reads = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
+        CharBuffer decoded = CharBuffer.allocate(bytes.length);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CoderResult decoding = StandardCharsets.UTF_8.newDecoder().decode(in, decoded, true);
+        if (decoding.isError()) {
+            long line = 1;
+            for (int i = 0; i < in.position(); i++) {
+                line += bytes[i] == '\n' ? 1 : 0;
+            }
+            findings.add(finding(line, "", RuleCode.PREDICTION_SHAPE, "detail", "not UTF-8 text (byte " + in.position()
+                    + "): not a file of scoring responses, which are JSON"));
+            return new Result(reads, findings);
+        }
+        String text = decoded.flip().toString();
         String trimmed = text.strip();
         List<String> lines = text.lines().toList();
         if (trimmed.startsWith("[") || !firstLineIsObject(lines)) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.github.visionjsonl.Task;
 import io.github.visionjsonl.cli.VisionJsonl;
-import io.github.visionjsonl.convert.ConversionResult;
 import io.github.visionjsonl.report.Finding;
 import io.github.visionjsonl.rules.RuleCode;
 import java.io.ByteArrayInputStream;
@@ -262,7 +261,7 @@ class PredictionsTest {
         Path predictions = Files.writeString(dir.resolve("pl.json"), DOC_DETECTION.replace("\"filename\":\"/tmp/tmpdkg2wkdy\",",
                 "\"filename\":\"/tmp/tmpdkg2wkdy\", \"image_url\": \"AmlDatastore://ws/new/1.jpg\","));
         Path out = dir.resolve("pseudo.jsonl");
-        ConversionResult r = new PseudoLabels(Task.IMAGE_OBJECT_DETECTION, 0.9, Map.of()).write(predictions, out);
+        PseudoLabels.Result r = new PseudoLabels(Task.IMAGE_OBJECT_DETECTION, 0.9, Map.of()).write(predictions, out);
         assertThat(r.records()).isEqualTo(1);
         assertThat(Files.readString(out)).contains("\"image_url\":\"AmlDatastore://ws/new/1.jpg\"", "milk_bottle").doesNotContain("\"can\"");
         assertThat(r.validation().isValid()).isTrue();
