@@ -92,7 +92,8 @@ final class PredictionsCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--task", paramLabel = "TASK", description = "The model's task: responses of another task's shape are errors, multi-class probabilities must sum to 1.")
+        @Option(names = "--task", paramLabel = "TASK",
+                description = "The model's task: responses of another task's shape are errors, multi-class probabilities must sum to 1.")
         String task;
 
         @Parameters(paramLabel = "FILE", description = "The predictions file.")
@@ -155,7 +156,8 @@ final class PredictionsCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             if (!(minScore >= 0 && minScore <= 1)) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--min-score must be in [0, 1], was " + minScore);
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--min-score must be in [0, 1], was " + minScore);
             }
             Task t = task(spec.commandLine(), task);
             try {
@@ -164,10 +166,10 @@ final class PredictionsCommand implements Runnable {
                 for (Finding f : r.findings()) {
                     out.println(f.format(file.toString()));
                 }
-                out.println(output + ": " + r.records() + " records written"
-                        + (r.emptyLeftOut() == 0 ? "" : ", " + r.emptyLeftOut() + (r.emptyLeftOut() == 1 ? " image" : " images")
-                            + " with nothing at --min-score " + minScore + " left out"
-                            + (t == Task.IMAGE_CLASSIFICATION ? "" : " (--keep-empty keeps them)")));
+                String leftOut = r.emptyLeftOut() == 0 ? "" : ", " + r.emptyLeftOut() + (r.emptyLeftOut() == 1 ? " image" : " images")
+                        + " with nothing at --min-score " + minScore + " left out"
+                        + (t == Task.IMAGE_CLASSIFICATION ? "" : " (--keep-empty keeps them)");
+                out.println(output + ": " + r.records() + " records written" + leftOut);
                 out.print(TextReport.summary(r.validation()));
                 out.flush();
                 boolean error = r.findings().stream().anyMatch(f -> f.severity() == io.github.visionjsonl.rules.Severity.ERROR);

@@ -98,8 +98,8 @@ public final class PredictionReader {
             for (int i = 0; i < in.position(); i++) {
                 line += bytes[i] == '\n' ? 1 : 0;
             }
-            findings.add(finding(line, "", RuleCode.PREDICTION_SHAPE, "detail", "not UTF-8 text (byte " + in.position()
-                    + "): not a file of scoring responses, which are JSON"));
+            findings.add(finding(line, "", RuleCode.PREDICTION_SHAPE, "detail",
+                    "not UTF-8 text (at byte offset " + in.position() + "): not a file of scoring responses, which are JSON"));
             return new Result(reads, findings);
         }
         String text = decoded.flip().toString();
