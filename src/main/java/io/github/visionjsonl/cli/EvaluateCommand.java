@@ -47,7 +47,7 @@ final class EvaluateCommand implements Callable<Integer> {
     Path mapping;
 
     @Option(names = "--threshold", defaultValue = "0.5", paramLabel = "P",
-            description = "Multi-label: the probability from which a label is predicted. Default: ${DEFAULT-VALUE}.")
+            description = "Multi-label: the probability from which a label is predicted, in [0, 1]. Default: ${DEFAULT-VALUE}.")
     double threshold;
 
     @Option(names = "--iou", paramLabel = "IOU", split = ",",
@@ -67,6 +67,9 @@ final class EvaluateCommand implements Callable<Integer> {
                 if (t == null) {
                     throw new CommandLine.ParameterException(spec.commandLine(), "the ground truth tells no task: give --task");
                 }
+            }
+            if (!(threshold >= 0 && threshold <= 1)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--threshold must be in [0, 1], was " + threshold);
             }
             Evaluator evaluator;
             try {

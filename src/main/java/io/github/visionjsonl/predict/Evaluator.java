@@ -98,7 +98,8 @@ public final class Evaluator {
      * @param task the task of the ground truth and the model
      * @param mapping prediction {@code filename} to ground-truth {@code image_url}, for responses
      *     without an {@code image_url} key; may be empty
-     * @param threshold multi-label: the probability from which a label counts as predicted
+     * @param threshold multi-label: the probability from which a label counts as predicted, in [0, 1]
+     * @throws IllegalArgumentException for a threshold outside [0, 1]
      */
     public Evaluator(Task task, Map<String, String> mapping, double threshold) {
         this(task, mapping, threshold, new double[0]);
@@ -106,9 +107,13 @@ public final class Evaluator {
 
     /**
      * @param extraIous more IoU thresholds, in (0, 1], to report mAP at (beside COCO's ten)
-     * @throws IllegalArgumentException for a threshold outside (0, 1]
+     * @throws IllegalArgumentException for an IoU threshold outside (0, 1], or a probability
+     *     threshold outside [0, 1]
      */
     public Evaluator(Task task, Map<String, String> mapping, double threshold, double[] extraIous) {
+        if (!(threshold >= 0 && threshold <= 1)) {
+            throw new IllegalArgumentException("the probability threshold must be in [0, 1], was " + threshold);
+        }
         this.task = task;
         this.mapping = Map.copyOf(mapping);
         this.threshold = threshold;

@@ -104,6 +104,22 @@ class PredictionCommandsTest {
     }
 
     @Test
+    void evaluateRefusesAProbabilityThresholdOutsideZeroOne() throws Exception {
+        Path truth = file("truth.jsonl", "{\"image_url\": \"AmlDatastore://ws/a.jpg\", \"label\": [\"can\"]}");
+        Path p = file("p.jsonl", "{\"filename\": \"a.jpg\", \"probs\": [0.9], \"labels\": [\"can\"]}");
+        for (String threshold : new String[] {"2", "-1", "NaN"}) {
+            Result r = run("evaluate", "--task", "multilabel", "--threshold", threshold, "--truth", truth.toString(),
+                    "--predictions", p.toString());
+            assertThat(r.exit()).as(threshold).isEqualTo(2);
+            assertThat(r.err()).as(threshold).contains("--threshold must be in [0, 1]");
+        }
+        assertThat(run("evaluate", "--task", "multilabel", "--threshold", "1", "--truth", truth.toString(), "--predictions",
+                p.toString()).exit()).isZero();
+        assertThatThrownBy(() -> new io.github.visionjsonl.predict.Evaluator(Task.IMAGE_CLASSIFICATION_MULTILABEL, Map.of(), 1.5))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[0, 1]");
+    }
+
+    @Test
     void imagesWithNothingAtTheScoreAreLeftOutUnlessKept() throws Exception {
         Path p = file("p.jsonl", response("1.jpg", 0.95).replace("/tmp/up/1.jpg\"", "x\", \"image_url\": \"AmlDatastore://ws/1.jpg\""),
                 response("2.jpg", 0.3).replace("/tmp/up/2.jpg\"", "y\", \"image_url\": \"AmlDatastore://ws/2.jpg\""));
