@@ -30,8 +30,9 @@ import java.util.Set;
  * Reads scoring responses from a file holding one JSON object, a JSON array of them, or one per
  * line (JSON Lines), and checks each: {@code probs} and {@code labels} of equal length,
  * probabilities in [0, 1] (summing to 1 for multi-class), no label twice, scores in [0, 1], boxes
- * normalized and ordered, polygons as in training data. A response may carry an
- * {@code image_url} key beside {@code filename}, naming the image it was scored for.
+ * normalized and ordered, polygons as in training data; with a task given, a response of another
+ * task's shape is an error. A response may carry an {@code image_url} key beside
+ * {@code filename}, naming the image it was scored for.
  */
 public final class PredictionReader {
 
@@ -78,8 +79,9 @@ public final class PredictionReader {
     private final Task task;
 
     /**
-     * @param task the task of the model, or {@code null}: then multi-class probabilities are not
-     *     checked to sum to 1 (a multi-label response looks the same)
+     * @param task the task of the model, or {@code null}: then a response of any task's shape is
+     *     read, and multi-class probabilities are not checked to sum to 1 (a multi-label response
+     *     looks the same)
      */
     public PredictionReader(Task task) {
         this.task = task;
