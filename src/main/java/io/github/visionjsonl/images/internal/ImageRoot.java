@@ -92,6 +92,7 @@ public final class ImageRoot {
     private final Path folder;
     private final long timeoutNanos;
     private final ThreadPoolExecutor openers;
+    private volatile Path top;
 
     /** The folder, with opens given 30 seconds (a slow network share is slow, not stuck). */
     public ImageRoot(Path folder) {
@@ -139,11 +140,14 @@ public final class ImageRoot {
         }
         // Shown as named when '..' is in it: after a link, '..' is the link target's parent.
         Path shown = hasParentStep(named) ? joined : joined.normalize();
-        Path top;
-        try {
-            top = folder.toRealPath();
-        } catch (IOException e) {
-            throw new Refusal(Reason.MISSING, shown, "the images root " + folder + " does not exist");
+        Path top = top(shown);
+        if (!hasParentStep(named)) {
+            // The usual name, walked as it stands: without a link on the way it needs no real path.
+            Path inside = named.normalize();
+            Opened direct = timed(shown, () -> openBelow(top, inside, shown, true));
+            if (direct != null) {
+                return direct;
+            }
         }
         Path real;
         try {
@@ -159,10 +163,25 @@ public final class ImageRoot {
         if (!real.startsWith(top)) {
             throw new Refusal(Reason.ESCAPE, real, "a symbolic link to " + real);
         }
-        if (real.equals(top)) {
-            throw new Refusal(Reason.NOT_REGULAR, shown, "the images root itself");
+        Opened opened = timed(shown, () -> openBelow(top, top.relativize(real), real, false));
+        if (opened == null) {
+            throw new Refusal(Reason.UNREADABLE, real, "no file can be opened below " + top + " here");
         }
-        return timed(shown, () -> openBelow(top, top.relativize(real), real));
+        return opened;
+    }
+
+    /** The folder's real path, found once: links in the path to the root are the user's own. */
+    private Path top(Path shown) throws Refusal {
+        Path known = top;
+        if (known == null) {
+            try {
+                known = folder.toRealPath();
+            } catch (IOException e) {
+                throw new Refusal(Reason.MISSING, shown, "the images root " + folder + " does not exist");
+            }
+            top = known;
+        }
+        return known;
     }
 
     private interface Opening {
@@ -178,7 +197,9 @@ public final class ImageRoot {
             result = openers.submit(() -> {
                 Opened opened = opening.open();
                 if (!decided.compareAndSet(false, true)) {
-                    opened.close();
+                    if (opened != null) {
+                        opened.close();
+                    }
                     return null;
                 }
                 return opened;
@@ -241,12 +262,21 @@ public final class ImageRoot {
         }
     }
 
-    /** Opens {@code inside} (a real path relative to {@code top}) without following any link. */
-    private Opened openBelow(Path top, Path inside, Path real) throws IOException, Refusal {
+    /**
+     * Opens {@code inside} (relative to {@code top}) without following any link.
+     *
+     * @param named whether {@code inside} is the name as given (links not yet resolved: a link
+     *     on the way gives {@code null}, to resolve it) or a real path found just before (a link
+     *     there now appeared since)
+     */
+    private Opened openBelow(Path top, Path inside, Path shown, boolean named) throws IOException, Refusal {
+        if (inside.toString().isEmpty()) {
+            throw new Refusal(Reason.NOT_REGULAR, shown, "the images root itself");
+        }
         DirectoryStream<Path> start = Files.newDirectoryStream(top);
         if (!(start instanceof SecureDirectoryStream<Path> secure)) {
             start.close();
-            return openByRealPath(real);
+            return named ? null : openByRealPath(top.resolve(inside));
         }
         SecureDirectoryStream<Path> dir = secure;
         try {
@@ -254,39 +284,46 @@ public final class ImageRoot {
             for (int i = 0; i < inside.getNameCount() - 1; i++) {
                 Path name = inside.getName(i);
                 at = at.resolve(name);
-                BasicFileAttributes a = attributes(dir, name, at);
+                BasicFileAttributes a = attributes(dir, name, shown);
+                if (named && a.isSymbolicLink()) {
+                    return null;
+                }
                 if (!a.isDirectory()) {
-                    throw changed(at, a);
+                    throw named ? new Refusal(Reason.MISSING, shown, "no file at " + shown) : changed(at, a);
                 }
                 SecureDirectoryStream<Path> next;
                 try {
                     next = dir.newDirectoryStream(name, LinkOption.NOFOLLOW_LINKS);
                 } catch (IOException e) {
-                    throw changed(at, attributes(dir, name, at));
+                    throw changed(at, attributes(dir, name, shown));
                 }
                 dir.close();
                 dir = next;
             }
             Path name = inside.getFileName();
-            BasicFileAttributes a = attributes(dir, name, real);
+            Path file = at.resolve(name);
+            BasicFileAttributes a = attributes(dir, name, shown);
+            if (named && a.isSymbolicLink()) {
+                return null;
+            }
             if (!a.isRegularFile()) {
-                throw a.isSymbolicLink() ? changed(real, a) : notRegular(real, a);
+                throw a.isSymbolicLink() ? changed(file, a) : notRegular(file, a);
             }
             SeekableByteChannel channel;
             try {
                 channel = dir.newByteChannel(name, READ_NO_LINK);
             } catch (IOException e) {
-                BasicFileAttributes now = attributes(dir, name, real);
+                BasicFileAttributes now = attributes(dir, name, shown);
                 if (!now.isRegularFile()) {
-                    throw changed(real, now);
+                    throw changed(file, now);
                 }
                 throw e;
             }
-            if (!(channel instanceof FileChannel file)) {
+            if (!(channel instanceof FileChannel opened)) {
                 channel.close();
-                throw new Refusal(Reason.UNREADABLE, real, "not a file channel");
+                throw new Refusal(Reason.UNREADABLE, file, "not a file channel");
             }
-            return new Opened(real, file);
+            return new Opened(file, opened);
         } finally {
             dir.close();
         }
@@ -312,13 +349,13 @@ public final class ImageRoot {
         return new Opened(real, channel);
     }
 
-    private static BasicFileAttributes attributes(SecureDirectoryStream<Path> dir, Path name, Path at)
+    private static BasicFileAttributes attributes(SecureDirectoryStream<Path> dir, Path name, Path shown)
             throws IOException, Refusal {
         try {
             return dir.getFileAttributeView(name, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
                     .readAttributes();
         } catch (NoSuchFileException e) {
-            throw new Refusal(Reason.MISSING, at, "no file at " + at + " (removed while it was checked)");
+            throw new Refusal(Reason.MISSING, shown, "no file at " + shown);
         }
     }
 
