@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.visionjsonl.DatasetValidator;
+import io.github.visionjsonl.convert.ConversionResult;
+import io.github.visionjsonl.convert.JsonlToCoco;
 import io.github.visionjsonl.report.Finding;
 import io.github.visionjsonl.report.ValidationReport;
 import io.github.visionjsonl.rules.RuleCode;
@@ -16,6 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -111,5 +115,18 @@ class ImagePathsTest {
         assertThat(findings("sublink/ok.png")).isEmpty();
         assertThat(findings("sublink/alias.png")).isEmpty();
         assertThat(findings("sub/ok.png/x.png")).extracting(Finding::rule).containsExactly(RuleCode.IMAGE_MISSING);
+    }
+
+    @Test
+    void jsonlToCocoOpensImagesTheSameWay() throws Exception {
+        Path jsonl = Files.writeString(tmp.resolve("nosize.jsonl"), Stream.of("dirlink/../ok.png", "outlink/../ok.png")
+                .map(u -> "{\"image_url\": \"AmlDatastore://ws/" + u + "\", \"label\": [{\"label\": \"can\", "
+                        + "\"topX\": 0.25, \"topY\": 0.5, \"bottomX\": 0.75, \"bottomY\": 1.0}]}\n")
+                .collect(Collectors.joining()));
+        ConversionResult r = new JsonlToCoco(DatasetValidator.create(), root).convert(jsonl, tmp.resolve("out.json"));
+        // The first resolves inside (sub/ok.png, 40x30); the second leads out, so its size is not read.
+        assertThat(Files.readString(tmp.resolve("out.json"))).contains("\"width\":40");
+        assertThat(r.records()).isEqualTo(1);
+        assertThat(r.findings()).extracting(Finding::rule).containsExactly(RuleCode.CONVERT_SKIPPED);
     }
 }
