@@ -445,6 +445,7 @@ public final class ValidationRun implements Closeable {
             drainImages();
             images.close();
         }
+        findings.linesDone();
         if (!stopped && validRecords == 0) {
             findings.atLine(0);
             findings.report(RuleCode.EMPTY_DATASET, null, "", 0, "empty-dataset", "lines", lineCount);
