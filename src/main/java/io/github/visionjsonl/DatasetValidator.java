@@ -192,16 +192,65 @@ public final class DatasetValidator {
      */
     public PairReport validatePair(InputStream training, String trainingSource, InputStream validation,
             String validationSource) throws IOException {
-        try (ValidationRun train = ValidationRun.training(config, new NonClosing(training), trainingSource)) {
-            train.runToEnd();
+        return validatePair(training, trainingSource, validation, validationSource, null, null);
+    }
+
+    /**
+     * Validates a training file and its validation file like {@link #validatePair(Path, Path)},
+     * handing the verdict on every line of each file (valid or not, with its record when one could
+     * be built, and all its findings) to a consumer as it is reached: all of the training file's
+     * lines, then the validation file's. For tools that look at lines while the pair is checked
+     * (the HTML report's gallery), in the same single pass.
+     *
+     * @throws IOException when either file cannot be opened or read
+     */
+    public PairReport validatePair(Path training, Path validation, Consumer<ValidatedLine> trainingLines,
+            Consumer<ValidatedLine> validationLines) throws IOException {
+        Objects.requireNonNull(trainingLines, "trainingLines");
+        Objects.requireNonNull(validationLines, "validationLines");
+        try (InputStream t = open(training); InputStream v = open(validation)) {
+            return validatePair(t, training.toString(), v, validation.toString(), trainingLines, validationLines);
+        }
+    }
+
+    private PairReport validatePair(InputStream training, String trainingSource, InputStream validation,
+            String validationSource, Consumer<ValidatedLine> trainingLines, Consumer<ValidatedLine> validationLines)
+            throws IOException {
+        try (ValidationRun train = ValidationRun.training(config, new NonClosing(training), trainingSource,
+                trainingLines != null)) {
+            runToEnd(train, trainingLines);
             ValidationReport trainReport = train.report();
             ValidatorConfig validationConfig = config.task() == null && trainReport.task() != null
                     ? config.withTask(trainReport.task()) : config;
             try (ValidationRun val = ValidationRun.againstTraining(validationConfig, new NonClosing(validation),
-                    validationSource, train)) {
-                val.runToEnd();
+                    validationSource, train, validationLines != null)) {
+                runToEnd(val, validationLines);
                 return new PairReport(trainReport, val.report());
             }
+        }
+    }
+
+    /**
+     * Validates a file like {@link #validate(Path)}, handing the verdict on every line to a
+     * consumer as it is reached (see {@link #validatePair(Path, Path, Consumer, Consumer)}).
+     *
+     * @throws IOException when the file cannot be opened or read
+     */
+    public ValidationReport validateLines(Path file, Consumer<ValidatedLine> eachLine) throws IOException {
+        Objects.requireNonNull(eachLine, "eachLine");
+        try (InputStream in = open(file); ValidationRun run = new ValidationRun(config, in, file.toString(), true)) {
+            runToEnd(run, eachLine);
+            return run.report();
+        }
+    }
+
+    private static void runToEnd(ValidationRun run, Consumer<ValidatedLine> eachLine) throws IOException {
+        if (eachLine == null) {
+            run.runToEnd();
+            return;
+        }
+        for (ValidatedLine line = run.next(); line != null; line = run.next()) {
+            eachLine.accept(line);
         }
     }
 

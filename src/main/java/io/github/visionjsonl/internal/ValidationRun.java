@@ -80,14 +80,15 @@ public final class ValidationRun implements Closeable {
     }
 
     /** A run over the training file of a pair: it keeps what the validation file is checked against. */
-    public static ValidationRun training(ValidatorConfig config, InputStream in, String source) throws IOException {
-        return new ValidationRun(config, in, source, false, null, true);
+    public static ValidationRun training(ValidatorConfig config, InputStream in, String source, boolean yieldLines)
+            throws IOException {
+        return new ValidationRun(config, in, source, yieldLines, null, true);
     }
 
     /** A run over a validation file that is also checked against a training file already read. */
     public static ValidationRun againstTraining(ValidatorConfig config, InputStream in, String source,
-            ValidationRun training) throws IOException {
-        return new ValidationRun(config, in, source, false, training.dataset.asTraining(training.source), false);
+            ValidationRun training, boolean yieldLines) throws IOException {
+        return new ValidationRun(config, in, source, yieldLines, training.dataset.asTraining(training.source), false);
     }
 
     private ValidationRun(ValidatorConfig config, InputStream in, String source, boolean yieldLines,

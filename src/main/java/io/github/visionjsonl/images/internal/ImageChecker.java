@@ -193,4 +193,12 @@ public final class ImageChecker {
                     new Object[] {"path", file.path(), "detail", String.valueOf(ex.getMessage())}));
         }
     }
+
+    /**
+     * The local file a URL names, when it is under its root and exists as a regular file; {@code null}
+     * otherwise (a web URL, a refused path, a missing file). For drawing an image the lines name.
+     */
+    public Path locate(String url) {
+        return url == null || url.isBlank() ? null : resolve(url, new ArrayList<>(1));
+    }
 }
