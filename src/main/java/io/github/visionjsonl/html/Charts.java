@@ -122,25 +122,27 @@ final class Charts {
         g.writeEndObject();
     }
 
-    /** {@code "0.10-0.20"}, {@code "≥ 16"}, {@code "< 0.06"}: a bin a person can read. */
+    /** {@code "0.1–0.2"}, {@code "≥ 16"}, {@code "< 0.06"}, {@code "3"}: a bin a person can read. */
     static String label(double from, double to, int decimals) {
         if (Double.isInfinite(to)) {
-            return "≥ " + number(from, decimals);
+            return "≥ " + number(from);
         }
         if (from <= 0 && decimals > 0 && to > 0 && to < 1) {
-            return "< " + number(to, decimals);
+            return "< " + number(to);
         }
         if (decimals == 0 && to - from <= 1) {
-            return number(from, 0);
+            return number(from);
         }
-        return number(from, decimals) + "–" + number(to, decimals);
+        return number(from) + "–" + number(to);
     }
 
-    private static String number(double v, int decimals) {
-        if (decimals == 0 || v == Math.rint(v) && Math.abs(v) >= 1) {
+    /** Two significant digits, plain where that stays short ({@code 0.0012}), else {@code 1.2e-5}. */
+    static String number(double v) {
+        if (v == 0 || v == Math.rint(v) && Math.abs(v) < 1e9) {
             return String.format(Locale.ROOT, "%.0f", v);
         }
-        return String.format(Locale.ROOT, "%." + decimals + "f", v);
+        java.math.BigDecimal d = new java.math.BigDecimal(v).round(new java.math.MathContext(2)).stripTrailingZeros();
+        return Math.abs(v) < 1e-3 ? String.format(Locale.ROOT, "%.1e", v).replace(".0e", "e") : d.toPlainString();
     }
 
     /** JSON escapes for text inside an HTML script element. */

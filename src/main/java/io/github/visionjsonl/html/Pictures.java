@@ -20,8 +20,10 @@ import javax.imageio.stream.ImageInputStream;
  */
 final class Pictures {
 
-    /** Images claiming more pixels than this are not drawn. */
+    /** Images claiming more pixels than this are not drawn as thumbnails (decoded subsampled). */
     static final long MAX_PIXELS = 200_000_000L;
+    /** Images claiming more pixels than this are not drawn full size (4 bytes a pixel, twice). */
+    static final long MAX_FULL_PIXELS = 50_000_000L;
 
     private Pictures() {
     }
@@ -54,7 +56,7 @@ final class Pictures {
                 reader.setInput(iis, true, true);
                 int w = reader.getWidth(0);
                 int h = reader.getHeight(0);
-                if (w <= 0 || h <= 0 || (long) w * h > MAX_PIXELS) {
+                if (w <= 0 || h <= 0 || (long) w * h > (maxSide > 0 ? MAX_PIXELS : MAX_FULL_PIXELS)) {
                     throw new Unusable("claims " + w + " x " + h + " pixels: too large to draw");
                 }
                 ImageReadParam param = reader.getDefaultReadParam();

@@ -21,9 +21,9 @@
   var palette = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b'];
 
   function bars(title, xName, yName, categories, series, horizontal) {
-    var many = categories.length > 24;
+    var many = categories.length > 8;
     var catAxis = { type: 'category', data: categories, name: xName, nameLocation: 'middle',
-      nameGap: horizontal ? 110 : (many ? 60 : 30), axisLabel: { interval: 0, rotate: (!horizontal && many) ? 60 : 0,
+      nameGap: horizontal ? 110 : (many ? 60 : 30), axisLabel: { interval: 0, rotate: (!horizontal && many) ? 40 : 0, hideOverlap: true,
         width: horizontal ? 100 : undefined, overflow: 'truncate' } };
     var valAxis = { type: 'value', name: yName, nameLocation: 'middle', nameGap: horizontal ? 30 : 50, minInterval: 1 };
     return {
@@ -45,9 +45,16 @@
     var present = files.filter(function (f) { return f[key]; });
     if (!present.length) { return null; }
     var bins = present[0][key].bins;
-    return bars('', xName, 'count', bins, present.map(function (f) {
-      return { name: name(f), data: bins.map(function (b, i) { var k = f[key].bins.indexOf(b); return k < 0 ? 0 : f[key].counts[k]; }) };
-    }));
+    var series = present.map(function (f) {
+      return { name: name(f), data: bins.map(function (b) { var k = f[key].bins.indexOf(b); return k < 0 ? 0 : f[key].counts[k]; }) };
+    });
+    // Empty bins at either end say nothing: show from the first bin with a value to the last.
+    var first = bins.length, last = -1;
+    series.forEach(function (s) {
+      s.data.forEach(function (c, i) { if (c > 0) { first = Math.min(first, i); last = Math.max(last, i); } });
+    });
+    series.forEach(function (s) { s.data = s.data.slice(first, last + 1); });
+    return bars('', xName, 'count', bins.slice(first, last + 1), series);
   }
 
   function classes() {
@@ -79,10 +86,10 @@
     var axis = []; for (var i = 0; i < 20; i++) { axis.push((i / 20).toFixed(2)); }
     return { option: {
       tooltip: { formatter: function (p) { return 'x ' + axis[p.value[0]] + ', y ' + axis[p.value[1]] + ': ' + p.value[2] + ' boxes'; } },
-      grid: { left: 60, right: 20, top: 10, bottom: 70 },
-      xAxis: { type: 'category', data: axis, name: 'centre x (fraction of width)', nameLocation: 'middle', nameGap: 30 },
+      grid: { left: 60, right: 20, top: 10, bottom: 90 },
+      xAxis: { type: 'category', data: axis, name: 'centre x (fraction of width)', nameLocation: 'middle', nameGap: 28 },
       yAxis: { type: 'category', data: axis, inverse: true, name: 'centre y', nameLocation: 'middle', nameGap: 45 },
-      visualMap: { min: 0, max: max, calculable: true, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 120 },
+      visualMap: { min: 0, max: max, calculable: true, orient: 'horizontal', left: 'center', bottom: 0, itemHeight: 160, text: ['more boxes', 'fewer'] },
       series: [{ type: 'heatmap', data: cells, name: 'boxes' }]
     } };
   }
@@ -97,7 +104,12 @@
         if (f[k]) { series.push({ name: name(f) + (k === 'imageWidth' ? ' width' : ' height'), data: f[k].counts }); }
       });
     });
-    return bars('', 'pixels', 'images', bins, series);
+    var first = bins.length, last = -1;
+    series.forEach(function (s) {
+      s.data.forEach(function (c, i) { if (c > 0) { first = Math.min(first, i); last = Math.max(last, i); } });
+    });
+    series.forEach(function (s) { s.data = s.data.slice(first, last + 1); });
+    return bars('', 'pixels', 'images', bins.slice(first, last + 1), series);
   }
 
   function urlForms() {
@@ -127,8 +139,7 @@
   Array.prototype.forEach.call(plots, function (el) {
     var built = builders[el.getAttribute('data-chart')]();
     if (!built) {
-      el.parentNode.classList.add('empty');
-      el.innerHTML = '<div class="nodata">Nothing to plot for this dataset.</div>';
+      el.parentNode.classList.add('empty'); // nothing to plot for this dataset (e.g. polygons of boxes)
       return;
     }
     var option = built.option || built;
