@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.visionjsonl.DatasetValidator;
 import io.github.visionjsonl.Task;
+import io.github.visionjsonl.html.HtmlReport;
 import io.github.visionjsonl.images.ImageOptions;
 import io.github.visionjsonl.reading.Progress;
 import io.github.visionjsonl.report.JsonReport;
@@ -44,7 +45,7 @@ import picocli.CommandLine.Parameters;
             "1:a finding at or above the fail-on severity",
             "2:usage error, or an input that cannot be read",
             "3:internal error (a bug: please report it with the input)"})
-final class ValidateCommand implements Callable<Integer> {
+class ValidateCommand implements Callable<Integer> {
 
     enum Format { text, json }
 
@@ -133,6 +134,19 @@ final class ValidateCommand implements Callable<Integer> {
             description = "Same-class boxes of one image overlapping above this IoU are a duplicate-box. Default: ${DEFAULT-VALUE}.")
     double duplicateBoxIou;
 
+    @Option(names = "--html", paramLabel = "FILE",
+            description = "Also writes the HTML report (verdicts, rules, charts, with --images-root a gallery) to FILE, "
+                    + "a new file; the same as 'vision-jsonl report -o FILE'.")
+    Path html;
+
+    @Option(names = "--gallery", paramLabel = "N", defaultValue = "100",
+            description = "With --html: at most N thumbnails in the gallery. Default: ${DEFAULT-VALUE}.")
+    int gallery;
+
+    @Option(names = "--rules-url", paramLabel = "URL", defaultValue = "docs/rules.md",
+            description = "With --html: where the page links each rule to (URL#code). Default: ${DEFAULT-VALUE}.")
+    String rulesUrl;
+
     @Parameters(paramLabel = "FILE", arity = "0..*", description = "JSONL files (.jsonl or .jsonl.gz), or - for standard input.")
     List<String> files = new ArrayList<>();
 
@@ -151,6 +165,13 @@ final class ValidateCommand implements Callable<Integer> {
         boolean showProgress = format == Format.text && System.console() != null;
         List<Object> results = new ArrayList<>();
         int exit = VisionJsonl.OK;
+        if (html != null) {
+            exit = withPage(validator, threshold, out, err, results);
+            if (format == Format.json) {
+                writeJson(out, results);
+            }
+            return exit;
+        }
         for (String file : files) {
             try {
                 ValidationReport report;
@@ -184,6 +205,52 @@ final class ValidateCommand implements Callable<Integer> {
         }
         if (format == Format.json) {
             writeJson(out, results);
+        }
+        return exit;
+    }
+
+    /** Validates the files (or the pair) once, writing the page from the same pass; prints as usual. */
+    private int withPage(DatasetValidator validator, Severity threshold, PrintWriter out, PrintWriter err,
+            List<Object> results) {
+        if (files.contains("-")) {
+            throw usage("the HTML report reads files, not standard input ('-')");
+        }
+        if (gallery < 0) {
+            throw usage("--gallery must be >= 0, was " + gallery);
+        }
+        if (Files.exists(html, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            err.println("vision-jsonl: " + html + " exists; refusing to overwrite it");
+            return VisionJsonl.USAGE;
+        }
+        HtmlReport.Builder page = HtmlReport.builder(validator).gallery(gallery).rulesUrl(rulesUrl);
+        if (imagesRoot != null) {
+            page.images(imageOptions());
+        }
+        int exit = VisionJsonl.OK;
+        String reading = train != null && files.isEmpty() ? train : String.join(", ", files);
+        try {
+            if (train != null && files.isEmpty()) {
+                PairReport pair = page.build().writePair(Path.of(train), Path.of(validation), html);
+                exit = Math.max(exit, verdict(pair.training(), threshold, out, results, "training"));
+                exit = Math.max(exit, verdict(pair.validation(), threshold, out, results, "validation"));
+            } else if (train == null) {
+                for (ValidationReport report : page.build().write(files.stream().map(Path::of).toList(), html)) {
+                    exit = Math.max(exit, verdict(report, threshold, out, results, null));
+                }
+            } else {
+                throw usage("the HTML report is of FILE... or of --train and --validation, not both at once");
+            }
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            err.println("vision-jsonl: " + html + " exists; refusing to overwrite it");
+            return VisionJsonl.USAGE;
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            return unreadable(reading, e, err, results);
+        } catch (OutOfMemoryError e) {
+            return outOfMemory(reading, err, results);
+        }
+        if (format == Format.text) {
+            err.println("vision-jsonl: wrote " + html);
+            err.flush();
         }
         return exit;
     }
@@ -290,24 +357,7 @@ final class ValidateCommand implements Callable<Integer> {
             throw usage("--max-line-length must be in [1, 1073741824], was " + maxLineLength);
         }
         if (imagesRoot != null) {
-            ImageOptions images = ImageOptions.under(imagesRoot).withDecode(decode);
-            if (imageThreads != null) {
-                if (imageThreads < 1) {
-                    throw usage("--image-threads must be >= 1, was " + imageThreads);
-                }
-                images = images.withThreads(imageThreads);
-            }
-            for (String root : datastoreRoots) {
-                int eq = root.indexOf('=');
-                if (eq <= 0 || eq == root.length() - 1) {
-                    throw usage("--datastore-root: expected NAME=DIR, was '" + root + "'");
-                }
-                images = images.withDatastoreRoot(root.substring(0, eq), Path.of(root.substring(eq + 1)));
-            }
-            if (!Files.isDirectory(imagesRoot)) {
-                throw usage("--images-root: " + imagesRoot + " is not a folder");
-            }
-            b.images(images);
+            b.images(imageOptions());
         } else if (!datastoreRoots.isEmpty() || decode || imageThreads != null) {
             throw usage("--datastore-root, --decode and --image-threads need --images-root");
         }
@@ -317,6 +367,27 @@ final class ValidateCommand implements Callable<Integer> {
             throw usage(e.getMessage());
         }
         return b.maxFindings(maxFindings).failFast(failFast).maxLineLength(maxLineLength).build();
+    }
+
+    private ImageOptions imageOptions() {
+        ImageOptions images = ImageOptions.under(imagesRoot).withDecode(decode);
+        if (imageThreads != null) {
+            if (imageThreads < 1) {
+                throw usage("--image-threads must be >= 1, was " + imageThreads);
+            }
+            images = images.withThreads(imageThreads);
+        }
+        for (String root : datastoreRoots) {
+            int eq = root.indexOf('=');
+            if (eq <= 0 || eq == root.length() - 1) {
+                throw usage("--datastore-root: expected NAME=DIR, was '" + root + "'");
+            }
+            images = images.withDatastoreRoot(root.substring(0, eq), Path.of(root.substring(eq + 1)));
+        }
+        if (!Files.isDirectory(imagesRoot)) {
+            throw usage("--images-root: " + imagesRoot + " is not a folder");
+        }
+        return images;
     }
 
     private <T> T parse(java.util.function.Supplier<T> parser, String option) {
