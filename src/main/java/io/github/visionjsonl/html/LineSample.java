@@ -4,6 +4,7 @@ import io.github.visionjsonl.model.ImageRecord;
 import io.github.visionjsonl.reading.ValidatedLine;
 import io.github.visionjsonl.report.Finding;
 import io.github.visionjsonl.rules.RuleCode;
+import io.github.visionjsonl.rules.Severity;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -45,14 +46,18 @@ final class LineSample {
             return; // nothing to draw: the rules table lists such lines
         }
         Entry entry = null;
-        for (Finding f : line.findings()) {
+        boolean error = false;
+        List<Finding> findings = line.findings();
+        for (int i = 0; i < findings.size(); i++) { // indexed: this runs for every line of the file
+            Finding f = findings.get(i);
+            error |= f.severity() == Severity.ERROR;
             List<Entry> kept = byRule.computeIfAbsent(f.rule(), r -> new ArrayList<>(perRule));
             if (kept.size() < perRule && (kept.isEmpty() || kept.get(kept.size() - 1).line() != line.line())) {
                 entry = entry != null ? entry : entryOf(line);
                 kept.add(entry);
             }
         }
-        if (line.isValid() && valid > 0) {
+        if (!error && valid > 0) {
             long priority = mix(line.line());
             if (validLines.size() < valid) {
                 validLines.add(new Picked(priority, entryOf(line)));
