@@ -3,11 +3,11 @@ package io.github.visionjsonl.html;
 import io.github.visionjsonl.images.ImageOptions;
 import io.github.visionjsonl.images.internal.ImageChecker;
 import io.github.visionjsonl.images.internal.ImageHeader;
+import io.github.visionjsonl.images.internal.ImageRoot;
 import io.github.visionjsonl.report.Finding;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import javax.imageio.ImageIO;
@@ -33,15 +33,22 @@ final class Gallery {
 
     Card card(LineSample.Entry entry) {
         String url = entry.record().imageUrl();
-        Path file = locator.locate(url);
-        if (file == null) {
-            return placeholder(entry, url != null && url.contains("://") && !url.regionMatches(true, 0, "azureml", 0, 7)
-                    && !url.regionMatches(true, 0, "amldatastore", 0, 12)
-                    ? "not a local image: " + url : "image not found under the images root: " + url);
+        try (ImageRoot.Opened file = locator.openImage(url)) {
+            if (file == null) {
+                return placeholder(entry, url != null && url.contains("://")
+                        && !url.regionMatches(true, 0, "azureml", 0, 7) && !url.regionMatches(true, 0, "amldatastore", 0, 12)
+                        ? "not a local image: " + url : "image not found under the images root: " + url);
+            }
+            return card(entry, file);
+        } catch (IOException e) {
+            return placeholder(entry, "the image cannot be read: " + e.getMessage());
         }
+    }
+
+    private Card card(LineSample.Entry entry, ImageRoot.Opened file) {
         String note = null;
         try {
-            ImageHeader.Info info = ImageHeader.read(file);
+            ImageHeader.Info info = ImageHeader.read(file.channel());
             if (info != null && info.orientation() > 1) {
                 note = "EXIF orientation " + info.orientation() + ": shown as stored, not rotated";
             }

@@ -3,6 +3,7 @@ package io.github.visionjsonl.html;
 import io.github.visionjsonl.DatasetValidator;
 import io.github.visionjsonl.images.ImageOptions;
 import io.github.visionjsonl.images.internal.ImageChecker;
+import io.github.visionjsonl.images.internal.ImageRoot;
 import io.github.visionjsonl.internal.AtomicOutput;
 import io.github.visionjsonl.model.ImageRecord;
 import java.awt.image.BufferedImage;
@@ -66,19 +67,22 @@ public final class ImageRendering {
     }
 
     private static Rendered draw(long line, ImageRecord record, ImageChecker locator, List<String> classes, Path outDir) {
-        Path image = locator.locate(record.imageUrl());
-        if (image == null) {
-            return new Rendered(line, null, "no local image for " + record.imageUrl() + " under the images root");
-        }
-        Path target = outDir.resolve(String.format(Locale.ROOT, "%d-%s.png", line, baseName(image)));
-        try {
-            BufferedImage drawn = AnnotatedImages.draw(Pictures.read(image, 0), record, classes, true);
-            AtomicOutput.write(target, out -> ImageIO.write(drawn, "png", out));
-            return new Rendered(line, target, null);
-        } catch (Pictures.Unusable e) {
-            return new Rendered(line, null, image + " " + e.getMessage());
+        try (ImageRoot.Opened image = locator.openImage(record.imageUrl())) {
+            if (image == null) {
+                return new Rendered(line, null, "no local image for " + record.imageUrl() + " under the images root");
+            }
+            Path target = outDir.resolve(String.format(Locale.ROOT, "%d-%s.png", line, baseName(image.path())));
+            try {
+                BufferedImage drawn = AnnotatedImages.draw(Pictures.read(image, 0), record, classes, true);
+                AtomicOutput.write(target, out -> ImageIO.write(drawn, "png", out));
+                return new Rendered(line, target, null);
+            } catch (Pictures.Unusable e) {
+                return new Rendered(line, null, image.path() + " " + e.getMessage());
+            } catch (IOException e) {
+                return new Rendered(line, null, "cannot write " + target + ": " + e.getMessage());
+            }
         } catch (IOException e) {
-            return new Rendered(line, null, "cannot write " + target + ": " + e.getMessage());
+            return new Rendered(line, null, "cannot read the image of " + record.imageUrl() + ": " + e.getMessage());
         }
     }
 

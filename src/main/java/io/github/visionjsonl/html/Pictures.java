@@ -4,9 +4,8 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.github.visionjsonl.images.internal.ChannelImageInput;
+import io.github.visionjsonl.images.internal.ImageRoot;
 import java.util.Iterator;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
@@ -38,15 +37,12 @@ final class Pictures {
     }
 
     /**
-     * The image at {@code file}, at most {@code maxSide} pixels on its longer side (0: full size).
+     * The image of an opened file, at most {@code maxSide} pixels on its longer side (0: full size).
      *
      * @throws Unusable when it is not an image ImageIO reads, or claims too many pixels
      */
-    static BufferedImage read(Path file, int maxSide) throws IOException, Unusable {
-        try (InputStream in = Files.newInputStream(file); ImageInputStream iis = ImageIO.createImageInputStream(in)) {
-            if (iis == null) {
-                throw new Unusable("cannot be read as an image");
-            }
+    static BufferedImage read(ImageRoot.Opened file, int maxSide) throws IOException, Unusable {
+        try (ImageInputStream iis = new ChannelImageInput(file.channel())) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(iis);
             if (!readers.hasNext()) {
                 throw new Unusable("not an image format Java can decode");

@@ -10,12 +10,13 @@ import javax.imageio.stream.ImageInputStreamImpl;
  * that was checked, not whatever its name leads to by the time it decodes, and nothing is cached
  * in memory or in temporary files. Closing it leaves the channel open.
  */
-final class ChannelImageInput extends ImageInputStreamImpl {
+public final class ChannelImageInput extends ImageInputStreamImpl {
 
     private final FileChannel channel;
     private final ByteBuffer one = ByteBuffer.allocate(1);
 
-    ChannelImageInput(FileChannel channel) {
+    /** An input reading {@code channel} from its start. */
+    public ChannelImageInput(FileChannel channel) {
         this.channel = channel;
     }
 

@@ -195,10 +195,10 @@ public final class ImageChecker {
     }
 
     /**
-     * The local file a URL names, when it is under its root and exists as a regular file; {@code null}
-     * otherwise (a web URL, a refused path, a missing file). For drawing an image the lines name.
+     * The local image a URL names, opened once under its root as the checks open it; {@code null}
+     * for a web URL, a refused name or a missing file. For drawing the image a line names.
      */
-    public Path locate(String url) {
-        return url == null || url.isBlank() ? null : resolve(url, new ArrayList<>(1));
+    public ImageRoot.Opened openImage(String url) {
+        return url == null || url.isBlank() ? null : open(url, new ArrayList<>(1));
     }
 }
