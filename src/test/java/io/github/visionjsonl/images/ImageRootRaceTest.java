@@ -10,8 +10,8 @@ import io.github.visionjsonl.report.Finding;
 import io.github.visionjsonl.report.ValidationReport;
 import io.github.visionjsonl.rules.RuleCode;
 import java.io.ByteArrayInputStream;
-import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -141,17 +141,17 @@ class ImageRootRaceTest {
         assertThat(opened[0]).isGreaterThan(0);
     }
 
-    /** Opens any reader stuck on the FIFO, so that its helper thread ends. */
+    /**
+     * Opens any reader stuck on the FIFO, so that its helper thread ends: opened for reading and
+     * writing, which on Linux never blocks, and done before the test returns (a writer thread left
+     * behind would recreate the FIFO's name as a plain file once the temporary folder is deleted).
+     */
     private static void releaseStuckOpens(Path fifo) {
-        Thread writer = new Thread(() -> {
-            try (FileOutputStream out = new FileOutputStream(fifo.toFile())) {
-                out.flush();
-            } catch (IOException e) {
-                // no reader was left: nothing to release
-            }
-        }, "fifo-writer");
-        writer.setDaemon(true);
-        writer.start();
+        try (RandomAccessFile both = new RandomAccessFile(fifo.toFile(), "rw")) {
+            both.getFD().sync();
+        } catch (IOException e) {
+            // no FIFO left to open: nothing to release
+        }
     }
 
     static boolean mkfifo(Path path) throws InterruptedException {
