@@ -133,6 +133,20 @@ final class ValidateCommand implements Callable<Integer> {
             description = "Same-class boxes of one image overlapping above this IoU are a duplicate-box. Default: ${DEFAULT-VALUE}.")
     double duplicateBoxIou;
 
+    @Option(names = "--max-dropped", paramLabel = "PERCENT",
+            description = "Exit with 1 when training would drop more than this share of the boxes, polygons or "
+                    + "(classification) images, whatever the severities of the rules that drop them.")
+    Double maxDropped;
+
+    @Option(names = "--accepted", paramLabel = "OUT.jsonl",
+            description = "Writes every line without an error to this new file, byte for byte (one FILE only).")
+    Path acceptedOut;
+
+    @Option(names = "--rejected", paramLabel = "OUT.jsonl",
+            description = "Writes every line with an error to this new file, as {\"line\": N, \"findings\": [...], "
+                    + "\"text\": \"...\"} (one FILE only).")
+    Path rejectedOut;
+
     @Parameters(paramLabel = "FILE", arity = "0..*", description = "JSONL files (.jsonl or .jsonl.gz), or - for standard input.")
     List<String> files = new ArrayList<>();
 
@@ -146,6 +160,9 @@ final class ValidateCommand implements Callable<Integer> {
         if (files.isEmpty() && train == null) {
             throw usage("nothing to validate: give FILE... or --train FILE --validation FILE");
         }
+        if ((acceptedOut != null || rejectedOut != null) && (files.size() != 1 || train != null || files.get(0).equals("-"))) {
+            throw usage("--accepted and --rejected take exactly one FILE (not standard input, not --train)");
+        }
         DatasetValidator validator = buildValidator();
         Severity threshold = parse(() -> Severity.parse(failOn), "--fail-on");
         boolean showProgress = format == Format.text && System.console() != null;
@@ -156,6 +173,11 @@ final class ValidateCommand implements Callable<Integer> {
                 ValidationReport report;
                 if (file.equals("-")) {
                     report = validator.validate(parent.stdin, "-");
+                } else if (acceptedOut != null || rejectedOut != null) {
+                    report = validateSplit(validator, file, err);
+                    if (report == null) {
+                        return VisionJsonl.USAGE;
+                    }
                 } else if (showProgress) {
                     report = validator.validate(Path.of(file), p -> progress(err, file, p));
                     err.print("\r\033[K");
@@ -194,7 +216,21 @@ final class ValidateCommand implements Callable<Integer> {
             out.print(TextReport.format(report));
             out.flush();
         }
-        return report.hasFindingsAtLeast(threshold) ? VisionJsonl.FINDINGS : VisionJsonl.OK;
+        return report.hasFindingsAtLeast(threshold) || report.runtime().exceedsMaxDropped()
+                ? VisionJsonl.FINDINGS : VisionJsonl.OK;
+    }
+
+    /** Validates one file into the accepted and rejected outputs; null when an output exists. */
+    private ValidationReport validateSplit(DatasetValidator validator, String file, PrintWriter err) throws IOException {
+        try {
+            return validator.validate(Path.of(file), new io.github.visionjsonl.LineSplit(acceptedOut, rejectedOut));
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            err.println("vision-jsonl: " + e.getFile() + " exists; refusing to overwrite it");
+            err.flush();
+            return null;
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
     }
 
     private static int unreadable(String file, Exception e, PrintWriter err, List<Object> results) {
@@ -312,6 +348,9 @@ final class ValidateCommand implements Callable<Integer> {
             throw usage("--datastore-root, --decode and --image-threads need --images-root");
         }
         try {
+            if (maxDropped != null) {
+                b.maxDropped(maxDropped);
+            }
             b.fewSamples(fewSamples).imbalanceRatio(imbalanceRatio).duplicateBoxIou(duplicateBoxIou).threads(threads);
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());

@@ -17,6 +17,8 @@ final class FindingCollector implements FindingSink {
 
     private final ValidatorConfig config;
     private final boolean perLine;
+    /** Told of every finding of the current line: what training would drop. */
+    private final RuntimeTally runtime;
     private final List<Finding> kept = new ArrayList<>();
     private List<Finding> lineFindings = new ArrayList<>();
     private long line;
@@ -25,15 +27,17 @@ final class FindingCollector implements FindingSink {
     private long warnings;
     private long infos;
 
-    FindingCollector(ValidatorConfig config, boolean perLine) {
+    FindingCollector(ValidatorConfig config, boolean perLine, RuntimeTally runtime) {
         this.config = config;
         this.perLine = perLine;
+        this.runtime = runtime;
     }
 
     /** Starts collecting for another line. */
     void startLine(long number) {
         line = number;
         lineHasError = false;
+        runtime.startLine();
         if (perLine && !lineFindings.isEmpty()) {
             lineFindings = new ArrayList<>();
         }
@@ -64,6 +68,7 @@ final class FindingCollector implements FindingSink {
         if (severity == null) {
             return;
         }
+        runtime.finding(rule, messageKey, pointer);
         count(severity);
         if (keeps()) {
             keep(new Finding(line, column, pointer, rule, severity, Messages.format(messageKey, params)));

@@ -13,6 +13,7 @@ import io.github.visionjsonl.reading.internal.LineSource;
 import io.github.visionjsonl.reading.internal.PointerLocator;
 import io.github.visionjsonl.reading.internal.RecordBinder.LabelShape;
 import io.github.visionjsonl.report.Finding;
+import io.github.visionjsonl.report.LineVerdicts;
 import io.github.visionjsonl.report.ValidationReport;
 import io.github.visionjsonl.rules.RuleCode;
 import io.github.visionjsonl.rules.Severity;
@@ -21,6 +22,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -48,6 +50,19 @@ public final class ValidationRun implements Closeable {
     private final ArrayDeque<ValidatedLine> ready = new ArrayDeque<>();
     /** Statistics of records counted here: {@code label: []} lines, typed once the task is known. */
     private final RecordStats ownStats = new RecordStats();
+    /** What training would keep, counted from the findings. */
+    private final RuntimeTally runtime = new RuntimeTally();
+    /** Where accepted and rejected lines are written, or null. */
+    private final LineSplitWriter split;
+    /** Whether the findings of each line are gathered (to yield lines, or to write rejected ones). */
+    private final boolean perLine;
+    /** Bytes of held-back lines kept for the split outputs; beyond the budget they are judged early. */
+    private static final long HELD_BYTES_BUDGET = 8L << 20;
+    private long heldBytes;
+    private long accepted;
+    private long rejected;
+    private long blank;
+    private double maxDroppedPercent = Double.NaN;
 
     private Task task;
     private long taskLine;
@@ -66,8 +81,12 @@ public final class ValidationRun implements Closeable {
     private long startNanos;
     private long lastProgress;
 
-    /** A {@code label: []} line read before the task was known. */
-    private record Pending(long line, DetectionRecord record, boolean hadError, List<Finding> findings) {
+    /**
+     * A {@code label: []} line read before the task was known, with its first error that drops
+     * the record for training, and its bytes when lines are split.
+     */
+    private record Pending(long line, DetectionRecord record, boolean hadError, List<Finding> findings,
+            RuleCode drop, byte[] bytes) {
     }
 
     /**
@@ -76,27 +95,38 @@ public final class ValidationRun implements Closeable {
      */
     public ValidationRun(ValidatorConfig config, InputStream in, String source, boolean yieldLines)
             throws IOException {
-        this(config, in, source, yieldLines, null, false);
+        this(config, in, source, yieldLines, null, false, null);
+    }
+
+    /**
+     * A run that writes every line to the accepted or the rejected output as its verdict is
+     * concluded ({@link LineSplitWriter}); committing the outputs is the caller's.
+     */
+    public static ValidationRun splitting(ValidatorConfig config, InputStream in, String source, LineSplitWriter split)
+            throws IOException {
+        return new ValidationRun(config, in, source, false, null, false, split);
     }
 
     /** A run over the training file of a pair: it keeps what the validation file is checked against. */
     public static ValidationRun training(ValidatorConfig config, InputStream in, String source) throws IOException {
-        return new ValidationRun(config, in, source, false, null, true);
+        return new ValidationRun(config, in, source, false, null, true, null);
     }
 
     /** A run over a validation file that is also checked against a training file already read. */
     public static ValidationRun againstTraining(ValidatorConfig config, InputStream in, String source,
             ValidationRun training) throws IOException {
-        return new ValidationRun(config, in, source, false, training.dataset.asTraining(training.source), false);
+        return new ValidationRun(config, in, source, false, training.dataset.asTraining(training.source), false, null);
     }
 
     private ValidationRun(ValidatorConfig config, InputStream in, String source, boolean yieldLines,
-            DatasetChecks.TrainingSide training, boolean asTraining) throws IOException {
+            DatasetChecks.TrainingSide training, boolean asTraining, LineSplitWriter split) throws IOException {
         this.config = config;
         this.source = source;
         this.lines = in == null ? null : new LineSource(in, config.maxLineLength());
         this.yieldLines = yieldLines;
-        this.findings = new FindingCollector(config, yieldLines);
+        this.split = split;
+        this.perLine = yieldLines || split != null;
+        this.findings = new FindingCollector(config, perLine, runtime);
         this.task = config.task();
         this.images = config.images() == null ? null : new ImageVerification(config.images());
         this.dataset = new DatasetChecks(config, findings, new DatasetChecks.Line() {
@@ -142,6 +172,15 @@ public final class ValidationRun implements Closeable {
                 dataset.expectLines(size / Math.max(1, sampledBytes / SIZE_SAMPLE_LINES));
             }
         }
+    }
+
+    /**
+     * Sets the largest share of annotations, in percent, that training may drop before the
+     * report is invalid ({@link io.github.visionjsonl.report.RuntimeView#exceedsMaxDropped()});
+     * {@link Double#NaN} for no limit.
+     */
+    public void maxDropped(double percent) {
+        this.maxDroppedPercent = percent;
     }
 
     /** Reads the whole input. */
@@ -279,6 +318,7 @@ public final class ValidationRun implements Closeable {
             return;
         }
         for (PendingFinding f : pendingFindings) {
+            runtime.finding(f.rule(), f.messageKey(), f.pointer());
             findings.count(f.severity());
             if (findings.keeps()) {
                 int column = f.column() >= 0 ? f.column() : columnOf(f.pointer());
@@ -312,8 +352,14 @@ public final class ValidationRun implements Closeable {
         apply(r.recordFindings);
         DetectionRecord record = (DetectionRecord) r.record;
         dataset.checkLine(record, r.fingerprint, r.labelHash);
-        pending.add(new Pending(r.line, record, findings.lineHasError(), findings.lineFindings()));
-        if (pending.size() >= MAX_PENDING) {
+        byte[] bytes = null;
+        if (split != null) {
+            bytes = Arrays.copyOfRange(r.buf, r.start, r.start + r.length);
+            heldBytes += bytes.length;
+        }
+        pending.add(new Pending(r.line, record, findings.lineHasError(), findings.lineFindings(), runtime.recordDrop(),
+                bytes));
+        if (pending.size() >= MAX_PENDING || heldBytes > HELD_BYTES_BUDGET) {
             resolvePending();
         }
     }
@@ -325,6 +371,7 @@ public final class ValidationRun implements Closeable {
             List<Finding> lineFindings = new ArrayList<>(held.findings());
             ImageRecord record = held.record();
             boolean error = held.hadError();
+            heldBytes -= held.bytes() == null ? 0 : held.bytes().length;
             if (task == Task.IMAGE_CLASSIFICATION) {
                 error |= deferred(held.line(), lineFindings, RuleCode.TASK_MISMATCH, "/label", "task-mismatch",
                         "actual", LabelShape.EMPTY_LIST.describe(), "shape", "no class",
@@ -336,6 +383,7 @@ public final class ValidationRun implements Closeable {
                 }
                 record = retypeEmpty(held.record());
             }
+            concluded = held;
             conclude(held.line(), record, record != null && !error, error, lineFindings, false, false);
         }
     }
@@ -356,28 +404,56 @@ public final class ValidationRun implements Closeable {
     private void finishLine(ImageRecord record, boolean counted) {
         boolean error = findings.lineHasError();
         conclude(findings.line(), record, record != null && !error, error,
-                yieldLines ? findings.lineFindings() : List.of(), true, counted);
+                perLine ? findings.lineFindings() : List.of(), true, counted);
     }
+
+    /** The held-back line being concluded (when not the current one). */
+    private Pending concluded;
 
     private void conclude(long line, ImageRecord record, boolean valid, boolean error, List<Finding> lineFindings,
             boolean isCurrent, boolean counted) {
+        boolean blankLine = isCurrent && current.kind == LineResult.Kind.BLANK;
+        RuleCode imageDrop = null;
+        ImageChecker.Expectation expected = null;
+        int column = 0;
         if (record != null) {
             if (!counted) {
                 ownStats.add(line, record, 0, 0);
             }
             if (images != null) {
-                ImageChecker.Expectation expected = expectation(record, isCurrent);
-                int column = isCurrent ? columnOf("/image_url") : 0;
-                if (yieldLines) {
-                    // A caller iterating records gets each line's verdict whole, images included.
+                expected = expectation(record, isCurrent);
+                column = isCurrent ? columnOf("/image_url") : 0;
+                if (perLine) {
+                    // A caller iterating records gets each line's verdict whole, images included,
+                    // and a split line is written once, with its final verdict.
                     lineFindings = new ArrayList<>(lineFindings);
-                    boolean imageError = report(line, column, images.checkNow(expected), lineFindings);
+                    List<ImageChecker.Problem> problems = images.checkNow(expected);
+                    boolean imageError = report(line, column, problems, lineFindings);
                     error |= imageError;
                     valid &= !imageError;
-                } else {
-                    images.submit(line, column, valid, expected);
+                    imageDrop = imageDrop(problems);
+                    expected = null;
                 }
             }
+        }
+        long kept = 0;
+        if (isCurrent && !blankLine) {
+            kept = runtime.current(record, current, imageDrop, fallbackDrop(record));
+        } else if (!isCurrent) {
+            runtime.held(record, concluded.drop() != null ? concluded.drop() : imageDrop);
+        }
+        if (expected != null) {
+            images.submit(line, column, valid, kept, expected);
+        }
+        if (blankLine) {
+            blank++;
+        } else if (error) {
+            rejected++;
+        } else {
+            accepted++;
+        }
+        if (split != null && !blankLine) {
+            writeSplit(line, error, lineFindings, isCurrent);
         }
         if (valid) {
             validRecords++;
@@ -387,6 +463,42 @@ public final class ValidationRun implements Closeable {
         }
         if (error && config.failFast()) {
             stopped = true;
+        }
+    }
+
+    /** The rule to name for a line without a record when no finding named one (its rule is off). */
+    private RuleCode fallbackDrop(ImageRecord record) {
+        if (record != null) {
+            return null;
+        }
+        return switch (current.kind) {
+            case TOO_LONG -> RuleCode.LINE_TOO_LONG;
+            case BROKEN -> RuleCode.JSON_SYNTAX;
+            default -> current.record == null ? RuleCode.MISSING_FIELD : RuleCode.TASK_MISMATCH;
+        };
+    }
+
+    /** The first problem of an image that makes training drop it, or null. */
+    private RuleCode imageDrop(List<ImageChecker.Problem> problems) {
+        for (ImageChecker.Problem p : problems) {
+            if (p.rule().defaultSeverity() == Severity.ERROR && config.severityOf(p.rule(), null) != null) {
+                return p.rule();
+            }
+        }
+        return null;
+    }
+
+    private void writeSplit(long line, boolean error, List<Finding> lineFindings, boolean isCurrent) {
+        byte[] buf = isCurrent ? current.buf : concluded.bytes();
+        int start = isCurrent ? current.start : 0;
+        int length = isCurrent ? current.length : buf.length;
+        if (isCurrent && current.kind == LineResult.Kind.TOO_LONG) {
+            buf = null;
+        }
+        if (error) {
+            split.reject(line, lineFindings, buf, start, length, isCurrent ? current.skippedLength : 0);
+        } else {
+            split.accept(buf, start, length);
         }
     }
 
@@ -426,6 +538,12 @@ public final class ValidationRun implements Closeable {
         while ((r = images.poll()) != null) {
             if (report(r.line(), r.column(), r.problems(), null) && r.lineValid()) {
                 validRecords--;
+                accepted--;
+                rejected++;
+            }
+            RuleCode drop = imageDrop(r.problems());
+            if (drop != null && r.keptAnnotations() >= 0) {
+                runtime.imageDropped(drop, r.keptAnnotations(), task != null && task.hasObjects());
             }
         }
     }
@@ -472,7 +590,7 @@ public final class ValidationRun implements Closeable {
     public ValidationReport report() {
         return new ValidationReport(source, task, lineCount, records, validRecords, findings.errors(),
                 findings.warnings(), findings.infos(), dataset.classCounts(), dataset.statistics(), findings.sorted(),
-                !stopped);
+                !stopped, runtime.view(task, maxDroppedPercent), new LineVerdicts(accepted, rejected, blank));
     }
 
     @Override
