@@ -206,6 +206,21 @@ public final class DatasetValidator {
     }
 
     /**
+     * Validates an MLTable data asset (the AutoML v2 layout: a YAML file named {@code MLTable}
+     * beside its JSONL and images): the MLTable as the job's loader reads it ({@code paths},
+     * {@code read_json_lines}, {@code image_url} converted to {@code stream_info}), with findings
+     * at its lines and columns, then every local JSONL file its paths name, each with its own
+     * report. With {@code invalid_lines: error} (the default) a {@code json-syntax} finding says
+     * that the line fails the whole job; with {@code drop}, that it is dropped.
+     *
+     * @param path the MLTable file, or the folder that holds it
+     * @throws IOException when the MLTable or a file it names cannot be read
+     */
+    public io.github.visionjsonl.mltable.MLTableReport validateMLTable(Path path) throws IOException {
+        return io.github.visionjsonl.mltable.MLTableValidation.validate(path, config::severityOf, this::validate);
+    }
+
+    /**
      * Validates a training file and its validation file: each as {@link #validate(Path)} does,
      * and the validation file also against the training file (same images, classes the training
      * file lacks or that have no validation example). The validation file is read with the

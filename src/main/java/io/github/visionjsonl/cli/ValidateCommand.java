@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.visionjsonl.DatasetValidator;
 import io.github.visionjsonl.Task;
 import io.github.visionjsonl.images.ImageOptions;
+import io.github.visionjsonl.mltable.MLTableReport;
+import io.github.visionjsonl.mltable.MLTableValidation;
 import io.github.visionjsonl.reading.Progress;
 import io.github.visionjsonl.report.JsonReport;
 import io.github.visionjsonl.report.PairReport;
@@ -50,6 +52,10 @@ final class ValidateCommand implements Callable<Integer> {
 
     /** A report with its role in a pair ({@code null} for a single file). */
     private record Entry(ValidationReport report, String role) {
+    }
+
+    /** An MLTable's own verdict (its files follow as entries). */
+    private record MLTableEntry(MLTableReport report) {
     }
 
     /** A file that could not be read. */
@@ -147,7 +153,8 @@ final class ValidateCommand implements Callable<Integer> {
                     + "\"text\": \"...\"} (one FILE only).")
     Path rejectedOut;
 
-    @Parameters(paramLabel = "FILE", arity = "0..*", description = "JSONL files (.jsonl or .jsonl.gz), or - for standard input.")
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = "JSONL files (.jsonl or .jsonl.gz), - for standard input, "
+            + "or an MLTable (the file named MLTable, or its folder): the MLTable is checked, then every JSONL it names.")
     List<String> files = new ArrayList<>();
 
     @Override
@@ -160,8 +167,9 @@ final class ValidateCommand implements Callable<Integer> {
         if (files.isEmpty() && train == null) {
             throw usage("nothing to validate: give FILE... or --train FILE --validation FILE");
         }
-        if ((acceptedOut != null || rejectedOut != null) && (files.size() != 1 || train != null || files.get(0).equals("-"))) {
-            throw usage("--accepted and --rejected take exactly one FILE (not standard input, not --train)");
+        if ((acceptedOut != null || rejectedOut != null) && (files.size() != 1 || train != null || files.get(0).equals("-")
+                || MLTableValidation.isMLTable(Path.of(files.get(0))))) {
+            throw usage("--accepted and --rejected take exactly one JSONL FILE (not standard input, an MLTable or --train)");
         }
         DatasetValidator validator = buildValidator();
         Severity threshold = parse(() -> Severity.parse(failOn), "--fail-on");
@@ -171,6 +179,10 @@ final class ValidateCommand implements Callable<Integer> {
         for (String file : files) {
             try {
                 ValidationReport report;
+                if (!file.equals("-") && MLTableValidation.isMLTable(Path.of(file))) {
+                    exit = Math.max(exit, mltable(validator.validateMLTable(Path.of(file)), threshold, out, results));
+                    continue;
+                }
                 if (file.equals("-")) {
                     report = validator.validate(parent.stdin, "-");
                 } else if (acceptedOut != null || rejectedOut != null) {
@@ -218,6 +230,21 @@ final class ValidateCommand implements Callable<Integer> {
         }
         return report.hasFindingsAtLeast(threshold) || report.runtime().exceedsMaxDropped()
                 ? VisionJsonl.FINDINGS : VisionJsonl.OK;
+    }
+
+    /** Prints an MLTable's findings and each of its files' reports; the exit code they make. */
+    private int mltable(MLTableReport report, Severity threshold, PrintWriter out, List<Object> results) {
+        results.add(new MLTableEntry(report));
+        if (format == Format.text) {
+            out.print(report.format());
+            out.flush();
+        }
+        int exit = report.findings().stream().anyMatch(f -> f.severity().compareTo(threshold) <= 0)
+                ? VisionJsonl.FINDINGS : VisionJsonl.OK;
+        for (ValidationReport file : report.files()) {
+            exit = Math.max(exit, verdict(file, threshold, out, results, null));
+        }
+        return exit;
     }
 
     /** Validates one file into the accepted and rejected outputs; null when an output exists. */
@@ -279,6 +306,23 @@ final class ValidateCommand implements Callable<Integer> {
             for (Object r : results) {
                 if (r instanceof Entry entry) {
                     JsonReport.write(entry.report(), entry.role(), g);
+                } else if (r instanceof MLTableEntry m) {
+                    g.writeStartObject();
+                    g.writeStringField("file", m.report().mltable().toString());
+                    g.writeStringField("kind", "mltable");
+                    g.writeBooleanField("valid", m.report().errors() == 0);
+                    g.writeStringField("invalidLines", m.report().dropsInvalidLines() ? "drop" : "error");
+                    g.writeArrayFieldStart("jsonlFiles");
+                    for (ValidationReport f : m.report().files()) {
+                        g.writeString(f.source());
+                    }
+                    g.writeEndArray();
+                    g.writeArrayFieldStart("findings");
+                    for (io.github.visionjsonl.report.Finding f : m.report().findings()) {
+                        JsonReport.write(f, g);
+                    }
+                    g.writeEndArray();
+                    g.writeEndObject();
                 } else if (r instanceof Failure failure) {
                     g.writeStartObject();
                     g.writeStringField("file", failure.file());
