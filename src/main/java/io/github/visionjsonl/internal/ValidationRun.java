@@ -43,6 +43,7 @@ public final class ValidationRun implements Closeable {
     private final boolean yieldLines;
     private final FindingCollector findings;
     private final DatasetChecks dataset;
+    private final DatastoreMix datastores;
     private final ImageVerification images;
     private final LineWork work;
     private final ParallelLines parallel;
@@ -129,7 +130,7 @@ public final class ValidationRun implements Closeable {
         this.findings = new FindingCollector(config, perLine, runtime);
         this.task = config.task();
         this.images = config.images() == null ? null : new ImageVerification(config.images());
-        this.dataset = new DatasetChecks(config, findings, new DatasetChecks.Line() {
+        DatasetChecks.Line currentLine = new DatasetChecks.Line() {
             @Override
             public long number() {
                 return findings.line();
@@ -144,7 +145,9 @@ public final class ValidationRun implements Closeable {
             public int jsonIndex(int recordIndex) {
                 return current.jsonIndex(recordIndex);
             }
-        }, training, asTraining);
+        };
+        this.dataset = new DatasetChecks(config, findings, currentLine, training, asTraining);
+        this.datastores = new DatastoreMix(config, findings, currentLine);
         this.work = new LineWork(config, dataset.needsFingerprints());
         this.parallel = lines != null && config.threads() > 1
                 ? new ParallelLines(config, lines, dataset.needsFingerprints()) : null;
@@ -309,6 +312,7 @@ public final class ValidationRun implements Closeable {
         }
         // A retyped record's label hash is its own.
         dataset.checkLine(record, r.fingerprint, record == r.record ? r.labelHash : DatasetChecks.labelHash(record));
+        datastores.check(record.imageUrl(), r.datastoreHash, r.workspaceHash);
         finishLine(record, r.counted);
     }
 
@@ -352,6 +356,7 @@ public final class ValidationRun implements Closeable {
         apply(r.recordFindings);
         DetectionRecord record = (DetectionRecord) r.record;
         dataset.checkLine(record, r.fingerprint, r.labelHash);
+        datastores.check(record.imageUrl(), r.datastoreHash, r.workspaceHash);
         byte[] bytes = null;
         if (split != null) {
             bytes = Arrays.copyOfRange(r.buf, r.start, r.start + r.length);

@@ -115,7 +115,7 @@ final class YamlReader {
             JsonLocation l = p == null ? null : p.currentLocation();
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             int cut = message.indexOf("\n at [Source");
-            message = (cut > 0 ? message.substring(0, cut) : message).replace('\n', ' ').replace('\r', ' ');
+            message = oneLine(cut > 0 ? message.substring(0, cut) : message);
             if (message.length() > 300) {
                 message = message.substring(0, 297) + "...";
             }
@@ -130,6 +130,20 @@ final class YamlReader {
                 }
             }
         }
+    }
+
+    /**
+     * SnakeYAML's message on one line: its own sentences, without the indented excerpt of the
+     * document, the caret under it and the "in 'reader'" places (the finding has the place).
+     */
+    private static String oneLine(String message) {
+        StringBuilder b = new StringBuilder();
+        for (String line : message.split("\r?\n")) {
+            if (!line.isBlank() && !Character.isWhitespace(line.charAt(0))) {
+                b.append(b.length() > 0 ? "; " : "").append(line.strip());
+            }
+        }
+        return b.length() > 0 ? b.toString() : message.replace('\n', ' ').replace('\r', ' ').strip();
     }
 
     /** The value at the parser's current token, read to its end. */
