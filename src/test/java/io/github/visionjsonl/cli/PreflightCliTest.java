@@ -50,9 +50,9 @@ class PreflightCliTest {
             "--rule", "mixed-datastores=off"};
         Result warned = run(concat(new String[] {"validate"}, lenient, new String[] {file}));
         assertThat(warned.exit()).as(warned.out()).isZero();
-        Result limited = run(concat(new String[] {"validate", "--max-dropped", "50"}, lenient, new String[] {file}));
+        Result limited = run(concat(new String[] {"validate", "--max-dropped", "40"}, lenient, new String[] {file}));
         assertThat(limited.exit()).isEqualTo(1);
-        assertThat(limited.out()).contains("more than the 50% allowed (--max-dropped)");
+        assertThat(limited.out()).contains("more than the 40% allowed (--max-dropped)");
         assertThat(run("validate", "--max-dropped", "101", file).err()).contains("maxDropped must be in [0, 100]");
     }
 
