@@ -158,7 +158,7 @@ final class MLTableShape {
         while (fixed < segments.length - 1 && !hasWildcard(segments[fixed])) {
             fixed++;
         }
-        Path start = base;
+        Path start = g.startsWith("/") ? base.toAbsolutePath().getRoot() : base;
         for (int i = 0; i < fixed; i++) {
             start = start.resolve(segments[i]);
         }

@@ -105,6 +105,9 @@ class MLTableTest {
             assertThat(f.message()).contains("not checkable here");
         });
         assertThat(r.isValid()).isTrue();
+        MLTableReport absolute = check("paths:\n  - pattern: " + dir.toAbsolutePath().resolve("data") + "/*.jsonl\n" + READ);
+        assertThat(absolute.findings()).isEmpty();
+        assertThat(absolute.files()).hasSize(1);
     }
 
     @Test
