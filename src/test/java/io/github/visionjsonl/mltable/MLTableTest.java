@@ -204,6 +204,39 @@ class MLTableTest {
         });
     }
 
+    /**
+     * Mutations of a real MLTable (bytes flipped, cut, repeated, YAML punctuation thrown in):
+     * every one gives findings or none, never an exception. More with
+     * {@code -Dvisionjsonl.fuzz.iterations=N}.
+     */
+    @Test
+    void mutatedMLTablesNeverThrow() throws IOException {
+        byte[] good = Files.readAllBytes(Path.of("samples/mltable/good/MLTable"));
+        byte[] punctuation = "-:[]{}&*!|>'\"%@`#,?\n\t ".getBytes(StandardCharsets.UTF_8);
+        java.util.Random random = new java.util.Random(15);
+        int iterations = Integer.getInteger("visionjsonl.fuzz.iterations", 300);
+        for (int i = 0; i < iterations; i++) {
+            byte[] b = good.clone();
+            int edits = 1 + random.nextInt(8);
+            for (int e = 0; e < edits; e++) {
+                int at = random.nextInt(b.length);
+                switch (random.nextInt(4)) {
+                    case 0 -> b[at] = (byte) random.nextInt(256);
+                    case 1 -> b[at] = punctuation[random.nextInt(punctuation.length)];
+                    case 2 -> b = java.util.Arrays.copyOf(b, at + 1);
+                    default -> {
+                        byte[] longer = java.util.Arrays.copyOf(b, b.length + at);
+                        System.arraycopy(b, 0, longer, b.length, at);
+                        b = longer;
+                    }
+                }
+            }
+            Files.write(dir.resolve("MLTable"), b);
+            MLTableReport r = VALIDATOR.validateMLTable(dir);
+            assertThat(r.findings()).allSatisfy(f -> assertThat(f.message()).doesNotContain("\n").isNotBlank());
+        }
+    }
+
     @Test
     void aFolderWithoutMLTableIsAnInputError() {
         assertThat(MLTableValidation.isMLTable(dir)).isFalse();
