@@ -71,6 +71,25 @@ public final class LineSplitWriter implements Closeable {
         }
     }
 
+    /** Writes the current line of a run to the output its verdict names. */
+    void write(long line, boolean error, List<Finding> findings, LineResult r) {
+        byte[] buf = r.kind == LineResult.Kind.TOO_LONG ? null : r.buf;
+        if (error) {
+            reject(line, findings, buf, r.start, r.length, r.skippedLength);
+        } else {
+            accept(r.buf, r.start, r.length);
+        }
+    }
+
+    /** Writes a line held back until its verdict, from its copied bytes. */
+    void write(long line, boolean error, List<Finding> findings, byte[] bytes) {
+        if (error) {
+            reject(line, findings, bytes, 0, bytes.length, 0);
+        } else {
+            accept(bytes, 0, bytes.length);
+        }
+    }
+
     /** Writes an accepted line's bytes. */
     void accept(byte[] buf, int start, int length) {
         if (accepted == null || failure != null) {

@@ -1,6 +1,7 @@
 package io.github.visionjsonl.internal;
 
 import io.github.visionjsonl.Task;
+import io.github.visionjsonl.images.internal.ImageChecker;
 import io.github.visionjsonl.model.DetectionRecord;
 import io.github.visionjsonl.model.ImageRecord;
 import io.github.visionjsonl.model.MultiLabelRecord;
@@ -10,6 +11,7 @@ import io.github.visionjsonl.rules.RuleCode;
 import io.github.visionjsonl.rules.Severity;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -131,14 +133,13 @@ final class RuntimeTally {
      * @param record its record, or null when it has none (not JSON, another task's shape)
      * @param line where the record's list positions are in the line
      * @param imageDrop the dropping rule of a problem with its image file, or null
-     * @param fallback the rule to name when the record is missing without a finding (its rule off)
      * @return the annotations kept, or -1 when the image is dropped
      */
-    long current(ImageRecord record, LineResult line, RuleCode imageDrop, RuleCode fallback) {
+    long current(ImageRecord record, LineResult line, RuleCode imageDrop) {
         images++;
         RuleCode drop = recordDrop != null ? recordDrop : imageDrop;
         if (record == null) {
-            dropImage(drop != null ? drop : fallback, 0);
+            dropImage(drop != null ? drop : fallback(line), 0);
             return -1;
         }
         if (!record.task().hasObjects()) {
@@ -176,6 +177,25 @@ final class RuntimeTally {
             return -1;
         }
         return keep(record, kept, dropped);
+    }
+
+    /** The rule to name for a line without a record when no finding named one (its rule is off). */
+    private static RuleCode fallback(LineResult line) {
+        return switch (line.kind) {
+            case TOO_LONG -> RuleCode.LINE_TOO_LONG;
+            case BROKEN -> RuleCode.JSON_SYNTAX;
+            default -> line.record == null ? RuleCode.MISSING_FIELD : RuleCode.TASK_MISMATCH;
+        };
+    }
+
+    /** The first problem of an image file that makes training drop the image, or null. */
+    static RuleCode imageDrop(ValidatorConfig config, List<ImageChecker.Problem> problems) {
+        for (ImageChecker.Problem p : problems) {
+            if (p.rule().defaultSeverity() == Severity.ERROR && config.severityOf(p.rule(), null) != null) {
+                return p.rule();
+            }
+        }
+        return null;
     }
 
     /** Counts a line held back until the task was known: a {@code label: []} record, or none. */

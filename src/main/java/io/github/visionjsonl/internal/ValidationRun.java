@@ -13,7 +13,6 @@ import io.github.visionjsonl.reading.internal.LineSource;
 import io.github.visionjsonl.reading.internal.PointerLocator;
 import io.github.visionjsonl.reading.internal.RecordBinder.LabelShape;
 import io.github.visionjsonl.report.Finding;
-import io.github.visionjsonl.report.LineVerdicts;
 import io.github.visionjsonl.report.ValidationReport;
 import io.github.visionjsonl.rules.RuleCode;
 import io.github.visionjsonl.rules.Severity;
@@ -22,7 +21,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -53,16 +51,10 @@ public final class ValidationRun implements Closeable {
     private final RecordStats ownStats = new RecordStats();
     /** What training would keep, counted from the findings. */
     private final RuntimeTally runtime = new RuntimeTally();
-    /** Where accepted and rejected lines are written, or null. */
-    private final LineSplitWriter split;
+    /** Accepted, rejected and blank lines, written to the split outputs when there are any. */
+    private final LineOutcomes outcomes;
     /** Whether the findings of each line are gathered (to yield lines, or to write rejected ones). */
     private final boolean perLine;
-    /** Bytes of held-back lines kept for the split outputs; beyond the budget they are judged early. */
-    private static final long HELD_BYTES_BUDGET = 8L << 20;
-    private long heldBytes;
-    private long accepted;
-    private long rejected;
-    private long blank;
     private double maxDroppedPercent = Double.NaN;
 
     private Task task;
@@ -125,7 +117,7 @@ public final class ValidationRun implements Closeable {
         this.source = source;
         this.lines = in == null ? null : new LineSource(in, config.maxLineLength());
         this.yieldLines = yieldLines;
-        this.split = split;
+        this.outcomes = new LineOutcomes(split);
         this.perLine = yieldLines || split != null;
         this.findings = new FindingCollector(config, perLine, runtime);
         this.task = config.task();
@@ -357,14 +349,9 @@ public final class ValidationRun implements Closeable {
         DetectionRecord record = (DetectionRecord) r.record;
         dataset.checkLine(record, r.fingerprint, r.labelHash);
         datastores.check(record.imageUrl(), r.datastoreHash, r.workspaceHash);
-        byte[] bytes = null;
-        if (split != null) {
-            bytes = Arrays.copyOfRange(r.buf, r.start, r.start + r.length);
-            heldBytes += bytes.length;
-        }
         pending.add(new Pending(r.line, record, findings.lineHasError(), findings.lineFindings(), runtime.recordDrop(),
-                bytes));
-        if (pending.size() >= MAX_PENDING || heldBytes > HELD_BYTES_BUDGET) {
+                outcomes.hold(r)));
+        if (pending.size() >= MAX_PENDING || outcomes.overBudget()) {
             resolvePending();
         }
     }
@@ -376,7 +363,6 @@ public final class ValidationRun implements Closeable {
             List<Finding> lineFindings = new ArrayList<>(held.findings());
             ImageRecord record = held.record();
             boolean error = held.hadError();
-            heldBytes -= held.bytes() == null ? 0 : held.bytes().length;
             if (task == Task.IMAGE_CLASSIFICATION) {
                 error |= deferred(held.line(), lineFindings, RuleCode.TASK_MISMATCH, "/label", "task-mismatch",
                         "actual", LabelShape.EMPTY_LIST.describe(), "shape", "no class",
@@ -417,7 +403,6 @@ public final class ValidationRun implements Closeable {
 
     private void conclude(long line, ImageRecord record, boolean valid, boolean error, List<Finding> lineFindings,
             boolean isCurrent, boolean counted) {
-        boolean blankLine = isCurrent && current.kind == LineResult.Kind.BLANK;
         RuleCode imageDrop = null;
         ImageChecker.Expectation expected = null;
         int column = 0;
@@ -436,29 +421,23 @@ public final class ValidationRun implements Closeable {
                     boolean imageError = report(line, column, problems, lineFindings);
                     error |= imageError;
                     valid &= !imageError;
-                    imageDrop = imageDrop(problems);
+                    imageDrop = RuntimeTally.imageDrop(config, problems);
                     expected = null;
                 }
             }
         }
         long kept = 0;
-        if (isCurrent && !blankLine) {
-            kept = runtime.current(record, current, imageDrop, fallbackDrop(record));
-        } else if (!isCurrent) {
+        if (!isCurrent) {
             runtime.held(record, concluded.drop() != null ? concluded.drop() : imageDrop);
+            outcomes.held(line, error, lineFindings, concluded.bytes());
+        } else if (current.kind != LineResult.Kind.BLANK) {
+            kept = runtime.current(record, current, imageDrop);
         }
         if (expected != null) {
             images.submit(line, column, valid, kept, expected);
         }
-        if (blankLine) {
-            blank++;
-        } else if (error) {
-            rejected++;
-        } else {
-            accepted++;
-        }
-        if (split != null && !blankLine) {
-            writeSplit(line, error, lineFindings, isCurrent);
+        if (isCurrent) {
+            outcomes.current(line, error, lineFindings, current);
         }
         if (valid) {
             validRecords++;
@@ -468,42 +447,6 @@ public final class ValidationRun implements Closeable {
         }
         if (error && config.failFast()) {
             stopped = true;
-        }
-    }
-
-    /** The rule to name for a line without a record when no finding named one (its rule is off). */
-    private RuleCode fallbackDrop(ImageRecord record) {
-        if (record != null) {
-            return null;
-        }
-        return switch (current.kind) {
-            case TOO_LONG -> RuleCode.LINE_TOO_LONG;
-            case BROKEN -> RuleCode.JSON_SYNTAX;
-            default -> current.record == null ? RuleCode.MISSING_FIELD : RuleCode.TASK_MISMATCH;
-        };
-    }
-
-    /** The first problem of an image that makes training drop it, or null. */
-    private RuleCode imageDrop(List<ImageChecker.Problem> problems) {
-        for (ImageChecker.Problem p : problems) {
-            if (p.rule().defaultSeverity() == Severity.ERROR && config.severityOf(p.rule(), null) != null) {
-                return p.rule();
-            }
-        }
-        return null;
-    }
-
-    private void writeSplit(long line, boolean error, List<Finding> lineFindings, boolean isCurrent) {
-        byte[] buf = isCurrent ? current.buf : concluded.bytes();
-        int start = isCurrent ? current.start : 0;
-        int length = isCurrent ? current.length : buf.length;
-        if (isCurrent && current.kind == LineResult.Kind.TOO_LONG) {
-            buf = null;
-        }
-        if (error) {
-            split.reject(line, lineFindings, buf, start, length, isCurrent ? current.skippedLength : 0);
-        } else {
-            split.accept(buf, start, length);
         }
     }
 
@@ -543,10 +486,9 @@ public final class ValidationRun implements Closeable {
         while ((r = images.poll()) != null) {
             if (report(r.line(), r.column(), r.problems(), null) && r.lineValid()) {
                 validRecords--;
-                accepted--;
-                rejected++;
+                outcomes.imageRejected();
             }
-            RuleCode drop = imageDrop(r.problems());
+            RuleCode drop = RuntimeTally.imageDrop(config, r.problems());
             if (drop != null && r.keptAnnotations() >= 0) {
                 runtime.imageDropped(drop, r.keptAnnotations(), task != null && task.hasObjects());
             }
@@ -595,7 +537,7 @@ public final class ValidationRun implements Closeable {
     public ValidationReport report() {
         return new ValidationReport(source, task, lineCount, records, validRecords, findings.errors(),
                 findings.warnings(), findings.infos(), dataset.classCounts(), dataset.statistics(), findings.sorted(),
-                !stopped, runtime.view(task, maxDroppedPercent), new LineVerdicts(accepted, rejected, blank));
+                !stopped, runtime.view(task, maxDroppedPercent), outcomes.verdicts());
     }
 
     @Override
