@@ -3,6 +3,7 @@ package io.github.visionjsonl.cli;
 import io.github.visionjsonl.DatasetValidator;
 import io.github.visionjsonl.Task;
 import io.github.visionjsonl.convert.DatasetFixer;
+import io.github.visionjsonl.internal.SetAsideLines;
 import io.github.visionjsonl.report.Finding;
 import io.github.visionjsonl.report.TextReport;
 import java.io.IOException;
@@ -51,6 +52,11 @@ final class FixCommand implements Callable<Integer> {
     @Mixin
     NewFile output;
 
+    @Option(names = "--rejected", paramLabel = "FILE",
+            description = "Also writes the lines set aside to this new file, one JSON object each: "
+                    + "{\"line\": N, \"findings\": [...], \"text\": \"...\"} (as validate --rejected).")
+    Path rejected;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -61,15 +67,30 @@ final class FixCommand implements Callable<Integer> {
                     "--task: unknown task '" + task + "'")));
         }
         DatasetFixer.FixResult r;
+        SetAsideLines rejectedLines = null;
         try {
-            r = new DatasetFixer(b.build(), tolerance).fix(input, output.path);
+            DatasetFixer fixer = new DatasetFixer(b.build(), tolerance);
+            if (rejected != null) {
+                rejectedLines = new SetAsideLines(input, rejected, DatasetValidator.DEFAULT_MAX_LINE_LENGTH);
+                SetAsideLines lines = rejectedLines;
+                r = fixer.fix(input, output.path, s -> lines.write(s.line(), s.reasons()));
+                rejectedLines.commit();
+            } else {
+                r = fixer.fix(input, output.path);
+            }
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--tolerance: " + e.getMessage());
         } catch (FileAlreadyExistsException e) {
+            if (rejected != null && rejected.toString().equals(e.getFile())) {
+                err.println("vision-jsonl: " + rejected + " exists; refusing to overwrite it");
+                return VisionJsonl.USAGE;
+            }
             return output.refuseExisting(err);
         } catch (IOException e) {
             err.println("vision-jsonl: cannot repair " + input + ": " + e.getMessage());
             return VisionJsonl.USAGE;
+        } finally {
+            closeQuietly(rejectedLines);
         }
         for (Finding f : r.changes()) {
             out.println(f.format(input.toString()));
@@ -83,5 +104,15 @@ final class FixCommand implements Callable<Integer> {
         out.print(TextReport.summary(r.validation()));
         out.flush();
         return r.setAside().isEmpty() && r.validation().isValid() ? VisionJsonl.OK : VisionJsonl.FINDINGS;
+    }
+
+    private static void closeQuietly(SetAsideLines lines) {
+        if (lines != null) {
+            try {
+                lines.close();
+            } catch (IOException e) {
+                // only a temporary file is left to remove; the repair's own outcome stands
+            }
+        }
     }
 }

@@ -6,6 +6,8 @@ import io.github.visionjsonl.DatasetValidator;
 import io.github.visionjsonl.Task;
 import io.github.visionjsonl.html.HtmlReport;
 import io.github.visionjsonl.images.ImageOptions;
+import io.github.visionjsonl.mltable.MLTableReport;
+import io.github.visionjsonl.mltable.MLTableValidation;
 import io.github.visionjsonl.reading.Progress;
 import io.github.visionjsonl.report.JsonReport;
 import io.github.visionjsonl.report.PairReport;
@@ -51,6 +53,10 @@ class ValidateCommand implements Callable<Integer> {
 
     /** A report with its role in a pair ({@code null} for a single file). */
     private record Entry(ValidationReport report, String role) {
+    }
+
+    /** An MLTable's own verdict (its files follow as entries). */
+    private record MLTableEntry(MLTableReport report) {
     }
 
     /** A file that could not be read. */
@@ -147,7 +153,22 @@ class ValidateCommand implements Callable<Integer> {
             description = "With --html: where the page links each rule to (URL#code). Default: ${DEFAULT-VALUE}.")
     String rulesUrl;
 
-    @Parameters(paramLabel = "FILE", arity = "0..*", description = "JSONL files (.jsonl or .jsonl.gz), or - for standard input.")
+    @Option(names = "--max-dropped", paramLabel = "PERCENT",
+            description = "Exit with 1 when training would drop more than this share of the boxes, polygons or "
+                    + "(classification) images, whatever the severities of the rules that drop them.")
+    Double maxDropped;
+
+    @Option(names = "--accepted", paramLabel = "OUT.jsonl",
+            description = "Writes every line without an error to this new file, byte for byte (one FILE only).")
+    Path acceptedOut;
+
+    @Option(names = "--rejected", paramLabel = "OUT.jsonl",
+            description = "Writes every line with an error to this new file, as {\"line\": N, \"findings\": [...], "
+                    + "\"text\": \"...\"} (one FILE only).")
+    Path rejectedOut;
+
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = "JSONL files (.jsonl or .jsonl.gz), - for standard input, "
+            + "or an MLTable (the file named MLTable, or its folder): the MLTable is checked, then every JSONL it names.")
     List<String> files = new ArrayList<>();
 
     @Override
@@ -159,6 +180,10 @@ class ValidateCommand implements Callable<Integer> {
         }
         if (files.isEmpty() && train == null) {
             throw usage("nothing to validate: give FILE... or --train FILE --validation FILE");
+        }
+        if ((acceptedOut != null || rejectedOut != null) && (files.size() != 1 || train != null || files.get(0).equals("-")
+                || MLTableValidation.isMLTable(Path.of(files.get(0))))) {
+            throw usage("--accepted and --rejected take exactly one JSONL FILE (not standard input, an MLTable or --train)");
         }
         DatasetValidator validator = buildValidator();
         Severity threshold = parse(() -> Severity.parse(failOn), "--fail-on");
@@ -175,8 +200,17 @@ class ValidateCommand implements Callable<Integer> {
         for (String file : files) {
             try {
                 ValidationReport report;
+                if (!file.equals("-") && MLTableValidation.isMLTable(Path.of(file))) {
+                    exit = Math.max(exit, mltable(validator.validateMLTable(Path.of(file)), threshold, out, results));
+                    continue;
+                }
                 if (file.equals("-")) {
                     report = validator.validate(parent.stdin, "-");
+                } else if (acceptedOut != null || rejectedOut != null) {
+                    report = validateSplit(validator, file, err);
+                    if (report == null) {
+                        return VisionJsonl.USAGE;
+                    }
                 } else if (showProgress) {
                     report = validator.validate(Path.of(file), p -> progress(err, file, p));
                     err.print("\r\033[K");
@@ -261,7 +295,36 @@ class ValidateCommand implements Callable<Integer> {
             out.print(TextReport.format(report));
             out.flush();
         }
-        return report.hasFindingsAtLeast(threshold) ? VisionJsonl.FINDINGS : VisionJsonl.OK;
+        return report.hasFindingsAtLeast(threshold) || report.runtime().exceedsMaxDropped()
+                ? VisionJsonl.FINDINGS : VisionJsonl.OK;
+    }
+
+    /** Prints an MLTable's findings and each of its files' reports; the exit code they make. */
+    private int mltable(MLTableReport report, Severity threshold, PrintWriter out, List<Object> results) {
+        results.add(new MLTableEntry(report));
+        if (format == Format.text) {
+            out.print(report.format());
+            out.flush();
+        }
+        int exit = report.findings().stream().anyMatch(f -> f.severity().compareTo(threshold) <= 0)
+                ? VisionJsonl.FINDINGS : VisionJsonl.OK;
+        for (ValidationReport file : report.files()) {
+            exit = Math.max(exit, verdict(file, threshold, out, results, null));
+        }
+        return exit;
+    }
+
+    /** Validates one file into the accepted and rejected outputs; null when an output exists. */
+    private ValidationReport validateSplit(DatasetValidator validator, String file, PrintWriter err) throws IOException {
+        try {
+            return validator.validate(Path.of(file), new io.github.visionjsonl.LineSplit(acceptedOut, rejectedOut));
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            err.println("vision-jsonl: " + e.getFile() + " exists; refusing to overwrite it");
+            err.flush();
+            return null;
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
     }
 
     private static int unreadable(String file, Exception e, PrintWriter err, List<Object> results) {
@@ -310,6 +373,23 @@ class ValidateCommand implements Callable<Integer> {
             for (Object r : results) {
                 if (r instanceof Entry entry) {
                     JsonReport.write(entry.report(), entry.role(), g);
+                } else if (r instanceof MLTableEntry m) {
+                    g.writeStartObject();
+                    g.writeStringField("file", m.report().mltable().toString());
+                    g.writeStringField("kind", "mltable");
+                    g.writeBooleanField("valid", m.report().errors() == 0);
+                    g.writeStringField("invalidLines", m.report().dropsInvalidLines() ? "drop" : "error");
+                    g.writeArrayFieldStart("jsonlFiles");
+                    for (ValidationReport f : m.report().files()) {
+                        g.writeString(f.source());
+                    }
+                    g.writeEndArray();
+                    g.writeArrayFieldStart("findings");
+                    for (io.github.visionjsonl.report.Finding f : m.report().findings()) {
+                        JsonReport.write(f, g);
+                    }
+                    g.writeEndArray();
+                    g.writeEndObject();
                 } else if (r instanceof Failure failure) {
                     g.writeStartObject();
                     g.writeStringField("file", failure.file());
@@ -362,6 +442,9 @@ class ValidateCommand implements Callable<Integer> {
             throw usage("--datastore-root, --decode and --image-threads need --images-root");
         }
         try {
+            if (maxDropped != null) {
+                b.maxDropped(maxDropped);
+            }
             b.fewSamples(fewSamples).imbalanceRatio(imbalanceRatio).duplicateBoxIou(duplicateBoxIou).threads(threads);
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());

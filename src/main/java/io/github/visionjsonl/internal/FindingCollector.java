@@ -31,6 +31,8 @@ final class FindingCollector implements FindingSink {
     private final PriorityQueue<Kept> kept = new PriorityQueue<>(LAST_FIRST);
     private long arrivals;
     private boolean linesDone;
+    /** Told of every finding of the current line: what training would drop. */
+    private final RuntimeTally runtime;
     private List<Finding> lineFindings = new ArrayList<>();
     private long line;
     private boolean lineHasError;
@@ -38,15 +40,17 @@ final class FindingCollector implements FindingSink {
     private long warnings;
     private long infos;
 
-    FindingCollector(ValidatorConfig config, boolean perLine) {
+    FindingCollector(ValidatorConfig config, boolean perLine, RuntimeTally runtime) {
         this.config = config;
         this.perLine = perLine;
+        this.runtime = runtime;
     }
 
     /** Starts collecting for another line. */
     void startLine(long number) {
         line = number;
         lineHasError = false;
+        runtime.startLine();
         if (perLine && !lineFindings.isEmpty()) {
             lineFindings = new ArrayList<>();
         }
@@ -77,6 +81,7 @@ final class FindingCollector implements FindingSink {
         if (severity == null) {
             return;
         }
+        runtime.finding(rule, messageKey, pointer);
         count(severity);
         if (keeps()) {
             keep(new Finding(line, column, pointer, rule, severity, Messages.format(messageKey, params)));
