@@ -104,7 +104,7 @@ final class ConvertCommand implements Callable<Integer> {
             try {
                 yoloNames = YoloToJsonl.readNames(names);
             } catch (IOException e) {
-                return ErrorMessages.print(err, e, names.toString(), null);
+                return ErrorMessages.print(err, e, names.toString());
             }
         }
         try {

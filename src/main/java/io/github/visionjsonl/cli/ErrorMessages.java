@@ -30,6 +30,9 @@ final class ErrorMessages {
     /** A library's message about one of its parameters: {@code invalidRate must be in [0, 1], was 2.0}. */
     private static final Pattern PARAMETER = Pattern.compile("^[a-z][A-Za-z]* (must .*)$");
 
+    /** The temporary file {@code AtomicOutput} writes beside an output. */
+    private static final Pattern TEMPORARY = Pattern.compile("^\\.(.+)\\.[0-9a-f]+\\.tmp$");
+
     private ErrorMessages() {
     }
 
@@ -38,20 +41,22 @@ final class ErrorMessages {
      * unwritable output.
      *
      * @param reading what was being read, as the user named it, for failures that name no file
-     * @param output the output the command writes, or {@code null}
+     * @param outputs the outputs the command writes (none given or {@code null} for none), the
+     *     main one first: the one an existing file is refused for when the failure names none
      */
-    static int print(PrintWriter err, IOException e, String reading, Path output) {
-        err.println("vision-jsonl: " + describe(e, reading, output));
+    static int print(PrintWriter err, IOException e, String reading, Path... outputs) {
+        err.println("vision-jsonl: " + describe(e, reading, outputs));
         err.flush();
         return VisionJsonl.USAGE;
     }
 
     /** The line for an I/O failure (without the {@code vision-jsonl: } prefix). */
-    static String describe(IOException e, String reading, Path output) {
-        String named = e instanceof FileSystemException fs ? fs.getFile() : null;
-        if (output != null && (e instanceof FileAlreadyExistsException || named != null && isOutput(Path.of(named), output))) {
+    static String describe(IOException e, String reading, Path... outputs) {
+        Path output = outputFor(e, outputs);
+        if (output != null) {
             return writing(e, output);
         }
+        String named = e instanceof FileSystemException fs ? fs.getFile() : null;
         String file = named != null ? named : reading;
         return "cannot read " + file + ": " + readReason(e, file);
     }
@@ -106,6 +111,37 @@ final class ErrorMessages {
                     + "; choose a folder you can write to";
         }
         return "cannot write " + output + ": " + plain(e, output.toString()) + "; choose another output";
+    }
+
+    /** Whether a failure is about one of the outputs: refused, or naming one, its temporary file or a file in it. */
+    static boolean isAbout(IOException e, Path... outputs) {
+        return outputFor(e, outputs) != null;
+    }
+
+    /** The output (as the user would name it) a failure is about, or null when it is about an input. */
+    private static Path outputFor(IOException e, Path... outputs) {
+        String named = e instanceof FileSystemException fs ? fs.getFile() : null;
+        for (Path output : outputs) {
+            if (output != null && named != null && isOutput(Path.of(named), output)) {
+                return output;
+            }
+            if (output != null && named != null && Files.isDirectory(output) && inFolder(Path.of(named), output)) {
+                return output.resolve(userName(Path.of(named).getFileName().toString()));
+            }
+        }
+        return e instanceof FileAlreadyExistsException && outputs.length > 0 ? outputs[0] : null;
+    }
+
+    /** Whether a file is directly in an output folder (one of many outputs written there). */
+    private static boolean inFolder(Path named, Path folder) {
+        Path parent = named.toAbsolutePath().normalize().getParent();
+        return parent != null && parent.equals(folder.toAbsolutePath().normalize());
+    }
+
+    /** The name of the output a temporary file stands for ({@code .a.png.0123abcd.tmp} for {@code a.png}). */
+    private static String userName(String name) {
+        Matcher m = TEMPORARY.matcher(name);
+        return m.matches() ? m.group(1) : name;
     }
 
     /** Whether a file named by a failure is the output or the temporary file beside it. */

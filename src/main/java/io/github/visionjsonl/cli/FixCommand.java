@@ -3,6 +3,7 @@ package io.github.visionjsonl.cli;
 import io.github.visionjsonl.DatasetValidator;
 import io.github.visionjsonl.Task;
 import io.github.visionjsonl.convert.DatasetFixer;
+import io.github.visionjsonl.internal.SetAsideLines;
 import io.github.visionjsonl.report.Finding;
 import io.github.visionjsonl.report.TextReport;
 import java.io.IOException;
@@ -51,6 +52,11 @@ final class FixCommand implements Callable<Integer> {
     @Mixin
     NewFile output;
 
+    @Option(names = "--rejected", paramLabel = "FILE",
+            description = "Also writes the lines set aside to this new file, one JSON object each: "
+                    + "{\"line\": N, \"findings\": [...], \"text\": \"...\"} (as validate --rejected).")
+    Path rejected;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -67,12 +73,22 @@ final class FixCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), ErrorMessages.optionMessage("--tolerance", e.getMessage()));
         }
         DatasetFixer.FixResult r;
+        SetAsideLines rejectedLines = null;
         try {
-            r = fixer.fix(input, output.path);
+            if (rejected != null) {
+                rejectedLines = new SetAsideLines(input, rejected, DatasetValidator.DEFAULT_MAX_LINE_LENGTH);
+                SetAsideLines lines = rejectedLines;
+                r = fixer.fix(input, output.path, s -> lines.write(s.line(), s.reasons()));
+                rejectedLines.commit();
+            } else {
+                r = fixer.fix(input, output.path);
+            }
         } catch (IOException e) {
-            return ErrorMessages.print(err, e, input.toString(), output.path);
+            return ErrorMessages.print(err, e, input.toString(), output.path, rejected);
         } catch (UncheckedIOException e) {
-            return ErrorMessages.print(err, e.getCause(), input.toString(), output.path);
+            return ErrorMessages.print(err, e.getCause(), input.toString(), output.path, rejected);
+        } finally {
+            closeQuietly(rejectedLines);
         }
         for (Finding f : r.changes()) {
             out.println(f.format(input.toString()));
@@ -86,5 +102,15 @@ final class FixCommand implements Callable<Integer> {
         out.print(TextReport.summary(r.validation()));
         out.flush();
         return r.setAside().isEmpty() && r.validation().isValid() ? VisionJsonl.OK : VisionJsonl.FINDINGS;
+    }
+
+    private static void closeQuietly(SetAsideLines lines) {
+        if (lines != null) {
+            try {
+                lines.close();
+            } catch (IOException e) {
+                // only a temporary file is left to remove; the repair's own outcome stands
+            }
+        }
     }
 }

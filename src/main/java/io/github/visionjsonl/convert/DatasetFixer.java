@@ -100,6 +100,18 @@ public final class DatasetFixer {
      * @throws IOException when the input cannot be read or the output exists or cannot be written
      */
     public FixResult fix(Path input, Path output) throws IOException {
+        return fix(input, output, null);
+    }
+
+    /**
+     * Repairs a file into a new file, telling the listener of each line set aside as it is (in
+     * line order), e.g. to write it to a file of rejected lines.
+     *
+     * @param onSetAside called for every line left out, or {@code null}
+     * @throws IOException when the input cannot be read or the output exists or cannot be written
+     */
+    public FixResult fix(Path input, Path output, java.util.function.Consumer<SetAside> onSetAside) throws IOException {
+        java.util.function.Consumer<SetAside> listener = onSetAside == null ? s -> { } : onSetAside;
         List<SetAside> setAside = new ArrayList<>();
         List<Finding> changes = new ArrayList<>();
         long in = 0;
@@ -113,6 +125,7 @@ public final class DatasetFixer {
                         .filter(f -> f.severity() == Severity.ERROR && !REPAIRABLE.contains(f.rule())).toList();
                 if (line.record() == null || !blocking.isEmpty()) {
                     setAside.add(new SetAside(line.line(), blocking.isEmpty() ? line.findings() : blocking));
+                    listener.accept(setAside.get(setAside.size() - 1));
                     continue;
                 }
                 List<Finding> lineChanges = new ArrayList<>();
@@ -129,6 +142,7 @@ public final class DatasetFixer {
                 List<Finding> remaining = check.findings().stream().filter(f -> f.severity() == Severity.ERROR).toList();
                 if (!remaining.isEmpty()) {
                     setAside.add(new SetAside(line.line(), remaining));
+                    listener.accept(setAside.get(setAside.size() - 1));
                     continue;
                 }
                 writer.write(fixed);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import io.github.visionjsonl.DatasetValidator;
+import io.github.visionjsonl.images.internal.ImageRoot;
 import io.github.visionjsonl.internal.ImageUrls;
 import io.github.visionjsonl.model.BoundingBox;
 import io.github.visionjsonl.model.DetectionRecord;
@@ -16,7 +17,6 @@ import io.github.visionjsonl.reading.RecordReader;
 import io.github.visionjsonl.reading.ValidRecord;
 import io.github.visionjsonl.rules.RuleCode;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +39,7 @@ public final class JsonlToCoco {
 
     private final DatasetValidator validator;
     private final Path imagesRoot;
+    private final ImageRoot images;
 
     /** @param validator the validator that reads the JSONL file (its task, if any, is kept) */
     public JsonlToCoco(DatasetValidator validator) {
@@ -53,6 +54,7 @@ public final class JsonlToCoco {
     public JsonlToCoco(DatasetValidator validator, Path imagesRoot) {
         this.validator = validator;
         this.imagesRoot = imagesRoot == null ? null : imagesRoot.toAbsolutePath().normalize();
+        this.images = imagesRoot == null ? null : new ImageRoot(imagesRoot);
     }
 
     /** The size of the record's image: from image_details, else from the file under the root; null when unknown. */
@@ -64,16 +66,12 @@ public final class JsonlToCoco {
         if (imagesRoot == null) {
             return null;
         }
-        try {
-            Path file = imagesRoot.resolve(fileName(record.imageUrl())).normalize();
-            if (!file.startsWith(imagesRoot) || !Files.isRegularFile(file)
-                    || !file.toRealPath().startsWith(imagesRoot.toRealPath())) {
-                return null;
-            }
+        // Opened once below the root, as the image checks do: no link out, no FIFO, no swap after the check.
+        try (ImageRoot.Opened file = images.open(fileName(record.imageUrl()))) {
             io.github.visionjsonl.images.internal.ImageHeader.Info info =
-                    io.github.visionjsonl.images.internal.ImageHeader.read(file);
+                    io.github.visionjsonl.images.internal.ImageHeader.read(file.channel());
             return info == null || info.width() <= 0 ? null : new int[] {info.width(), info.height()};
-        } catch (IOException | RuntimeException e) {
+        } catch (ImageRoot.Refusal | IOException | RuntimeException e) {
             return null;
         }
     }

@@ -167,19 +167,19 @@ class ErrorMessagesTest {
     @Test
     void eachKindOfFailureGetsItsOwnWordsAndNoInternals() {
         Path output = Path.of("out", "fixed.jsonl");
-        assertThat(ErrorMessages.describe(new MalformedInputException(1), "names.txt", null))
+        assertThat(ErrorMessages.describe(new MalformedInputException(1), "names.txt"))
                 .isEqualTo("cannot read names.txt: not UTF-8 text; save it as UTF-8");
-        assertThat(ErrorMessages.describe(new AccessDeniedException("train.jsonl"), "other", null))
+        assertThat(ErrorMessages.describe(new AccessDeniedException("train.jsonl"), "other"))
                 .isEqualTo("cannot read train.jsonl: permission denied; check the file's permissions");
         assertThat(ErrorMessages.describe(new AccessDeniedException("out/.fixed.jsonl.0123abcd.tmp"), "in.jsonl", output))
                 .isEqualTo("cannot write " + output + ": no permission to create files in folder out; choose a folder you can write to");
-        assertThat(ErrorMessages.describe(new ZipException("invalid distance too far back"), "a.jsonl.gz", null))
+        assertThat(ErrorMessages.describe(new ZipException("invalid distance too far back"), "a.jsonl.gz"))
                 .doesNotContain("distance").contains("gzip");
-        assertThat(ErrorMessages.describe(new EOFException("Unexpected end of ZLIB input stream"), "a.jsonl.gz", null))
+        assertThat(ErrorMessages.describe(new EOFException("Unexpected end of ZLIB input stream"), "a.jsonl.gz"))
                 .doesNotContain("ZLIB").contains("cut short");
         assertThat(ErrorMessages.describe(new NoSuchFileException("in.jsonl"), "in.jsonl", output))
                 .isEqualTo("cannot read in.jsonl: no such file; check the path");
-        assertThat(ErrorMessages.describe(new IOException("Is a directory"), "data", null))
+        assertThat(ErrorMessages.describe(new IOException("Is a directory"), "data"))
                 .isEqualTo("cannot read data: is a folder, not a file");
         assertThat(ErrorMessages.describe(new java.nio.file.FileSystemException(output.toString(), null, "Read-only file system"),
                 "in.jsonl", output)).isEqualTo("cannot write " + output + ": read-only file system; choose another output");
