@@ -56,6 +56,18 @@ class ErrorMessagesTest {
         assertThat(toLabels.err()).startsWith("vision-jsonl: cannot write " + labels + ": folder " + dir.resolve("nodir")
                 + " does not exist").doesNotContain("cannot read", ".tmp");
 
+        for (String option : new String[] {"--html", "--accepted", "--rejected"}) {
+            Path written = dir.resolve("nodir/out-" + option.substring(2));
+            Result r = run("validate", option, written.toString(), VALID);
+            assertThat(r.exit()).as(option).isEqualTo(2);
+            assertThat(r.err()).as(option).isEqualTo("vision-jsonl: cannot write " + written + ": folder "
+                    + dir.resolve("nodir") + " does not exist; create it first or choose another output\n");
+        }
+        Path fixed2 = dir.resolve("fixed2.jsonl");
+        Path rejected = dir.resolve("nodir/rejected.jsonl");
+        assertThat(run("fix", VALID, "-o", fixed2.toString(), "--rejected", rejected.toString()).err())
+                .startsWith("vision-jsonl: cannot write " + rejected + ": folder ");
+
         Path coco = dir.resolve("nodir/coco.json");
         assertThat(run("convert", "--from", "jsonl", "--to", "coco", VALID, "-o", coco.toString()).err())
                 .startsWith("vision-jsonl: cannot write " + coco + ": folder ").doesNotContain(".tmp");
@@ -155,6 +167,8 @@ class ErrorMessagesTest {
             {"fix", VALID, "-o", dir.resolve("fixed.jsonl").toString()},
             {"convert", "--from", "jsonl", "--to", "coco", VALID, "-o", dir.resolve("coco.json").toString()},
             {"generate", "--records", "5", "-o", dir.resolve("generated.jsonl").toString()},
+            {"validate", "--format", "json", "--html", dir.resolve("report.html").toString(), VALID},
+            {"validate", "--format", "json", "--accepted", dir.resolve("accepted.jsonl").toString(), VALID},
             {"predictions", "to-labels", "--task", "detection", "--min-score", "0.5", predictions.toString(), "-o",
                 dir.resolve("labels.jsonl").toString()}};
         for (String[] args : commands) {
