@@ -1,9 +1,7 @@
 package io.github.visionjsonl.convert;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A COCO run-length-encoded mask, decoded and traced into polygons. COCO's RLE runs down the
@@ -19,6 +17,18 @@ import java.util.Map;
  */
 public final class RleMask {
 
+    /**
+     * The largest mask decoded, in pixels (2^25, about 33.5 megapixels: an 8K image); a larger
+     * {@code size} is refused, so that 200 bytes of RLE cannot ask for gigabytes.
+     */
+    public static final long MAX_PIXELS = 1L << 25;
+
+    /** The longest border traced, in pixel edges; a longer one is refused rather than held in memory. */
+    public static final int MAX_BORDER = 1 << 22;
+
+    private static final int[] DX = {1, 0, -1, 0};
+    private static final int[] DY = {0, 1, 0, -1};
+
     private final int height;
     private final int width;
     private final boolean[] pixels;
@@ -29,19 +39,31 @@ public final class RleMask {
         this.pixels = pixels;
     }
 
-    /** Decodes uncompressed counts. */
+    /**
+     * Decodes uncompressed counts.
+     *
+     * @throws IllegalArgumentException when the size is not positive, is larger than
+     *     {@link #MAX_PIXELS}, or the counts do not fit it
+     */
     public static RleMask of(int height, int width, long[] counts) {
-        boolean[] mask = new boolean[Math.multiplyExact(height, width)];
-        int at = 0;
+        if (height <= 0 || width <= 0) {
+            throw new IllegalArgumentException("the size " + height + " x " + width + " is not two positive numbers");
+        }
+        if ((long) height * width > MAX_PIXELS) {
+            throw new IllegalArgumentException("the mask of " + height + " x " + width + " pixels is larger than "
+                    + MAX_PIXELS + " pixels, the most decoded");
+        }
+        boolean[] mask = new boolean[height * width];
+        long at = 0;
         boolean value = false;
         for (long count : counts) {
             if (count < 0 || at + count > mask.length) {
                 throw new IllegalArgumentException("the counts add up to more than " + height + " x " + width);
             }
             if (value) {
-                java.util.Arrays.fill(mask, at, (int) (at + count), true);
+                java.util.Arrays.fill(mask, (int) at, (int) (at + count), true);
             }
-            at += (int) count;
+            at += count;
             value = !value;
         }
         return new RleMask(height, width, mask);
@@ -49,7 +71,8 @@ public final class RleMask {
 
     /** Decodes the compressed string form of the counts. */
     public static RleMask ofCompressed(int height, int width, String counts) {
-        List<Long> decoded = new ArrayList<>();
+        long[] decoded = new long[16];
+        int n = 0;
         int p = 0;
         while (p < counts.length()) {
             long x = 0;
@@ -58,6 +81,9 @@ public final class RleMask {
             while (more) {
                 if (p >= counts.length()) {
                     throw new IllegalArgumentException("the compressed counts end inside a number");
+                }
+                if (k > 12) {
+                    throw new IllegalArgumentException("a compressed count is longer than a 64-bit number");
                 }
                 int c = counts.charAt(p) - 48;
                 x |= (long) (c & 0x1f) << (5 * k);
@@ -68,16 +94,15 @@ public final class RleMask {
                     x |= -1L << (5 * k);
                 }
             }
-            if (decoded.size() > 2) {
-                x += decoded.get(decoded.size() - 2);
+            if (n > 2) {
+                x += decoded[n - 2];
             }
-            decoded.add(x);
+            if (n == decoded.length) {
+                decoded = java.util.Arrays.copyOf(decoded, n * 2);
+            }
+            decoded[n++] = x;
         }
-        long[] array = new long[decoded.size()];
-        for (int i = 0; i < array.length; i++) {
-            array[i] = decoded.get(i);
-        }
-        return of(height, width, array);
+        return of(height, width, java.util.Arrays.copyOf(decoded, n));
     }
 
     /** Whether the pixel at column x, row y is in the mask (false outside the image). */
@@ -100,114 +125,106 @@ public final class RleMask {
      * The mask's borders as closed rings of pixel-corner points {@code x1, y1, x2, y2, ...} (not
      * repeating the first point), outer borders and holes alike, each simplified to within
      * {@code tolerance} pixels; rings left with fewer than 3 points are dropped.
+     *
+     * @throws IllegalArgumentException when the borders are longer than {@link #MAX_BORDER} edges
      */
     public List<double[]> rings(double tolerance) {
-        // Directed unit edges with the mask on their left, keyed by their start corner.
-        Map<Long, List<int[]>> from = new HashMap<>();
+        // The directed unit edges with the mask on their left, as one bit per direction on their
+        // start corner: a byte per corner however ragged the mask, never an object per edge.
+        int stride = height + 1;
+        byte[] leaving = new byte[(width + 1) * stride];
+        long edges = 0;
         for (int x = 0; x < width; x++) {
             for (int y = 0; y < height; y++) {
                 if (!get(x, y)) {
                     continue;
                 }
                 if (!get(x, y - 1)) {
-                    edge(from, x + 1, y, x, y);
+                    leaving[(x + 1) * stride + y] |= 1 << 2;
+                    edges++;
                 }
                 if (!get(x - 1, y)) {
-                    edge(from, x, y, x, y + 1);
+                    leaving[x * stride + y] |= 1 << 1;
+                    edges++;
                 }
                 if (!get(x, y + 1)) {
-                    edge(from, x, y + 1, x + 1, y + 1);
+                    leaving[x * stride + y + 1] |= 1;
+                    edges++;
                 }
                 if (!get(x + 1, y)) {
-                    edge(from, x + 1, y + 1, x + 1, y);
+                    leaving[(x + 1) * stride + y + 1] |= 1 << 3;
+                    edges++;
                 }
+            }
+            if (edges > MAX_BORDER) {
+                throw new IllegalArgumentException("the mask's borders are longer than " + MAX_BORDER + " pixel edges");
             }
         }
         List<double[]> rings = new ArrayList<>();
-        while (!from.isEmpty()) {
-            long start = from.keySet().iterator().next();
-            List<int[]> corners = new ArrayList<>();
-            int[] edge = take(from, start, null);
-            int[] first = edge;
-            while (edge != null) {
-                corners.add(new int[] {edge[0], edge[1]});
-                long next = key(edge[2], edge[3]);
-                if (edge[2] == first[0] && edge[3] == first[1]) {
-                    break;
+        int[] ring = new int[64];
+        for (int start = 0; start < leaving.length; start++) {
+            while (leaving[start] != 0) {
+                int n = 0;
+                int corner = start;
+                int direction = -1;
+                do {
+                    direction = take(leaving, corner, direction);
+                    if (n + 2 > ring.length) {
+                        ring = java.util.Arrays.copyOf(ring, ring.length * 2);
+                    }
+                    ring[n++] = corner / stride;
+                    ring[n++] = corner % stride;
+                    corner += DX[direction] * stride + DY[direction];
+                } while (corner != start && leaving[corner] != 0);
+                double[] simplified = simplify(straighten(ring, n), tolerance);
+                if (simplified.length >= 6) {
+                    rings.add(simplified);
                 }
-                edge = take(from, next, edge);
-            }
-            double[] ring = simplify(straighten(corners), tolerance);
-            if (ring.length >= 6) {
-                rings.add(ring);
             }
         }
         return rings;
     }
 
-    private static void edge(Map<Long, List<int[]>> from, int x0, int y0, int x1, int y1) {
-        from.computeIfAbsent(key(x0, y0), k -> new ArrayList<>(2)).add(new int[] {x0, y0, x1, y1});
-    }
-
-    private static long key(int x, int y) {
-        return (long) x << 32 | (y & 0xFFFFFFFFL);
-    }
-
     /**
-     * Takes an edge starting at the corner; where two leave it (two regions touch at a corner),
-     * the one turning left of the incoming edge, so that rings stay simple.
+     * Takes an edge leaving the corner; where two leave it (two regions touch at a corner), the
+     * one turning left of the incoming direction, so that rings stay simple.
      */
-    private static int[] take(Map<Long, List<int[]>> from, long corner, int[] incoming) {
-        List<int[]> edges = from.get(corner);
-        if (edges == null) {
-            return null;
-        }
-        int pick = 0;
-        if (edges.size() > 1 && incoming != null) {
-            int dx = incoming[2] - incoming[0];
-            int dy = incoming[3] - incoming[1];
-            for (int i = 0; i < edges.size(); i++) {
-                int ex = edges.get(i)[2] - edges.get(i)[0];
-                int ey = edges.get(i)[3] - edges.get(i)[1];
-                // y grows downwards: a left turn of (dx, dy) is (dy, -dx)
-                if (ex == dy && ey == -dx) {
-                    pick = i;
-                }
-            }
-        }
-        int[] e = edges.remove(pick);
-        if (edges.isEmpty()) {
-            from.remove(corner);
-        }
-        return e;
+    private static int take(byte[] leaving, int corner, int incoming) {
+        int bits = leaving[corner];
+        int left = incoming < 0 ? -1 : (incoming + 3) % 4;
+        int pick = left >= 0 && (bits & 1 << left) != 0 ? left : Integer.numberOfTrailingZeros(bits);
+        leaving[corner] = (byte) (bits & ~(1 << pick));
+        return pick;
     }
 
-    /** Drops corners in the middle of straight runs. */
-    private static List<int[]> straighten(List<int[]> corners) {
-        List<int[]> out = new ArrayList<>();
-        int n = corners.size();
+    /** The corners that are not in the middle of a straight run, as x, y pairs. */
+    private static int[] straighten(int[] ring, int length) {
+        int n = length / 2;
+        int[] out = new int[length];
+        int kept = 0;
         for (int i = 0; i < n; i++) {
-            int[] prev = corners.get((i + n - 1) % n);
-            int[] cur = corners.get(i);
-            int[] next = corners.get((i + 1) % n);
-            long cross = (long) (cur[0] - prev[0]) * (next[1] - cur[1]) - (long) (cur[1] - prev[1]) * (next[0] - cur[0]);
+            int prev = (i + n - 1) % n;
+            int next = (i + 1) % n;
+            long cross = (long) (ring[2 * i] - ring[2 * prev]) * (ring[2 * next + 1] - ring[2 * i + 1])
+                    - (long) (ring[2 * i + 1] - ring[2 * prev + 1]) * (ring[2 * next] - ring[2 * i]);
             if (cross != 0) {
-                out.add(cur);
+                out[kept++] = ring[2 * i];
+                out[kept++] = ring[2 * i + 1];
             }
         }
-        return out;
+        return java.util.Arrays.copyOf(out, kept);
     }
 
-    /** Douglas-Peucker on a closed ring, split at its first point and the point farthest from it. */
-    private static double[] simplify(List<int[]> ring, double tolerance) {
-        int n = ring.size();
+    /** Douglas-Peucker on a closed ring of x, y pairs, split at its first point and the point farthest from it. */
+    private static double[] simplify(int[] ring, double tolerance) {
+        int n = ring.length / 2;
         if (n < 3 || tolerance <= 0) {
             return flat(ring, null);
         }
         int far = 0;
         double best = -1;
         for (int i = 1; i < n; i++) {
-            double d = Math.hypot(ring.get(i)[0] - ring.get(0)[0], ring.get(i)[1] - ring.get(0)[1]);
+            double d = Math.hypot(ring[2 * i] - ring[0], ring[2 * i + 1] - ring[1]);
             if (d > best) {
                 best = d;
                 far = i;
@@ -222,45 +239,51 @@ public final class RleMask {
         return flat(ring, keep);
     }
 
-    private static void mark(List<int[]> ring, int a, int b, double tolerance, boolean[] keep) {
-        if (b - a < 2) {
-            return;
-        }
-        int[] p = ring.get(a);
-        int[] q = ring.get(b % ring.size());
-        double dx = q[0] - p[0];
-        double dy = q[1] - p[1];
-        double length = Math.hypot(dx, dy);
-        int far = -1;
-        double best = tolerance;
-        for (int i = a + 1; i < b; i++) {
-            int[] r = ring.get(i);
-            double d = length == 0 ? Math.hypot(r[0] - p[0], r[1] - p[1])
-                    : Math.abs(dy * (r[0] - p[0]) - dx * (r[1] - p[1])) / length;
-            if (d > best) {
-                best = d;
-                far = i;
+    /** Marks the points to keep between a and b, with an explicit stack: a long border must not overflow the thread's. */
+    private static void mark(int[] ring, int from, int to, double tolerance, boolean[] keep) {
+        int n = ring.length / 2;
+        java.util.ArrayDeque<int[]> spans = new java.util.ArrayDeque<>();
+        spans.push(new int[] {from, to});
+        while (!spans.isEmpty()) {
+            int[] span = spans.pop();
+            int a = span[0];
+            int b = span[1];
+            if (b - a < 2) {
+                continue;
             }
-        }
-        if (far >= 0) {
-            keep[far] = true;
-            mark(ring, a, far, tolerance, keep);
-            mark(ring, far, b, tolerance, keep);
+            int q = b % n;
+            double dx = ring[2 * q] - ring[2 * a];
+            double dy = ring[2 * q + 1] - ring[2 * a + 1];
+            double length = Math.hypot(dx, dy);
+            int far = -1;
+            double best = tolerance;
+            for (int i = a + 1; i < b; i++) {
+                double rx = ring[2 * i] - ring[2 * a];
+                double ry = ring[2 * i + 1] - ring[2 * a + 1];
+                double d = length == 0 ? Math.hypot(rx, ry) : Math.abs(dy * rx - dx * ry) / length;
+                if (d > best) {
+                    best = d;
+                    far = i;
+                }
+            }
+            if (far >= 0) {
+                keep[far] = true;
+                spans.push(new int[] {a, far});
+                spans.push(new int[] {far, b});
+            }
         }
     }
 
-    private static double[] flat(List<int[]> ring, boolean[] keep) {
-        List<int[]> kept = new ArrayList<>();
-        for (int i = 0; i < ring.size(); i++) {
+    private static double[] flat(int[] ring, boolean[] keep) {
+        int n = ring.length / 2;
+        double[] out = new double[ring.length];
+        int kept = 0;
+        for (int i = 0; i < n; i++) {
             if (keep == null || keep[i]) {
-                kept.add(ring.get(i));
+                out[kept++] = ring[2 * i];
+                out[kept++] = ring[2 * i + 1];
             }
         }
-        double[] out = new double[kept.size() * 2];
-        for (int i = 0; i < kept.size(); i++) {
-            out[2 * i] = kept.get(i)[0];
-            out[2 * i + 1] = kept.get(i)[1];
-        }
-        return out;
+        return java.util.Arrays.copyOf(out, kept);
     }
 }
