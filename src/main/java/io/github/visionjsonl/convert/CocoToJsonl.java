@@ -84,7 +84,7 @@ public final class CocoToJsonl {
         ConversionLog log = new ConversionLog();
         CocoTables tables = CocoTables.read(coco, task == Task.IMAGE_INSTANCE_SEGMENTATION, log);
         if (tables == null) {
-            return new ConversionResult(output, 0, log.findings(), null);
+            return log.result(output, 0, null);
         }
         long written = 0;
         try (JsonlWriter out = JsonlWriter.create(output)) {
