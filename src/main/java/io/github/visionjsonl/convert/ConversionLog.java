@@ -53,6 +53,11 @@ final class ConversionLog {
         return clamped;
     }
 
+    /** How many findings there were, kept or not. */
+    long count() {
+        return count;
+    }
+
     List<Finding> findings() {
         return List.copyOf(findings);
     }

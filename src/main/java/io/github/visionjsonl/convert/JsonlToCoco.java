@@ -39,6 +39,7 @@ public final class JsonlToCoco {
 
     private final DatasetValidator validator;
     private final Path imagesRoot;
+    private final String baseUrl;
 
     /** @param validator the validator that reads the JSONL file (its task, if any, is kept) */
     public JsonlToCoco(DatasetValidator validator) {
@@ -51,8 +52,19 @@ public final class JsonlToCoco {
      *     header; {@code null} to use {@code image_details} only
      */
     public JsonlToCoco(DatasetValidator validator, Path imagesRoot) {
+        this(validator, imagesRoot, "");
+    }
+
+    /**
+     * @param baseUrl the prefix stripped from every {@code image_url} to give {@code file_name}
+     *     ({@code AmlDatastore://ws/fridge/images/} turns {@code .../images/kitchen/a.jpg} into
+     *     {@code kitchen/a.jpg}); a URL that does not start with it keeps its datastore path, with a
+     *     {@code convert-guessed} finding; empty for the datastore path of every URL
+     */
+    public JsonlToCoco(DatasetValidator validator, Path imagesRoot, String baseUrl) {
         this.validator = validator;
         this.imagesRoot = imagesRoot == null ? null : imagesRoot.toAbsolutePath().normalize();
+        this.baseUrl = baseUrl == null ? "" : baseUrl;
     }
 
     /** The size of the record's image: from image_details, else from the file under the root; null when unknown. */
@@ -119,7 +131,7 @@ public final class JsonlToCoco {
                     sizes.add(size);
                     g.writeStartObject();
                     g.writeNumberField("id", kept.size());
-                    g.writeStringField("file_name", fileName(r.record().imageUrl()));
+                    g.writeStringField("file_name", cocoFileName(r.record().imageUrl(), r.line(), log));
                     g.writeNumberField("width", size[0]);
                     g.writeNumberField("height", size[1]);
                     g.writeEndObject();
@@ -160,7 +172,7 @@ public final class JsonlToCoco {
         });
         List<io.github.visionjsonl.report.Finding> findings = new ArrayList<>(report.findings());
         findings.addAll(log.findings());
-        return new ConversionResult(output, images[0], findings, report);
+        return new ConversionResult(output, images[0], findings, report.findingCount() + log.count(), report);
     }
 
     private static void annotation(JsonGenerator g, int id, int image, int category, double[] box, InstanceMask mask,
@@ -188,6 +200,22 @@ public final class JsonlToCoco {
             g.writeEndArray();
         }
         g.writeEndObject();
+    }
+
+    /** The URL behind the base URL; without a base URL (or a URL outside it, said so) the path in its datastore. */
+    private String cocoFileName(String url, long line, ConversionLog log) {
+        if (baseUrl.isEmpty()) {
+            return fileName(url);
+        }
+        if (url.startsWith(baseUrl) && url.length() > baseUrl.length()) {
+            String rest = url.substring(baseUrl.length());
+            return rest.startsWith("/") ? rest.substring(1) : rest;
+        }
+        String name = fileName(url);
+        log.add(RuleCode.CONVERT_GUESSED, "line " + line, "convert-guessed", "what", "line " + line + ": image_url "
+                + (url.length() > 200 ? url.substring(0, 200) + "..." : url) + " does not start with the base URL "
+                + baseUrl + "; file_name is " + name);
+        return name;
     }
 
     /** The path in the datastore for datastore URLs, else the URL as it is. */
