@@ -66,7 +66,14 @@ final class DataYaml {
             try (InputStream in = Files.newInputStream(file)) {
                 root = YAML.readTree(in);
             }
+        } catch (java.io.CharConversionException | java.nio.charset.CharacterCodingException e) {
+            throw notText(file, e);
         } catch (JsonProcessingException e) {
+            for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+                if (c instanceof java.io.CharConversionException || c instanceof java.nio.charset.CharacterCodingException) {
+                    throw notText(file, e);
+                }
+            }
             JsonLocation at = e.getLocation();
             String where = at == null || at.getLineNr() <= 0 ? "" : ":" + at.getLineNr() + ":" + at.getColumnNr();
             throw new IOException(file + where + ": not a YAML file the names can be read from: "
@@ -101,6 +108,11 @@ final class DataYaml {
             byIndex[index] = name(file, e.getValue(), "names[" + index + "]");
         }
         return List.of(byIndex);
+    }
+
+    private static IOException notText(Path file, IOException e) {
+        return new IOException(file + " is not UTF-8 text: a data.yaml is YAML in UTF-8 (or give a names file of one "
+                + "class name per line)", e);
     }
 
     private static String name(Path file, JsonNode n, String what) throws IOException {
