@@ -146,6 +146,10 @@ final class ConvertCommand implements Callable<Integer> {
             return output.refuseExisting(err);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        } catch (java.nio.file.NotDirectoryException e) {
+            err.println("vision-jsonl: cannot convert " + input + ": --from " + from + " reads a folder, and "
+                    + e.getFile() + " is a file");
+            return VisionJsonl.USAGE;
         } catch (IOException e) {
             err.println("vision-jsonl: cannot convert " + input + ": " + e.getMessage());
             return VisionJsonl.USAGE;

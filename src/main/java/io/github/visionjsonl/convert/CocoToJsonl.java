@@ -30,6 +30,12 @@ import java.util.Map;
  * {@code convert-clamped} finding. RLE masks (uncompressed and compressed {@code counts}) are
  * decoded and traced into polygons ({@link RleMask}): outer borders and holes become separate
  * segments, which the runtime combines by XOR.
+ *
+ * <p>Nothing of the input becomes a default silently: a table that is not a list is a
+ * {@code convert-input} error; an element whose id is not an integer, a box that is not four
+ * finite numbers, a size that is not a positive whole number, a polygon of fewer than three
+ * points and an annotation left with no polygon (unless {@link #boxAsPolygon(boolean)}) are left
+ * out, each with a {@code convert-skipped} finding on its JSON pointer.
  */
 public final class CocoToJsonl {
 

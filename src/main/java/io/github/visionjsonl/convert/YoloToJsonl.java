@@ -28,7 +28,9 @@ import java.util.stream.Stream;
  * bottomY = cy + h/2}; a segmentation row {@code class x1 y1 x2 y2 ...} becomes a one-segment
  * polygon. Class names come from a names file (one per line) or a {@code data.yaml} with
  * {@code names:} as a list or a map. The image is the file of the same name in
- * {@code images/} (jpg, jpeg, png, bmp, tif, tiff), whose header gives {@code image_details}.
+ * {@code images/} (jpg, jpeg, png, bmp, tif, tiff), whose header gives {@code image_details};
+ * without it the URL is guessed as {@code <name>.jpg}, without {@code image_details}, and a
+ * {@code convert-guessed} finding says so.
  */
 public final class YoloToJsonl {
 

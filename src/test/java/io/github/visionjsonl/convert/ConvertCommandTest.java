@@ -93,6 +93,14 @@ class ConvertCommandTest {
                 + "AmlDatastore://workspaceblobstore/other/b.jpg does not start with the base URL");
     }
 
+    @Test
+    void aFileWhereAFolderIsReadIsOneLine() throws Exception {
+        Path file = Files.writeString(dir.resolve("a.xml"), "<annotation/>");
+        assertThat(run("convert", "--from", "voc", file.toString(), "-o", dir.resolve("v.jsonl").toString())).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("vision-jsonl: cannot convert " + file + ": --from voc reads a folder, and "
+                + file + " is a file" + System.lineSeparator());
+    }
+
     private static String line(String url) {
         return "{\"image_url\": \"" + url + "\", \"image_details\": {\"format\": \"jpg\", \"width\": 10, \"height\": 10}, "
                 + "\"label\": [{\"label\": \"can\", \"topX\": 0.1, \"topY\": 0.1, \"bottomX\": 0.5, \"bottomY\": 0.5}]}";
