@@ -151,9 +151,13 @@ final class CocoTables {
         String what = "annotation " + quote(a.path("id"));
         Long image = integer(a.path("image_id"));
         Long category = integer(a.path("category_id"));
+        JsonNode crowd = a.path("iscrowd");
+        Long crowdValue = crowd.isMissingNode() ? Long.valueOf(0) : integer(crowd);
         String problem = !a.isObject() ? "it is " + kind(a) + ", not an object"
                 : image == null ? "its image_id " + quote(a.path("image_id")) + " is not an integer"
-                : category == null ? "its category_id " + quote(a.path("category_id")) + " is not an integer" : null;
+                : category == null ? "its category_id " + quote(a.path("category_id")) + " is not an integer"
+                : crowdValue == null || crowdValue < 0 || crowdValue > 1 ? "its iscrowd " + quote(crowd) + " is not 0 or 1"
+                : null;
         if (problem != null) {
             log.add(RuleCode.CONVERT_SKIPPED, where, "convert-skipped", "what", what, "reason", problem);
             return;
@@ -179,7 +183,7 @@ final class CocoTables {
             }
         }
         byImage.computeIfAbsent(image, k -> new ArrayList<>()).add(new Annotation(index, quote(a.path("id")), category,
-                a.path("iscrowd").asInt(0) == 1, bbox, bboxProblem, keepSegmentation ? a.path("segmentation") : null));
+                crowdValue == 1, bbox, bboxProblem, keepSegmentation ? a.path("segmentation") : null));
     }
 
     /** An id: an integral JSON number; null for anything else (a string, a fraction, a missing key). */

@@ -87,6 +87,16 @@ class CocoInputTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"2", "\"1\"", "true", "0.5"})
+    void anIsCrowdThatIsNotZeroOrOneIsAFinding(String crowd) throws Exception {
+        ConversionResult r = convert(Task.IMAGE_OBJECT_DETECTION, coco("[" + IMAGE + "]",
+                "[{\"id\": 7, \"image_id\": 1, \"category_id\": 1, \"bbox\": [1, 1, 2, 2], \"iscrowd\": " + crowd + "}]",
+                "[" + CATEGORY + "]"));
+        assertThat(r.findings()).singleElement().satisfies(f -> assertThat(f.message())
+                .isEqualTo("annotation 7 left out: its iscrowd " + crowd + " is not 0 or 1"));
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"\"640\"", "1e400", "-5", "10.5", "null", "[10]"})
     void aSizeThatIsNotAPositiveWholeNumberLeavesTheImageOut(String width) throws Exception {
         ConversionResult r = convert(Task.IMAGE_OBJECT_DETECTION, coco("[{\"id\": 1, \"file_name\": \"a.jpg\", \"width\": "
