@@ -207,13 +207,9 @@ public final class CocoToJsonl {
         try {
             Long h = size.isArray() && size.size() == 2 ? CocoTables.integer(size.get(0)) : null;
             Long w = size.isArray() && size.size() == 2 ? CocoTables.integer(size.get(1)) : null;
-            if (h == null || w == null || h <= 0 || w <= 0) {
+            if (h == null || w == null || h <= 0 || w <= 0 || h > Integer.MAX_VALUE || w > Integer.MAX_VALUE) {
                 throw new IllegalArgumentException("an RLE mask needs \"size\": [height, width] of two positive whole "
                         + "numbers, not " + CocoTables.quote(size));
-            }
-            if (h * (double) w > RleMask.MAX_PIXELS) {
-                throw new IllegalArgumentException("the RLE mask of " + h + " x " + w + " pixels is larger than "
-                        + RleMask.MAX_PIXELS + " pixels, the most decoded");
             }
             RleMask mask;
             if (counts.isTextual()) {

@@ -7,7 +7,8 @@ import java.util.List;
  * A COCO run-length-encoded mask, decoded and traced into polygons. COCO's RLE runs down the
  * columns (column-major), starting with a run of background; its compressed form packs the
  * counts five bits to a character, each count after the second stored as the difference to the
- * count two before (pycocotools' {@code rleFrString}).
+ * count two before (pycocotools' {@code rleFrString}). The mask is kept as its runs, per band of
+ * identical columns, so its cost follows the runs, never the area of its {@code size}.
  *
  * <p>Tracing follows the boundary between mask and background along pixel edges, so each outer
  * border and each hole becomes one closed ring of pixel-corner points; straight runs are merged
@@ -18,55 +19,126 @@ import java.util.List;
 public final class RleMask {
 
     /**
-     * The largest mask decoded, in pixels (2^25, about 33.5 megapixels: an 8K image); a larger
-     * {@code size} is refused, so that 200 bytes of RLE cannot ask for gigabytes.
+     * The most cells of the compressed grid traced (2^25): the grid has one column per band of
+     * identical image columns and one row per distinct run end, so a mask of a few runs costs a
+     * few cells however large its {@code size}; a mask whose grid is larger is refused.
      */
-    public static final long MAX_PIXELS = 1L << 25;
+    public static final long MAX_CELLS = 1L << 25;
 
-    /** The longest border traced, in pixel edges; a longer one is refused rather than held in memory. */
+    /** The longest border traced, in cell edges; a longer one is refused rather than held in memory. */
     public static final int MAX_BORDER = 1 << 22;
 
     private static final int[] DX = {1, 0, -1, 0};
     private static final int[] DY = {0, 1, 0, -1};
+    private static final int[] EMPTY = {};
 
     private final int height;
     private final int width;
-    private final boolean[] pixels;
+    /** Where each band of identical columns starts, then the width. */
+    private final int[] bandX;
+    /** The mask's rows in each band, as sorted start, end (exclusive) pairs. */
+    private final int[][] bandRuns;
 
-    private RleMask(int height, int width, boolean[] pixels) {
+    private RleMask(int height, int width, int[] bandX, int[][] bandRuns) {
         this.height = height;
         this.width = width;
-        this.pixels = pixels;
+        this.bandX = bandX;
+        this.bandRuns = bandRuns;
     }
 
     /**
-     * Decodes uncompressed counts.
+     * Decodes uncompressed counts, in time and memory proportional to the runs and the width, not
+     * to the area.
      *
-     * @throws IllegalArgumentException when the size is not positive, is larger than
-     *     {@link #MAX_PIXELS}, or the counts do not fit it
+     * @throws IllegalArgumentException when the size is not positive or the counts do not fit it
      */
     public static RleMask of(int height, int width, long[] counts) {
         if (height <= 0 || width <= 0) {
             throw new IllegalArgumentException("the size " + height + " x " + width + " is not two positive numbers");
         }
-        if ((long) height * width > MAX_PIXELS) {
-            throw new IllegalArgumentException("the mask of " + height + " x " + width + " pixels is larger than "
-                    + MAX_PIXELS + " pixels, the most decoded");
-        }
-        boolean[] mask = new boolean[height * width];
+        long area = (long) height * width;
+        // Columns that hold runs, as [first, last + 1) with their runs: a run over many whole
+        // columns is one entry, so a 1 x 2^31 mask of one run costs one entry, not 2^31.
+        List<int[]> spans = new ArrayList<>();
+        List<int[]> runs = new ArrayList<>();
+        int[] current = new int[4];
+        int length = 0;
+        int column = -1;
         long at = 0;
         boolean value = false;
         for (long count : counts) {
-            if (count < 0 || at + count > mask.length) {
+            if (count < 0 || count > area - at) {
                 throw new IllegalArgumentException("the counts add up to more than " + height + " x " + width);
             }
-            if (value) {
-                java.util.Arrays.fill(mask, (int) at, (int) (at + count), true);
+            long end = at + count;
+            for (long p = at; value && p < end; ) {
+                int x = (int) (p / height);
+                int y = (int) (p % height);
+                if (x != column && length > 0) {
+                    spans.add(new int[] {column, column + 1});
+                    runs.add(java.util.Arrays.copyOf(current, length));
+                    length = 0;
+                }
+                column = x;
+                if (y == 0 && end - p >= height) {
+                    long whole = (end - p) / height;
+                    spans.add(new int[] {x, (int) (x + whole)});
+                    runs.add(new int[] {0, height});
+                    column = -1;
+                    p += whole * height;
+                    continue;
+                }
+                int stop = (int) Math.min(height, y + (end - p));
+                if (length > 0 && current[length - 1] == y) {
+                    current[length - 1] = stop;
+                } else {
+                    if (length + 2 > current.length) {
+                        current = java.util.Arrays.copyOf(current, current.length * 2);
+                    }
+                    current[length++] = y;
+                    current[length++] = stop;
+                }
+                p += stop - y;
             }
-            at += count;
+            at = end;
             value = !value;
         }
-        return new RleMask(height, width, mask);
+        if (length > 0) {
+            spans.add(new int[] {column, column + 1});
+            runs.add(java.util.Arrays.copyOf(current, length));
+        }
+        return bands(height, width, spans, runs);
+    }
+
+    /** Merges neighbouring columns with the same runs (empty ones too) into bands. */
+    private static RleMask bands(int height, int width, List<int[]> spans, List<int[]> runs) {
+        List<Integer> starts = new ArrayList<>();
+        List<int[]> bandRuns = new ArrayList<>();
+        int next = 0;
+        for (int i = 0; i <= spans.size(); i++) {
+            int x = i < spans.size() ? spans.get(i)[0] : width;
+            if (x > next) {
+                band(starts, bandRuns, next, EMPTY);
+            }
+            if (i < spans.size()) {
+                band(starts, bandRuns, x, runs.get(i));
+                next = spans.get(i)[1];
+            }
+        }
+        int[] bandX = new int[starts.size() + 1];
+        for (int i = 0; i < starts.size(); i++) {
+            bandX[i] = starts.get(i);
+        }
+        bandX[starts.size()] = width;
+        return new RleMask(height, width, bandX, bandRuns.toArray(new int[0][]));
+    }
+
+    private static void band(List<Integer> starts, List<int[]> bandRuns, int x, int[] runs) {
+        if (!bandRuns.isEmpty() && java.util.Arrays.equals(bandRuns.get(bandRuns.size() - 1), runs)) {
+            return;
+        }
+        starts.add(x);
+        bandRuns.add(runs);
     }
 
     /** Decodes the compressed string form of the counts. */
@@ -107,16 +179,28 @@ public final class RleMask {
 
     /** Whether the pixel at column x, row y is in the mask (false outside the image). */
     public boolean get(int x, int y) {
-        return x >= 0 && y >= 0 && x < width && y < height && pixels[x * height + y];
+        if (x < 0 || y < 0 || x >= width || y >= height) {
+            return false;
+        }
+        int band = java.util.Arrays.binarySearch(bandX, x);
+        int[] runs = bandRuns[band >= 0 ? band : -band - 2];
+        for (int i = 0; i < runs.length && runs[i] <= y; i += 2) {
+            if (y < runs[i + 1]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** How many pixels the mask has. */
     public long area() {
         long n = 0;
-        for (boolean b : pixels) {
-            if (b) {
-                n++;
+        for (int b = 0; b < bandRuns.length; b++) {
+            long rows = 0;
+            for (int i = 0; i < bandRuns[b].length; i += 2) {
+                rows += bandRuns[b][i + 1] - bandRuns[b][i];
             }
+            n += rows * (bandX[b + 1] - bandX[b]);
         }
         return n;
     }
@@ -124,40 +208,58 @@ public final class RleMask {
     /**
      * The mask's borders as closed rings of pixel-corner points {@code x1, y1, x2, y2, ...} (not
      * repeating the first point), outer borders and holes alike, each simplified to within
-     * {@code tolerance} pixels; rings left with fewer than 3 points are dropped.
+     * {@code tolerance} pixels; rings left with fewer than 3 points are dropped. The borders are
+     * traced on the compressed grid of bands and run ends, whose cells are exact rectangles of the
+     * mask, then mapped back to pixels.
      *
-     * @throws IllegalArgumentException when the borders are longer than {@link #MAX_BORDER} edges
+     * @throws IllegalArgumentException when that grid has more than {@link #MAX_CELLS} cells or
+     *     its borders more than {@link #MAX_BORDER} edges
      */
     public List<double[]> rings(double tolerance) {
-        // The directed unit edges with the mask on their left, as one bit per direction on their
-        // start corner: a byte per corner however ragged the mask, never an object per edge.
-        int stride = height + 1;
-        byte[] leaving = new byte[(width + 1) * stride];
+        int[] ys = rowEdges();
+        int columns = bandRuns.length;
+        int rows = ys.length - 1;
+        if ((long) columns * rows > MAX_CELLS) {
+            throw new IllegalArgumentException("the mask's outline needs a grid of " + columns + " x " + rows
+                    + " cells, more than the " + MAX_CELLS + " traced");
+        }
+        boolean[] cells = new boolean[columns * rows];
+        for (int b = 0; b < columns; b++) {
+            for (int i = 0; i < bandRuns[b].length; i += 2) {
+                int from = java.util.Arrays.binarySearch(ys, bandRuns[b][i]);
+                int to = java.util.Arrays.binarySearch(ys, bandRuns[b][i + 1]);
+                java.util.Arrays.fill(cells, b * rows + from, b * rows + to, true);
+            }
+        }
+        // The directed edges with the mask on their left, as one bit per direction on their start
+        // corner: a byte per corner however ragged the mask, never an object per edge.
+        int stride = rows + 1;
+        byte[] leaving = new byte[(columns + 1) * stride];
         long edges = 0;
-        for (int x = 0; x < width; x++) {
-            for (int y = 0; y < height; y++) {
-                if (!get(x, y)) {
+        for (int x = 0; x < columns; x++) {
+            for (int y = 0; y < rows; y++) {
+                if (!cell(cells, rows, columns, x, y)) {
                     continue;
                 }
-                if (!get(x, y - 1)) {
+                if (!cell(cells, rows, columns, x, y - 1)) {
                     leaving[(x + 1) * stride + y] |= 1 << 2;
                     edges++;
                 }
-                if (!get(x - 1, y)) {
+                if (!cell(cells, rows, columns, x - 1, y)) {
                     leaving[x * stride + y] |= 1 << 1;
                     edges++;
                 }
-                if (!get(x, y + 1)) {
+                if (!cell(cells, rows, columns, x, y + 1)) {
                     leaving[x * stride + y + 1] |= 1;
                     edges++;
                 }
-                if (!get(x + 1, y)) {
+                if (!cell(cells, rows, columns, x + 1, y)) {
                     leaving[(x + 1) * stride + y + 1] |= 1 << 3;
                     edges++;
                 }
             }
             if (edges > MAX_BORDER) {
-                throw new IllegalArgumentException("the mask's borders are longer than " + MAX_BORDER + " pixel edges");
+                throw new IllegalArgumentException("the mask's borders are longer than " + MAX_BORDER + " edges");
             }
         }
         List<double[]> rings = new ArrayList<>();
@@ -172,8 +274,8 @@ public final class RleMask {
                     if (n + 2 > ring.length) {
                         ring = java.util.Arrays.copyOf(ring, ring.length * 2);
                     }
-                    ring[n++] = corner / stride;
-                    ring[n++] = corner % stride;
+                    ring[n++] = bandX[corner / stride];
+                    ring[n++] = ys[corner % stride];
                     corner += DX[direction] * stride + DY[direction];
                 } while (corner != start && leaving[corner] != 0);
                 double[] simplified = simplify(straighten(ring, n), tolerance);
@@ -183,6 +285,23 @@ public final class RleMask {
             }
         }
         return rings;
+    }
+
+    /** Every row where a run starts or ends, with 0 and the height, sorted. */
+    private int[] rowEdges() {
+        java.util.TreeSet<Integer> ys = new java.util.TreeSet<>();
+        ys.add(0);
+        ys.add(height);
+        for (int[] runs : bandRuns) {
+            for (int y : runs) {
+                ys.add(y);
+            }
+        }
+        return ys.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static boolean cell(boolean[] cells, int rows, int columns, int x, int y) {
+        return x >= 0 && y >= 0 && x < columns && y < rows && cells[x * rows + y];
     }
 
     /**

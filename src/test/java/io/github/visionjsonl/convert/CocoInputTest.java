@@ -109,7 +109,7 @@ class CocoInputTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"[-2, 3]", "[46000, 46000]", "[10]", "[\"10\", 10]", "[0, 10]"})
+    @ValueSource(strings = {"[-2, 3]", "[3000000000, 2]", "[10]", "[\"10\", 10]", "[0, 10]", "[2.5, 4]"})
     void anRleSizeOutOfBoundsIsAFinding(String size) throws Exception {
         ConversionResult r = convert(Task.IMAGE_INSTANCE_SEGMENTATION, coco("[" + IMAGE + "]",
                 "[{\"id\": 3, \"image_id\": 1, \"category_id\": 1, \"segmentation\": {\"size\": " + size
