@@ -91,6 +91,10 @@ class ConvertCommandTest {
         assertThat(images.get(1).get("file_name").asText()).isEqualTo("other/b.jpg");
         assertThat(out.toString()).contains(jsonl + ":2: warning[convert-guessed]: line 2: image_url "
                 + "AmlDatastore://workspaceblobstore/other/b.jpg does not start with the base URL");
+        assertThat(new ObjectMapper().readTree(coco.toFile()).get("annotations")).hasSize(2);
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(Path::toString)).noneMatch(f -> f.endsWith(".tmp"));
+        }
     }
 
     @Test
