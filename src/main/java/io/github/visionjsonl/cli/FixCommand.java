@@ -46,6 +46,10 @@ final class FixCommand implements Callable<Integer> {
     @Option(names = "--task", paramLabel = "TASK", description = "The task of the file; default: detected.")
     String task;
 
+    @Option(names = "--max-findings", paramLabel = "N", defaultValue = "1000",
+            description = "List at most N lines set aside and N changes (all are counted). Default: ${DEFAULT-VALUE}.")
+    int maxFindings;
+
     @Parameters(paramLabel = "INPUT", description = "The JSONL file to repair (it is never changed).")
     Path input;
 
@@ -69,7 +73,10 @@ final class FixCommand implements Callable<Integer> {
         DatasetFixer.FixResult r;
         SetAsideLines rejectedLines = null;
         try {
-            DatasetFixer fixer = new DatasetFixer(b.build(), tolerance);
+            if (maxFindings < 0) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--max-findings must be >= 0, was " + maxFindings);
+            }
+            DatasetFixer fixer = new DatasetFixer(b.build(), tolerance, maxFindings);
             if (rejected != null) {
                 rejectedLines = new SetAsideLines(input, rejected, DatasetValidator.DEFAULT_MAX_LINE_LENGTH);
                 SetAsideLines lines = rejectedLines;
@@ -80,6 +87,10 @@ final class FixCommand implements Callable<Integer> {
             }
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--tolerance: " + e.getMessage());
+        } catch (OutOfMemoryError e) {
+            err.println("vision-jsonl: cannot repair " + input + ": out of memory (a heap of "
+                    + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB); give Java more with -Xmx");
+            return VisionJsonl.USAGE;
         } catch (FileAlreadyExistsException e) {
             if (rejected != null && rejected.toString().equals(e.getFile())) {
                 err.println("vision-jsonl: " + rejected + " exists; refusing to overwrite it");
@@ -99,11 +110,15 @@ final class FixCommand implements Callable<Integer> {
             out.println(input + ":" + s.line() + ": set aside: " + (s.reasons().isEmpty() ? "not a record"
                     : s.reasons().get(0).severity().label() + "[" + s.reasons().get(0).code() + "]: " + s.reasons().get(0).message()));
         }
+        if (r.changeCount() > r.changes().size() || r.setAsideCount() > r.setAside().size()) {
+            out.println("  listing the first " + r.changes().size() + " of " + r.changeCount() + " changes and "
+                    + r.setAside().size() + " of " + r.setAsideCount() + " lines set aside (--max-findings)");
+        }
         out.println(input + ": " + r.linesIn() + " lines in, " + r.linesOut() + " written to " + output + ", "
-                + r.setAside().size() + " set aside, " + r.changes().size() + " changes");
+                + r.setAsideCount() + " set aside, " + r.changeCount() + " changes");
         out.print(TextReport.summary(r.validation()));
         out.flush();
-        return r.setAside().isEmpty() && r.validation().isValid() ? VisionJsonl.OK : VisionJsonl.FINDINGS;
+        return r.setAsideCount() == 0 && r.validation().isValid() ? VisionJsonl.OK : VisionJsonl.FINDINGS;
     }
 
     private static void closeQuietly(SetAsideLines lines) {
