@@ -92,7 +92,8 @@ final class ErrorMessages {
     private static String writing(IOException e, Path output) {
         if (e instanceof FileAlreadyExistsException exists) {
             String reason = exists.getReason();
-            return output + " " + (reason == null ? AtomicOutput.EXISTS : reason);
+            boolean known = AtomicOutput.APPEARED.equals(reason) || AtomicOutput.DANGLING_LINK.equals(reason);
+            return output + " " + (known ? reason : AtomicOutput.EXISTS);
         }
         Path folder = output.getParent();
         String where = folder == null ? "the current folder" : "folder " + folder;

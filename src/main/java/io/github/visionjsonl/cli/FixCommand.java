@@ -46,6 +46,10 @@ final class FixCommand implements Callable<Integer> {
     @Option(names = "--task", paramLabel = "TASK", description = "The task of the file; default: detected.")
     String task;
 
+    @Option(names = "--max-findings", paramLabel = "N", defaultValue = "1000",
+            description = "List at most N lines set aside and N changes (all are counted). Default: ${DEFAULT-VALUE}.")
+    int maxFindings;
+
     @Parameters(paramLabel = "INPUT", description = "The JSONL file to repair (it is never changed).")
     Path input;
 
@@ -66,9 +70,12 @@ final class FixCommand implements Callable<Integer> {
             b.task(Task.fromName(task).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
                     "--task: unknown task '" + task + "'")));
         }
+        if (maxFindings < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--max-findings must be >= 0, was " + maxFindings);
+        }
         DatasetFixer fixer;
         try {
-            fixer = new DatasetFixer(b.build(), tolerance);
+            fixer = new DatasetFixer(b.build(), tolerance, maxFindings);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), ErrorMessages.optionMessage("--tolerance", e.getMessage()));
         }
@@ -83,6 +90,10 @@ final class FixCommand implements Callable<Integer> {
             } else {
                 r = fixer.fix(input, output.path);
             }
+        } catch (OutOfMemoryError e) {
+            err.println("vision-jsonl: cannot repair " + input + ": out of memory (a heap of "
+                    + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB); give Java more with -Xmx");
+            return VisionJsonl.USAGE;
         } catch (IOException e) {
             return ErrorMessages.print(err, e, input.toString(), output.path, rejected);
         } catch (UncheckedIOException e) {
@@ -97,11 +108,15 @@ final class FixCommand implements Callable<Integer> {
             out.println(input + ":" + s.line() + ": set aside: " + (s.reasons().isEmpty() ? "not a record"
                     : s.reasons().get(0).severity().label() + "[" + s.reasons().get(0).code() + "]: " + s.reasons().get(0).message()));
         }
+        if (r.changeCount() > r.changes().size() || r.setAsideCount() > r.setAside().size()) {
+            out.println("  listing the first " + r.changes().size() + " of " + r.changeCount() + " changes and "
+                    + r.setAside().size() + " of " + r.setAsideCount() + " lines set aside (--max-findings)");
+        }
         out.println(input + ": " + r.linesIn() + " lines in, " + r.linesOut() + " written to " + output + ", "
-                + r.setAside().size() + " set aside, " + r.changes().size() + " changes");
+                + r.setAsideCount() + " set aside, " + r.changeCount() + " changes");
         out.print(TextReport.summary(r.validation()));
         out.flush();
-        return r.setAside().isEmpty() && r.validation().isValid() ? VisionJsonl.OK : VisionJsonl.FINDINGS;
+        return r.setAsideCount() == 0 && r.validation().isValid() ? VisionJsonl.OK : VisionJsonl.FINDINGS;
     }
 
     private static void closeQuietly(SetAsideLines lines) {

@@ -94,7 +94,12 @@ final class Page {
             stat(w, "warnings", r.warnings());
             stat(w, "infos", r.infos());
             stat(w, "classes", r.statistics().classes().size());
-            w.write("</dl></div></div>\n");
+            w.write("</dl>");
+            if (r.runtime() != null) {
+                w.write("<p class=\"runtime" + (r.runtime().annotationsKept() < r.runtime().annotations() ? " drops" : "")
+                        + "\">" + esc(r.runtime().describe(r.task())) + "</p>");
+            }
+            w.write("</div></div>\n");
         }
         w.write("</section>\n");
     }

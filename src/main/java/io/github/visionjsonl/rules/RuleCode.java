@@ -179,7 +179,9 @@ public enum RuleCode {
     /** An annotation or image of the input could not be converted and was left out. */
     CONVERT_SKIPPED("convert-skipped", Severity.WARNING),
     /** The input of a converter is not what its format says (not parsable, a DTD, a missing table). */
-    CONVERT_INPUT("convert-input", Severity.ERROR);
+    CONVERT_INPUT("convert-input", Severity.ERROR),
+    /** A converter had to guess what its input does not say (a YOLO image's extension) and says what it guessed. */
+    CONVERT_GUESSED("convert-guessed", Severity.WARNING);
 
     private final String code;
     private final Severity defaultSeverity;

@@ -197,6 +197,8 @@ class ErrorMessagesTest {
                 .isEqualTo("cannot read data: is a folder, not a file");
         assertThat(ErrorMessages.describe(new java.nio.file.FileSystemException(output.toString(), null, "Read-only file system"),
                 "in.jsonl", output)).isEqualTo("cannot write " + output + ": read-only file system; choose another output");
+        assertThat(ErrorMessages.describe(new java.nio.file.FileAlreadyExistsException("r.html", null, "refusing to overwrite it"),
+                "in.jsonl", Path.of("r.html"))).isEqualTo("r.html exists; refusing to overwrite it");
         assertThat(ErrorMessages.optionMessage("--iou", "an IoU threshold must be in (0, 1], was 2.0"))
                 .isEqualTo("--iou: an IoU threshold must be in (0, 1], was 2.0");
     }

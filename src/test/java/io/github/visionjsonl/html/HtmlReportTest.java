@@ -61,6 +61,11 @@ class HtmlReportTest {
         assertThat(row.selectFirst("td.count").text()).isEqualTo(String.valueOf(coordinateRange));
         assertThat(row.selectFirst("a").attr("href")).isEqualTo("docs/rules.md#coordinate-range");
         assertThat(doc.select(".verdict")).hasSize(files.size());
+        Element coordinates = doc.selectFirst(".verdict[data-file$=coordinate-range.jsonl]");
+        ValidationReport coordinateReport = reports.get(files.indexOf(Path.of("samples/invalid/coordinate-range.jsonl")));
+        assertThat(coordinates.selectFirst(".runtime.drops").text())
+                .isEqualTo(coordinateReport.runtime().describe(coordinateReport.task()))
+                .startsWith("training would use 1 of 2 boxes");
         assertThat(doc.select(".verdict.invalid")).hasSizeGreaterThan(5);
     }
 
