@@ -32,7 +32,7 @@ import picocli.CommandLine.Parameters;
             "0:every chosen line was drawn",
             "1:some chosen line could not be drawn (no record, no image, not decodable)",
             "2:usage error, or an input that cannot be read",
-            "3:internal error (a bug: please report it with the input)"})
+            VisionJsonl.INTERNAL_ERROR})
 final class RenderCommand implements Callable<Integer> {
 
     @CommandLine.Spec

@@ -124,6 +124,8 @@ class CliHelpTest {
             assertThat(documented).as(spec.qualifiedName()).containsAll(codes);
             if (!spec.usageMessage().exitCodeList().isEmpty()) {
                 assertThat(codes).as(spec.qualifiedName()).contains("0", "2", "3");
+                assertThat(help(spec)).as(spec.qualifiedName())
+                        .contains("\n  3   internal error (a bug: please report it with the command and the input)\n");
             }
         }
         assertThat(exitCodes(run("--help").out())).containsExactly("0", "1", "2", "3");
