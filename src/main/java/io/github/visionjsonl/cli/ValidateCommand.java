@@ -8,6 +8,7 @@ import io.github.visionjsonl.images.ImageOptions;
 import io.github.visionjsonl.reading.Progress;
 import io.github.visionjsonl.report.JsonReport;
 import io.github.visionjsonl.report.PairReport;
+import io.github.visionjsonl.report.SarifReport;
 import io.github.visionjsonl.report.TextReport;
 import io.github.visionjsonl.report.ValidationReport;
 import io.github.visionjsonl.rules.RuleCode;
@@ -46,7 +47,7 @@ import picocli.CommandLine.Parameters;
             "3:internal error (a bug: please report it with the input)"})
 final class ValidateCommand implements Callable<Integer> {
 
-    enum Format { text, json }
+    enum Format { text, json, sarif }
 
     /** A report with its role in a pair ({@code null} for a single file). */
     private record Entry(ValidationReport report, String role) {
@@ -70,8 +71,14 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "Output format: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}. "
-                    + "json prints one object per file, an array for several files.")
+                    + "json prints one object per file, an array for several files; "
+                    + "sarif prints one SARIF 2.1.0 log for code scanning.")
     Format format;
+
+    @Option(names = "--sarif-root", paramLabel = "DIR",
+            description = "With --format sarif: the folder the files are named relative to (the checkout). "
+                    + "Default: the current folder.")
+    Path sarifRoot;
 
     @Option(names = "--max-findings", paramLabel = "N", defaultValue = "1000",
             description = "How many findings to keep and print per file; all are still counted. Default: ${DEFAULT-VALUE}.")
@@ -146,6 +153,9 @@ final class ValidateCommand implements Callable<Integer> {
         if (files.isEmpty() && train == null) {
             throw usage("nothing to validate: give FILE... or --train FILE --validation FILE");
         }
+        if (sarifRoot != null && format != Format.sarif) {
+            throw usage("--sarif-root goes with --format sarif");
+        }
         DatasetValidator validator = buildValidator();
         Severity threshold = parse(() -> Severity.parse(failOn), "--fail-on");
         boolean showProgress = format == Format.text && System.console() != null;
@@ -184,6 +194,8 @@ final class ValidateCommand implements Callable<Integer> {
         }
         if (format == Format.json) {
             writeJson(out, results);
+        } else if (format == Format.sarif) {
+            writeSarif(out, results);
         }
         return exit;
     }
@@ -253,6 +265,25 @@ final class ValidateCommand implements Callable<Integer> {
             if (results.size() != 1) {
                 g.writeEndArray();
             }
+            g.flush();
+            out.println();
+            out.flush();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private void writeSarif(PrintWriter out, List<Object> results) {
+        List<ValidationReport> reports = new ArrayList<>();
+        for (Object r : results) {
+            if (r instanceof Entry entry) {
+                reports.add(entry.report());
+            }
+        }
+        try {
+            JsonGenerator g = new JsonFactory().createGenerator(out);
+            g.useDefaultPrettyPrinter();
+            SarifReport.write(reports, sarifRoot == null ? Path.of("") : sarifRoot, g);
             g.flush();
             out.println();
             out.flush();

@@ -60,6 +60,12 @@ public final class ValidationRun implements Closeable {
     private boolean stopped;
     private boolean finished;
     private LineResult current;
+    /** The line whose hash {@link #currentHash} is (0 for none), computed for its first kept finding. */
+    private long hashedLine;
+    private long currentHash;
+    /** A line read before the current one whose finding is being reported, with its hash. */
+    private long earlierLine;
+    private long earlierHash;
 
     private Consumer<Progress> progress;
     private long totalBytes = -1;
@@ -67,7 +73,7 @@ public final class ValidationRun implements Closeable {
     private long lastProgress;
 
     /** A {@code label: []} line read before the task was known. */
-    private record Pending(long line, DetectionRecord record, boolean hadError, List<Finding> findings) {
+    private record Pending(long line, DetectionRecord record, boolean hadError, List<Finding> findings, long hash) {
     }
 
     /**
@@ -96,7 +102,7 @@ public final class ValidationRun implements Closeable {
         this.source = source;
         this.lines = in == null ? null : new LineSource(in, config.maxLineLength());
         this.yieldLines = yieldLines;
-        this.findings = new FindingCollector(config, yieldLines);
+        this.findings = new FindingCollector(config, yieldLines, this::lineHash);
         this.task = config.task();
         this.images = config.images() == null ? null : new ImageVerification(config.images());
         this.dataset = new DatasetChecks(config, findings, new DatasetChecks.Line() {
@@ -279,11 +285,12 @@ public final class ValidationRun implements Closeable {
             return;
         }
         for (PendingFinding f : pendingFindings) {
-            findings.count(f.severity());
+            findings.count(f.rule(), f.severity());
             if (findings.keeps()) {
                 int column = f.column() >= 0 ? f.column() : columnOf(f.pointer());
                 findings.keep(new Finding(findings.line(), column, f.pointer(), f.rule(), f.severity(),
-                        io.github.visionjsonl.rules.internal.Messages.format(f.messageKey(), f.params())));
+                        io.github.visionjsonl.rules.internal.Messages.format(f.messageKey(), f.params()),
+                        findings.lineHash(findings.line())));
             }
         }
     }
@@ -292,6 +299,27 @@ public final class ValidationRun implements Closeable {
         LineResult r = current;
         int column = r.plain ? PointerLocator.plainColumn(r.buf, r.start, r.length, pointer) : -1;
         return column > 0 ? column : PointerLocator.column(config.jsonFactory(), r.buf, r.start, r.length, pointer);
+    }
+
+    /**
+     * The hash of a line's bytes: the current line's (hashed once, for its first kept finding),
+     * an earlier line's whose finding is being reported now, else 0: its bytes are gone, as
+     * for the findings of the checks at the end of the file.
+     */
+    private long lineHash(long line) {
+        if (line == earlierLine && earlierLine > 0) {
+            return earlierHash;
+        }
+        LineResult r = current;
+        if (finished || r == null || line != r.line) {
+            // Past the end the reader may have reused the last line's buffer.
+            return 0;
+        }
+        if (hashedLine != line) {
+            currentHash = LineHash.of(r.buf, r.start, r.length);
+            hashedLine = line;
+        }
+        return currentHash;
     }
 
     private String origin() {
@@ -312,7 +340,7 @@ public final class ValidationRun implements Closeable {
         apply(r.recordFindings);
         DetectionRecord record = (DetectionRecord) r.record;
         dataset.checkLine(record, r.fingerprint, r.labelHash);
-        pending.add(new Pending(r.line, record, findings.lineHasError(), findings.lineFindings()));
+        pending.add(new Pending(r.line, record, findings.lineHasError(), findings.lineFindings(), lineHash(r.line)));
         if (pending.size() >= MAX_PENDING) {
             resolvePending();
         }
@@ -322,6 +350,8 @@ public final class ValidationRun implements Closeable {
     private void resolvePending() {
         while (!pending.isEmpty()) {
             Pending held = pending.poll();
+            earlierLine = held.line();
+            earlierHash = held.hash();
             List<Finding> lineFindings = new ArrayList<>(held.findings());
             ImageRecord record = held.record();
             boolean error = held.hadError();
@@ -338,6 +368,7 @@ public final class ValidationRun implements Closeable {
             }
             conclude(held.line(), record, record != null && !error, error, lineFindings, false, false);
         }
+        earlierLine = 0;
     }
 
     private boolean deferred(long line, List<Finding> lineFindings, RuleCode rule, String pointer, String key,
@@ -424,9 +455,12 @@ public final class ValidationRun implements Closeable {
     private void drainImages() {
         ImageVerification.Result r;
         while ((r = images.poll()) != null) {
+            earlierLine = r.line();
+            earlierHash = r.lineHash();
             if (report(r.line(), r.column(), r.problems(), null) && r.lineValid()) {
                 validRecords--;
             }
+            earlierLine = 0;
         }
     }
 
@@ -472,7 +506,7 @@ public final class ValidationRun implements Closeable {
     public ValidationReport report() {
         return new ValidationReport(source, task, lineCount, records, validRecords, findings.errors(),
                 findings.warnings(), findings.infos(), dataset.classCounts(), dataset.statistics(), findings.sorted(),
-                !stopped);
+                !stopped, findings.ruleCounts());
     }
 
     @Override

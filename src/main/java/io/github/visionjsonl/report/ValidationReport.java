@@ -3,6 +3,8 @@ package io.github.visionjsonl.report;
 import io.github.visionjsonl.Task;
 import io.github.visionjsonl.rules.RuleCode;
 import io.github.visionjsonl.rules.Severity;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +26,8 @@ import java.util.Optional;
  * @param statistics what the dataset contains: per class, objects, box sizes, polygon points
  * @param findings the kept findings, by line; at most the configured maximum
  * @param complete {@code false} when reading stopped early (fail-fast)
+ * @param ruleCounts the count of every finding (also those not kept) per rule that has one, in
+ *     the catalogue's order
  */
 public record ValidationReport(
         String source,
@@ -37,12 +41,23 @@ public record ValidationReport(
         Map<String, Long> classCounts,
         DatasetStatistics statistics,
         List<Finding> findings,
-        boolean complete) {
+        boolean complete,
+        Map<RuleCode, RuleCount> ruleCounts) {
 
     /** Copies the collections into unmodifiable ones. */
     public ValidationReport {
         classCounts = Map.copyOf(classCounts);
         findings = List.copyOf(findings);
+        ruleCounts = Collections.unmodifiableMap(ruleCounts.isEmpty() ? new EnumMap<>(RuleCode.class)
+                : new EnumMap<>(ruleCounts));
+    }
+
+    /** A report without counts per rule. */
+    public ValidationReport(String source, Task task, long lines, long records, long validRecords, long errors,
+            long warnings, long infos, Map<String, Long> classCounts, DatasetStatistics statistics,
+            List<Finding> findings, boolean complete) {
+        this(source, task, lines, records, validRecords, errors, warnings, infos, classCounts, statistics, findings,
+                complete, Map.of());
     }
 
     /** Whether the dataset has no error finding. */
