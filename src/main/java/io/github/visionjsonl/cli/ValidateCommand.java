@@ -84,6 +84,11 @@ final class ValidateCommand implements Callable<Integer> {
             description = "How many findings to keep and print per file; all are still counted. Default: ${DEFAULT-VALUE}.")
     int maxFindings;
 
+    @Option(names = "--max-per-rule", paramLabel = "N", defaultValue = "10",
+            description = "Text output: how many findings of one rule to print per file, then a count of the rest; "
+                    + "0 prints every kept finding. Default: ${DEFAULT-VALUE}.")
+    int maxPerRule;
+
     @Option(names = "--rule", paramLabel = "CODE=SEVERITY",
             description = "Changes a rule's severity (error, warning, info) or turns it off (off). "
                     + "Repeatable, e.g. --rule unknown-field=error --rule blank-line=off.")
@@ -192,6 +197,10 @@ final class ValidateCommand implements Callable<Integer> {
                 exit = outOfMemory(train, err, results);
             }
         }
+        if (format == Format.text && results.size() > 1) {
+            out.println(total(results));
+            out.flush();
+        }
         if (format == Format.json) {
             writeJson(out, results);
         } else if (format == Format.sarif) {
@@ -203,10 +212,44 @@ final class ValidateCommand implements Callable<Integer> {
     private int verdict(ValidationReport report, Severity threshold, PrintWriter out, List<Object> results, String role) {
         results.add(new Entry(report, role));
         if (format == Format.text) {
-            out.print(TextReport.format(report));
+            out.print(TextReport.format(report, maxPerRule));
             out.flush();
         }
         return report.hasFindingsAtLeast(threshold) ? VisionJsonl.FINDINGS : VisionJsonl.OK;
+    }
+
+    /** One line for several files: {@code 48 files: 3 invalid, 45 valid; 12 errors, 7 warnings}. */
+    private static String total(List<Object> results) {
+        long invalid = 0;
+        long unreadable = 0;
+        long errors = 0;
+        long warnings = 0;
+        long infos = 0;
+        for (Object r : results) {
+            if (r instanceof Entry entry) {
+                ValidationReport report = entry.report();
+                invalid += report.isValid() ? 0 : 1;
+                errors += report.errors();
+                warnings += report.warnings();
+                infos += report.infos();
+            } else {
+                unreadable++;
+            }
+        }
+        StringBuilder b = new StringBuilder().append(results.size()).append(" files: ").append(invalid)
+                .append(" invalid, ").append(results.size() - invalid - unreadable).append(" valid");
+        if (unreadable > 0) {
+            b.append(", ").append(unreadable).append(" unreadable");
+        }
+        b.append("; ").append(plural(errors, "error")).append(", ").append(plural(warnings, "warning"));
+        if (infos > 0) {
+            b.append(", ").append(plural(infos, "info"));
+        }
+        return b.toString();
+    }
+
+    private static String plural(long n, String word) {
+        return n + " " + word + (n == 1 ? "" : "s");
     }
 
     private static int unreadable(String file, Exception e, PrintWriter err, List<Object> results) {
@@ -313,6 +356,9 @@ final class ValidateCommand implements Callable<Integer> {
             } else {
                 b.severity(r, parse(() -> Severity.parse(value), "--rule " + code));
             }
+        }
+        if (maxPerRule < 0) {
+            throw usage("--max-per-rule must be >= 0, was " + maxPerRule);
         }
         if (maxFindings < 0) {
             throw usage("--max-findings must be >= 0, was " + maxFindings);

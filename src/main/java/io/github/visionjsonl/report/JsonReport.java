@@ -2,6 +2,7 @@ package io.github.visionjsonl.report;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.github.visionjsonl.rules.RuleCode;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -13,7 +14,8 @@ import java.util.Map;
  * <pre>{@code
  * {"file":"train.jsonl","task":"image-object-detection","valid":false,"complete":true,
  *  "lines":120,"records":118,"validRecords":117,"errors":1,"warnings":0,"infos":0,
- *  "classes":{"can":12},"stats":{...},"findingsTruncated":false,
+ *  "classes":{"can":12},"stats":{...},"rules":{"coordinate-range":{"severity":"error","count":1}},
+ *  "findingsTruncated":false,
  *  "findings":[{"line":7,"column":31,"pointer":"/label/0/topX","code":"coordinate-range",
  *               "severity":"error","message":"..."}]}
  * }</pre>
@@ -60,6 +62,7 @@ public final class JsonReport {
         }
         out.writeEndObject();
         writeStatistics(report.statistics(), out);
+        writeRuleCounts(report, out);
         out.writeBooleanField("findingsTruncated", report.findingsTruncated());
         out.writeArrayFieldStart("findings");
         for (Finding f : report.findings()) {
@@ -92,6 +95,18 @@ public final class JsonReport {
             out.writeNumberField(e.getKey(), e.getValue());
         }
         out.writeEndObject();
+        out.writeEndObject();
+    }
+
+    /** Writes the {@code rules} object: per rule that gave a finding, its most severe severity and its count. */
+    private static void writeRuleCounts(ValidationReport report, JsonGenerator out) throws IOException {
+        out.writeObjectFieldStart("rules");
+        for (Map.Entry<RuleCode, RuleCount> e : report.ruleCounts().entrySet()) {
+            out.writeObjectFieldStart(e.getKey().code());
+            out.writeStringField("severity", e.getValue().severity().label());
+            out.writeNumberField("count", e.getValue().count());
+            out.writeEndObject();
+        }
         out.writeEndObject();
     }
 

@@ -7,10 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** The command line in CI: SARIF output. */
+/** The command line in CI: SARIF output, summaries that scale. */
 class CiCliTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -41,6 +43,59 @@ class CiCliTest {
                 .get("uri").asText()).isEqualTo("coordinate-range.jsonl");
         assertThat(MAPPER.readTree(rooted.out()).get("runs").get(0).get("originalUriBaseIds").get("SRCROOT")
                 .get("uri").asText()).isEqualTo(Path.of("samples/invalid").toAbsolutePath().toUri().toString());
+    }
+
+    /** A detection file with {@code n} boxes out of range and one unknown key per line, on {@code n} lines. */
+    static Path manyFindings(Path dir, int n) throws Exception {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            b.append("{\"image_url\": \"AmlDatastore://ds/").append(i).append(".jpg\", \"x\": 1, \"label\": [{\"label\": \"can\", ")
+                    .append("\"topX\": 0.1, \"topY\": 0.1, \"bottomX\": 3, \"bottomY\": 0.5}]}\n");
+        }
+        return Files.writeString(dir.resolve("many.jsonl"), b);
+    }
+
+    @Test
+    void textPrintsTenFindingsOfARuleThenCountsTheRest(@TempDir Path dir) throws Exception {
+        Path file = manyFindings(dir, 30);
+        Result r = run("validate", "--max-findings", "25", file.toString());
+        assertThat(r.out().lines().filter(l -> l.contains("error[coordinate-range]"))).hasSize(10);
+        assertThat(r.out().lines().filter(l -> l.contains("warning[unknown-field]"))).hasSize(10);
+        assertThat(r.out()).contains("... and 20 more coordinate-range errors like the ones above\n",
+                "... and 20 more unknown-field warnings like the ones above\n");
+        assertThat(r.out()).containsPattern("\n  rule +findings\n  unknown-field +30 warnings\n  coordinate-range +30 errors\n  empty-dataset +1 error\n");
+
+        Result all = run("validate", "--max-per-rule", "0", "--max-findings", "100", file.toString());
+        assertThat(all.out().lines().filter(l -> l.startsWith(file + ":") && l.contains("]: "))).hasSize(61);
+        assertThat(all.out()).doesNotContain("more coordinate-range");
+        assertThat(run("validate", "--max-per-rule", "3", file.toString()).out().lines()
+                .filter(l -> l.startsWith(file + ":") && l.contains("]: "))).hasSize(7);
+        assertThat(run("validate", "--max-per-rule", "-1", file.toString()).exit()).isEqualTo(2);
+    }
+
+    @Test
+    void jsonCountsEveryFindingPerRule(@TempDir Path dir) throws Exception {
+        Path file = manyFindings(dir, 30);
+        JsonNode json = MAPPER.readTree(run("validate", "--format", "json", "--max-findings", "5", file.toString()).out());
+        assertThat(json.get("findings")).hasSize(5);
+        assertThat(json.get("rules").get("coordinate-range").get("severity").asText()).isEqualTo("error");
+        assertThat(json.get("rules").get("coordinate-range").get("count").asInt()).isEqualTo(30);
+        assertThat(json.get("rules").get("unknown-field").get("severity").asText()).isEqualTo("warning");
+        assertThat(json.get("rules").get("unknown-field").get("count").asInt()).isEqualTo(30);
+        assertThat(json.get("rules").get("empty-dataset").get("count").asInt()).isEqualTo(1);
+        assertThat(json.get("rules")).hasSize(3);
+        assertThat(MAPPER.readTree(run("validate", "--format", "json", "samples/image-object-detection/train.jsonl").out())
+                .get("rules")).isEmpty();
+    }
+
+    @Test
+    void severalFilesEndWithOneTotalLine(@TempDir Path dir) throws Exception {
+        Result r = run("validate", INVALID, "samples/invalid/unknown-field.jsonl", "samples/image-object-detection/train.jsonl",
+                dir.resolve("none.jsonl").toString());
+        assertThat(r.out()).endsWith("4 files: 1 invalid, 2 valid, 1 unreadable; 4 errors, 1 warning\n");
+        assertThat(run("validate", INVALID).out()).doesNotContain(" files: ");
+        assertThat(run("validate", "--train", "samples/image-object-detection/train.jsonl", "--validation",
+                "samples/image-object-detection/validation.jsonl").out()).containsPattern("\n2 files: 0 invalid, 2 valid; 0 errors, \\d+ warnings?\n$");
     }
 
     @Test
