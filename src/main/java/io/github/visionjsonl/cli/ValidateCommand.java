@@ -6,6 +6,8 @@ import io.github.visionjsonl.DatasetValidator;
 import io.github.visionjsonl.Task;
 import io.github.visionjsonl.images.ImageOptions;
 import io.github.visionjsonl.reading.Progress;
+import io.github.visionjsonl.report.Baseline;
+import io.github.visionjsonl.report.BaselinedReport;
 import io.github.visionjsonl.report.JsonReport;
 import io.github.visionjsonl.report.PairReport;
 import io.github.visionjsonl.report.SarifReport;
@@ -49,8 +51,15 @@ final class ValidateCommand implements Callable<Integer> {
 
     enum Format { text, json, sarif }
 
-    /** A report with its role in a pair ({@code null} for a single file). */
-    private record Entry(ValidationReport report, String role) {
+    /** The most findings {@code --write-baseline} keeps of one file when --max-findings is lower. */
+    private static final int BASELINE_FINDINGS = 1_000_000;
+
+    /**
+     * A report as shown (its new findings with --baseline, at most --max-findings), with its role
+     * in a pair ({@code null} for a single file), what a baseline made of it ({@code null} without
+     * one), and the report as found, for --write-baseline.
+     */
+    private record Entry(ValidationReport report, String role, BaselinedReport baselined, ValidationReport found) {
     }
 
     /** A file that could not be read. */
@@ -62,6 +71,9 @@ final class ValidateCommand implements Callable<Integer> {
 
     @CommandLine.ParentCommand
     VisionJsonl parent;
+
+    /** The baseline read from --baseline, or null. */
+    private Baseline baseline;
 
     @Option(names = "--task", paramLabel = "TASK",
             description = "The task of the files: image-classification, image-classification-multilabel, "
@@ -88,6 +100,15 @@ final class ValidateCommand implements Callable<Integer> {
             description = "Text output: how many findings of one rule to print per file, then a count of the rest; "
                     + "0 prints every kept finding. Default: ${DEFAULT-VALUE}.")
     int maxPerRule;
+
+    @Option(names = "--baseline", paramLabel = "FILE",
+            description = "Findings of this baseline (written by --write-baseline) are reported as baselined: counted, "
+                    + "listed in JSON, not printed in text, never failing the run; only new findings count.")
+    Path baselineFile;
+
+    @Option(names = "--write-baseline", paramLabel = "FILE",
+            description = "Writes every finding (up to 1,000,000 a file) to FILE, a new file, as a baseline for --baseline.")
+    Path writeBaseline;
 
     @Option(names = "--rule", paramLabel = "CODE=SEVERITY",
             description = "Changes a rule's severity (error, warning, info) or turns it off (off). "
@@ -161,6 +182,20 @@ final class ValidateCommand implements Callable<Integer> {
         if (sarifRoot != null && format != Format.sarif) {
             throw usage("--sarif-root goes with --format sarif");
         }
+        if (baselineFile != null) {
+            try {
+                baseline = Baseline.read(baselineFile);
+            } catch (IOException | RuntimeException e) {
+                err.println("vision-jsonl: cannot read baseline " + baselineFile + ": " + reason(baselineFile.toString(), e));
+                err.flush();
+                return VisionJsonl.USAGE;
+            }
+        }
+        if (writeBaseline != null && Files.exists(writeBaseline)) {
+            err.println("vision-jsonl: --write-baseline: " + writeBaseline + " exists; refusing to overwrite it");
+            err.flush();
+            return VisionJsonl.USAGE;
+        }
         DatasetValidator validator = buildValidator();
         Severity threshold = parse(() -> Severity.parse(failOn), "--fail-on");
         boolean showProgress = format == Format.text && System.console() != null;
@@ -197,6 +232,9 @@ final class ValidateCommand implements Callable<Integer> {
                 exit = outOfMemory(train, err, results);
             }
         }
+        if (writeBaseline != null) {
+            exit = Math.max(exit, writeBaseline(results, err));
+        }
         if (format == Format.text && results.size() > 1) {
             out.println(total(results));
             out.flush();
@@ -209,13 +247,51 @@ final class ValidateCommand implements Callable<Integer> {
         return exit;
     }
 
-    private int verdict(ValidationReport report, Severity threshold, PrintWriter out, List<Object> results, String role) {
-        results.add(new Entry(report, role));
+    private int verdict(ValidationReport found, Severity threshold, PrintWriter out, List<Object> results, String role) {
+        BaselinedReport baselined = baseline == null ? null : baseline.apply(found, maxFindings);
+        ValidationReport report = baselined != null ? baselined.report() : atMost(found, maxFindings);
+        results.add(new Entry(report, role, baselined, found));
         if (format == Format.text) {
             out.print(TextReport.format(report, maxPerRule));
+            if (baselined != null) {
+                out.println("  " + baselined.baselined().size() + " baselined " + (baselined.baselined().size() == 1
+                        ? "finding" : "findings") + " not shown, " + baselined.fixed() + " fixed since the baseline (--baseline)");
+            }
             out.flush();
         }
         return report.hasFindingsAtLeast(threshold) ? VisionJsonl.FINDINGS : VisionJsonl.OK;
+    }
+
+    /** The report with its first {@code max} findings, when more were kept for a baseline. */
+    private static ValidationReport atMost(ValidationReport r, int max) {
+        if (r.findings().size() <= max) {
+            return r;
+        }
+        return new ValidationReport(r.source(), r.task(), r.lines(), r.records(), r.validRecords(), r.errors(), r.warnings(),
+                r.infos(), r.classCounts(), r.statistics(), r.findings().subList(0, max), r.complete(), r.ruleCounts());
+    }
+
+    private int writeBaseline(List<Object> results, PrintWriter err) {
+        List<ValidationReport> found = new ArrayList<>();
+        for (Object r : results) {
+            if (r instanceof Entry entry) {
+                found.add(entry.found());
+                if (entry.found().findingsTruncated()) {
+                    err.println("vision-jsonl: --write-baseline: " + entry.found().source() + " has "
+                            + entry.found().findingCount() + " findings; the baseline holds the first "
+                            + entry.found().findings().size());
+                }
+            }
+        }
+        try {
+            Baseline.write(found, writeBaseline);
+            return VisionJsonl.OK;
+        } catch (IOException e) {
+            err.println("vision-jsonl: cannot write baseline " + writeBaseline + ": " + reason(writeBaseline.toString(), e));
+            return VisionJsonl.USAGE;
+        } finally {
+            err.flush();
+        }
     }
 
     /** One line for several files: {@code 48 files: 3 invalid, 45 valid; 12 errors, 7 warnings}. */
@@ -225,8 +301,14 @@ final class ValidateCommand implements Callable<Integer> {
         long errors = 0;
         long warnings = 0;
         long infos = 0;
+        long baselined = 0;
+        long fixed = 0;
         for (Object r : results) {
             if (r instanceof Entry entry) {
+                if (entry.baselined() != null) {
+                    baselined += entry.baselined().baselined().size();
+                    fixed += entry.baselined().fixed();
+                }
                 ValidationReport report = entry.report();
                 invalid += report.isValid() ? 0 : 1;
                 errors += report.errors();
@@ -244,6 +326,9 @@ final class ValidateCommand implements Callable<Integer> {
         b.append("; ").append(plural(errors, "error")).append(", ").append(plural(warnings, "warning"));
         if (infos > 0) {
             b.append(", ").append(plural(infos, "info"));
+        }
+        if (results.stream().anyMatch(r -> r instanceof Entry e && e.baselined() != null)) {
+            b.append("; ").append(baselined).append(" baselined, ").append(fixed).append(" fixed");
         }
         return b.toString();
     }
@@ -296,7 +381,9 @@ final class ValidateCommand implements Callable<Integer> {
                 g.writeStartArray();
             }
             for (Object r : results) {
-                if (r instanceof Entry entry) {
+                if (r instanceof Entry entry && entry.baselined() != null) {
+                    JsonReport.write(entry.baselined(), entry.role(), g);
+                } else if (r instanceof Entry entry) {
                     JsonReport.write(entry.report(), entry.role(), g);
                 } else if (r instanceof Failure failure) {
                     g.writeStartObject();
@@ -393,7 +480,11 @@ final class ValidateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
-        return b.maxFindings(maxFindings).failFast(failFast).maxLineLength(maxLineLength).build();
+        long keep = maxFindings + (baseline == null ? 0L : baseline.size());
+        if (writeBaseline != null) {
+            keep = Math.max(keep, BASELINE_FINDINGS);
+        }
+        return b.maxFindings((int) Math.min(Integer.MAX_VALUE, keep)).failFast(failFast).maxLineLength(maxLineLength).build();
     }
 
     private <T> T parse(java.util.function.Supplier<T> parser, String option) {
