@@ -59,7 +59,7 @@ final class ValidateCommand implements Callable<Integer> {
      * in a pair ({@code null} for a single file), what a baseline made of it ({@code null} without
      * one), and the report as found, for --write-baseline.
      */
-    private record Entry(ValidationReport report, String role, BaselinedReport baselined, ValidationReport found) {
+    record Entry(ValidationReport report, String role, BaselinedReport baselined, ValidationReport found) {
     }
 
     /** A file that could not be read. */
@@ -74,6 +74,15 @@ final class ValidateCommand implements Callable<Integer> {
 
     /** The baseline read from --baseline, or null. */
     private Baseline baseline;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "The configuration file (task, rules, thresholds, max-findings, fail-on, images, threads). "
+                    + "Default: vision-jsonl.yaml, .yml or .json in the current folder or a parent, up to the "
+                    + "repository's root. Options given here override it.")
+    Path configFile;
+
+    @Option(names = "--no-config", description = "Reads no configuration file.")
+    boolean noConfig;
 
     @Option(names = "--task", paramLabel = "TASK",
             description = "The task of the files: image-classification, image-classification-multilabel, "
@@ -182,6 +191,10 @@ final class ValidateCommand implements Callable<Integer> {
         if (sarifRoot != null && format != Format.sarif) {
             throw usage("--sarif-root goes with --format sarif");
         }
+        Integer configError = ConfigOptions.apply(this, err);
+        if (configError != null) {
+            return configError;
+        }
         if (baselineFile != null) {
             try {
                 baseline = Baseline.read(baselineFile);
@@ -236,7 +249,7 @@ final class ValidateCommand implements Callable<Integer> {
             exit = Math.max(exit, writeBaseline(results, err));
         }
         if (format == Format.text && results.size() > 1) {
-            out.println(total(results));
+            out.println(RunTotal.of(results));
             out.flush();
         }
         if (format == Format.json) {
@@ -294,49 +307,6 @@ final class ValidateCommand implements Callable<Integer> {
         }
     }
 
-    /** One line for several files: {@code 48 files: 3 invalid, 45 valid; 12 errors, 7 warnings}. */
-    private static String total(List<Object> results) {
-        long invalid = 0;
-        long unreadable = 0;
-        long errors = 0;
-        long warnings = 0;
-        long infos = 0;
-        long baselined = 0;
-        long fixed = 0;
-        for (Object r : results) {
-            if (r instanceof Entry entry) {
-                if (entry.baselined() != null) {
-                    baselined += entry.baselined().baselined().size();
-                    fixed += entry.baselined().fixed();
-                }
-                ValidationReport report = entry.report();
-                invalid += report.isValid() ? 0 : 1;
-                errors += report.errors();
-                warnings += report.warnings();
-                infos += report.infos();
-            } else {
-                unreadable++;
-            }
-        }
-        StringBuilder b = new StringBuilder().append(results.size()).append(" files: ").append(invalid)
-                .append(" invalid, ").append(results.size() - invalid - unreadable).append(" valid");
-        if (unreadable > 0) {
-            b.append(", ").append(unreadable).append(" unreadable");
-        }
-        b.append("; ").append(plural(errors, "error")).append(", ").append(plural(warnings, "warning"));
-        if (infos > 0) {
-            b.append(", ").append(plural(infos, "info"));
-        }
-        if (results.stream().anyMatch(r -> r instanceof Entry e && e.baselined() != null)) {
-            b.append("; ").append(baselined).append(" baselined, ").append(fixed).append(" fixed");
-        }
-        return b.toString();
-    }
-
-    private static String plural(long n, String word) {
-        return n + " " + word + (n == 1 ? "" : "s");
-    }
-
     private static int unreadable(String file, Exception e, PrintWriter err, List<Object> results) {
         String reason = reason(file, e);
         err.println("vision-jsonl: cannot read " + file + ": " + reason);
@@ -362,7 +332,7 @@ final class ValidateCommand implements Callable<Integer> {
         err.flush();
     }
 
-    private static String reason(String file, Exception e) {
+    static String reason(String file, Exception e) {
         if (e instanceof NoSuchFileException) {
             return "no such file";
         }
@@ -495,7 +465,7 @@ final class ValidateCommand implements Callable<Integer> {
         }
     }
 
-    private CommandLine.ParameterException usage(String message) {
+    CommandLine.ParameterException usage(String message) {
         return new CommandLine.ParameterException(spec.commandLine(), message);
     }
 }

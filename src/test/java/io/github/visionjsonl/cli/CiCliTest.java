@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The command line in CI: SARIF output, summaries that scale. */
+/** The command line in CI: SARIF output, summaries that scale, the configuration file. */
 class CiCliTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -96,6 +96,57 @@ class CiCliTest {
         assertThat(run("validate", INVALID).out()).doesNotContain(" files: ");
         assertThat(run("validate", "--train", "samples/image-object-detection/train.jsonl", "--validation",
                 "samples/image-object-detection/validation.jsonl").out()).containsPattern("\n2 files: 0 invalid, 2 valid; 0 errors, \\d+ warnings?\n$");
+    }
+
+    @Test
+    void aConfigFileSetsWhatTheCommandLineDoesNotSay(@TempDir Path dir) throws Exception {
+        Path config = Files.writeString(dir.resolve("vision-jsonl.yaml"),
+                "rules:\n  unknown-field: error\nfail-on: warning\nmax-findings: 2\n");
+        String warnings = "samples/invalid/unknown-field.jsonl";
+        assertThat(run("validate", warnings).exit()).isZero();
+        assertThat(run("validate", "--config", config.toString(), warnings).exit()).isEqualTo(1);
+        assertThat(run("validate", "--config", config.toString(), "--rule", "unknown-field=info", warnings).exit())
+                .as("--rule overrides the file, fail-on warning from the file lets info pass").isZero();
+        assertThat(run("validate", "--config", config.toString(), "--rule", "unknown-field=info", "--fail-on", "info",
+                warnings).exit()).isEqualTo(1);
+        Path many = manyFindings(dir, 30);
+        JsonNode json = MAPPER.readTree(run("validate", "--config", config.toString(), "--format", "json", many.toString()).out());
+        assertThat(json.get("findings")).hasSize(2);
+        json = MAPPER.readTree(run("validate", "--config", config.toString(), "--max-findings", "7", "--format", "json",
+                many.toString()).out());
+        assertThat(json.get("findings")).hasSize(7);
+    }
+
+    @Test
+    void aConfigFileNamesTheImagesAndThresholdsRelativeToItsFolder(@TempDir Path dir) throws Exception {
+        Path samples = Path.of("samples/invalid").toAbsolutePath();
+        Path config = Files.writeString(dir.resolve("c.yaml"),
+                "images:\n  root: " + dir.relativize(samples.resolve("images")) + "\n  decode: true\n");
+        String sample = "samples/invalid/images/image-truncated.jsonl";
+        Result r = run("validate", "--config", config.toString(), sample);
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).contains(sample + ":2:15: error[image-truncated]");
+
+        Path thresholds = Files.writeString(dir.resolve("t.yaml"), "thresholds:\n  few-samples: 2\n");
+        String few = "samples/invalid/few-samples.jsonl";
+        assertThat(run("validate", "--fail-on", "warning", few).exit()).isEqualTo(1);
+        assertThat(run("validate", "--config", thresholds.toString(), "--fail-on", "warning", few).exit()).isZero();
+        assertThat(run("validate", "--config", thresholds.toString(), "--few-samples", "5", "--fail-on", "warning", few)
+                .exit()).isEqualTo(1);
+    }
+
+    @Test
+    void aBrokenConfigIsOneLineAndExitTwo(@TempDir Path dir) throws Exception {
+        Path config = Files.writeString(dir.resolve("vision-jsonl.yaml"), "task: detection\nrules:\n  unknown-feild: error\n");
+        Result r = run("validate", "--config", config.toString(), INVALID);
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("vision-jsonl: " + config + ":3: rules.unknown-feild: unknown rule \"unknown-feild\"; "
+                + "docs/rules.md lists the codes\n");
+        Result missing = run("validate", "--config", dir.resolve("none.yaml").toString(), INVALID);
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err()).contains("cannot read config").contains("no such file").hasLineCount(1);
+        assertThat(run("validate", "--config", config.toString(), "--no-config", INVALID).exit()).isEqualTo(2);
+        assertThat(run("validate", "--no-config", INVALID).exit()).isEqualTo(1);
     }
 
     @Test
