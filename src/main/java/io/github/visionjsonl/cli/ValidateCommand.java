@@ -381,8 +381,8 @@ final class ValidateCommand implements Callable<Integer> {
             }
         }
         try {
+            // One line: a log of many results is read by tools, and indentation would double its size.
             JsonGenerator g = new JsonFactory().createGenerator(out);
-            g.useDefaultPrettyPrinter();
             SarifReport.write(reports, sarifRoot == null ? Path.of("") : sarifRoot, g);
             g.flush();
             out.println();

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -97,7 +96,8 @@ public final class SarifReport {
 
     /** The fingerprint of a finding: rule, pointer and the hash of its line's bytes. */
     public static String fingerprint(Finding f) {
-        return f.code() + ":" + f.pointer() + ":" + String.format(Locale.ROOT, "%016x", f.lineHash());
+        String hex = Long.toHexString(f.lineHash());
+        return f.code() + ":" + f.pointer() + ":" + "0".repeat(16 - hex.length()) + hex;
     }
 
     /** The SARIF level of a severity. */
