@@ -60,6 +60,10 @@ class BaselineCliTest {
         assertThat(json.get("findings").get(0).get("line").asInt()).isEqualTo(3);
         assertThat(json.get("findings").get(0).get("baselined").asBoolean()).isTrue();
         assertThat(json.get("findings").get(1).get("baselined").asBoolean()).isFalse();
+        JsonNode sarif = MAPPER.readTree(run("validate", "--format", "sarif", "--baseline", baseline.toString(), data.toString()).out());
+        assertThat(sarif.get("runs").get(0).get("results")).as("only new findings are alerts").hasSize(1);
+        assertThat(run("validate", "--baseline", baseline.toString(), data.toString(), data.toString()).out())
+                .endsWith("2 files: 2 invalid, 0 valid; 2 errors, 0 warnings; 2 baselined, 2 fixed\n");
         assertThat(MAPPER.readTree(run("validate", "--format", "json", data.toString()).out()).get("findings").get(0).has("baselined"))
                 .as("without a baseline, the JSON is as it was").isFalse();
     }

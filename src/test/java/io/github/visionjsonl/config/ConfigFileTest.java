@@ -68,6 +68,18 @@ class ConfigFileTest {
     }
 
     @Test
+    void theExampleOfTheDocsIsAValidConfiguration() throws Exception {
+        String doc = Files.readString(Path.of("docs/ci.md"));
+        int start = doc.indexOf("```yaml\ntask:") + "```yaml\n".length();
+        String example = doc.substring(start, doc.indexOf("```", start));
+        ConfigFile c = ConfigFile.read(write("vision-jsonl.yaml", example));
+        assertThat(c.task()).contains(Task.IMAGE_OBJECT_DETECTION);
+        assertThat(c.disabled()).containsExactly(RuleCode.BLANK_LINE);
+        assertThat(c.threads()).hasValue(2);
+        assertThat(c.duplicateBoxIou()).hasValue(0.9);
+    }
+
+    @Test
     void theBuilderTakesTheFileAndLaterCallsOverrideIt() throws Exception {
         Path config = write("c.yaml", "rules:\n  unknown-field: error\n  coordinate-range: off\nmax-findings: 1\n");
         Path data = Path.of("samples/invalid/unknown-field.jsonl");
