@@ -82,7 +82,11 @@ final class ConfigReader {
                     + firstLine(e.getOriginalMessage()));
         } catch (RuntimeException e) {
             // The YAML scanner reports some faults (bad characters, alias limits) as its own exceptions.
-            throw new ConfigException(file + ": not valid YAML: " + firstLine(e.getMessage()));
+            Throwable cause = e;
+            while (cause.getCause() != null && cause.getCause() != cause) {
+                cause = cause.getCause();
+            }
+            throw new ConfigException(file + ": not valid YAML: " + firstLine(cause.getMessage()));
         }
         return new ConfigFile(r);
     }
@@ -295,8 +299,9 @@ final class ConfigReader {
         return name + (l == null || l.getLineNr() < 1 ? "" : ":" + l.getLineNr()) + ": ";
     }
 
+    /** The first line of a parser's message, without the name of an exception it wraps. */
     private static String firstLine(String message) {
-        String m = message == null ? "" : message.strip();
+        String m = message == null ? "" : message.strip().replaceFirst("^([a-z]\\w*\\.)+\\w*(Exception|Error): ", "");
         int nl = m.indexOf('\n');
         return nl < 0 ? m : m.substring(0, nl);
     }

@@ -140,9 +140,12 @@ class ConfigFileTest {
             try {
                 ConfigFile.read(file);
             } catch (ConfigException e) {
-                assertThat(e.getMessage()).doesNotContain("\n").startsWith(file.toString());
+                assertThat(e.getMessage()).doesNotContain("\n", "Exception").startsWith(file.toString());
             }
         }
+        Path latin1 = Files.write(dir.resolve("latin1.yaml"), new byte[] {(byte) 0xff, (byte) 0xfe, 't', 'a'});
+        assertThatThrownBy(() -> ConfigFile.read(latin1)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("not valid YAML").satisfies(e -> assertThat(e.getMessage()).doesNotContain("Exception"));
         Path huge = dir.resolve("huge.yaml");
         Files.writeString(huge, "# " + "x".repeat(1 << 20) + "\n");
         assertThatThrownBy(() -> ConfigFile.read(huge)).isInstanceOf(ConfigException.class).hasMessageContaining("too large");
