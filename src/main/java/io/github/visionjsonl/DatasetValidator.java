@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import io.github.visionjsonl.config.ConfigFile;
 import io.github.visionjsonl.images.ImageOptions;
 import io.github.visionjsonl.internal.LineSplitWriter;
 import io.github.visionjsonl.internal.ValidationRun;
@@ -507,6 +508,19 @@ public final class DatasetValidator {
                 throw new IllegalArgumentException("duplicateBoxIou must be in (0, 1], was " + iou);
             }
             this.duplicateBoxIou = iou;
+            return this;
+        }
+
+        /**
+         * Applies a configuration file ({@code vision-jsonl.yaml}, see {@link ConfigFile}): its task,
+         * rules, thresholds, max-findings, images and threads; calls after this one override it.
+         *
+         * @throws io.github.visionjsonl.config.ConfigException when the file is not a valid
+         *     configuration (the message names the key and its line)
+         * @throws IOException when it cannot be read
+         */
+        public Builder config(Path file) throws IOException {
+            ConfigFile.read(file).applyTo(this);
             return this;
         }
 

@@ -9,8 +9,11 @@ import io.github.visionjsonl.images.ImageOptions;
 import io.github.visionjsonl.mltable.MLTableReport;
 import io.github.visionjsonl.mltable.MLTableValidation;
 import io.github.visionjsonl.reading.Progress;
+import io.github.visionjsonl.report.Baseline;
+import io.github.visionjsonl.report.BaselinedReport;
 import io.github.visionjsonl.report.JsonReport;
 import io.github.visionjsonl.report.PairReport;
+import io.github.visionjsonl.report.SarifReport;
 import io.github.visionjsonl.report.TextReport;
 import io.github.visionjsonl.report.ValidationReport;
 import io.github.visionjsonl.rules.RuleCode;
@@ -47,10 +50,17 @@ import picocli.CommandLine.Parameters;
             VisionJsonl.INTERNAL_ERROR})
 class ValidateCommand implements Callable<Integer> {
 
-    enum Format { text, json }
+    enum Format { text, json, sarif }
 
-    /** A report with its role in a pair ({@code null} for a single file). */
-    private record Entry(ValidationReport report, String role) {
+    /** The most findings {@code --write-baseline} keeps of one file when --max-findings is lower. */
+    private static final int BASELINE_FINDINGS = 1_000_000;
+
+    /**
+     * A report as shown (its new findings with --baseline, at most --max-findings), with its role
+     * in a pair ({@code null} for a single file), what a baseline made of it ({@code null} without
+     * one), and the report as found, for --write-baseline.
+     */
+    record Entry(ValidationReport report, String role, BaselinedReport baselined, ValidationReport found) {
     }
 
     /** An MLTable's own verdict (its files follow as entries). */
@@ -67,6 +77,18 @@ class ValidateCommand implements Callable<Integer> {
     @CommandLine.ParentCommand
     VisionJsonl parent;
 
+    /** The baseline read from --baseline, or null. */
+    private Baseline baseline;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "The configuration file (task, rules, thresholds, max-findings, fail-on, images, threads). "
+                    + "Default: vision-jsonl.yaml, .yml or .json in the current folder or a parent, up to the "
+                    + "repository's root. Options given here override it.")
+    Path configFile;
+
+    @Option(names = "--no-config", description = "Reads no configuration file.")
+    boolean noConfig;
+
     @Option(names = "--task", paramLabel = "TASK",
             description = "The task of the files: image-classification, image-classification-multilabel, "
                     + "image-object-detection or image-instance-segmentation (or classification, multilabel, "
@@ -75,12 +97,32 @@ class ValidateCommand implements Callable<Integer> {
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "Output format: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}. "
-                    + "json prints one object per file, an array for several files.")
+                    + "json prints one object per file, an array for several files; "
+                    + "sarif prints one SARIF 2.1.0 log for code scanning.")
     Format format;
+
+    @Option(names = "--sarif-root", paramLabel = "DIR",
+            description = "With --format sarif: the folder the files are named relative to (the checkout). "
+                    + "Default: the current folder.")
+    Path sarifRoot;
 
     @Option(names = "--max-findings", paramLabel = "N", defaultValue = "1000",
             description = "How many findings to keep and print per file; all are still counted. Default: ${DEFAULT-VALUE}.")
     int maxFindings;
+
+    @Option(names = "--max-per-rule", paramLabel = "N", defaultValue = "10",
+            description = "Text output: how many findings of one rule to print per file, then a count of the rest; "
+                    + "0 prints every kept finding. Default: ${DEFAULT-VALUE}.")
+    int maxPerRule;
+
+    @Option(names = "--baseline", paramLabel = "FILE",
+            description = "Findings of this baseline (written by --write-baseline) are reported as baselined: counted, "
+                    + "listed in JSON, not printed in text, never failing the run; only new findings count.")
+    Path baselineFile;
+
+    @Option(names = "--write-baseline", paramLabel = "FILE",
+            description = "Writes every finding (up to 1,000,000 a file) to FILE, a new file, as a baseline for --baseline.")
+    Path writeBaseline;
 
     @Option(names = "--rule", paramLabel = "CODE=SEVERITY",
             description = "Changes a rule's severity (error, warning, info) or turns it off (off). "
@@ -183,6 +225,27 @@ class ValidateCommand implements Callable<Integer> {
                 || MLTableValidation.isMLTable(Path.of(files.get(0))))) {
             throw usage("--accepted and --rejected take exactly one JSONL FILE (not standard input, an MLTable or --train)");
         }
+        if (sarifRoot != null && format != Format.sarif) {
+            throw usage("--sarif-root goes with --format sarif");
+        }
+        Integer configError = ConfigOptions.apply(this, err);
+        if (configError != null) {
+            return configError;
+        }
+        if (baselineFile != null) {
+            try {
+                baseline = Baseline.read(baselineFile);
+            } catch (IOException | RuntimeException e) {
+                err.println("vision-jsonl: cannot read baseline " + baselineFile + ": " + reason(baselineFile.toString(), e));
+                err.flush();
+                return VisionJsonl.USAGE;
+            }
+        }
+        if (writeBaseline != null && Files.exists(writeBaseline)) {
+            err.println("vision-jsonl: --write-baseline: " + writeBaseline + " exists; refusing to overwrite it");
+            err.flush();
+            return VisionJsonl.USAGE;
+        }
         DatasetValidator validator = buildValidator();
         Severity threshold = parse(() -> Severity.parse(failOn), "--fail-on");
         boolean showProgress = format == Format.text && System.console() != null;
@@ -243,8 +306,17 @@ class ValidateCommand implements Callable<Integer> {
                 WatchedInput.close(streams);
             }
         }
+        if (writeBaseline != null) {
+            exit = Math.max(exit, writeBaseline(results, err));
+        }
+        if (format == Format.text && results.size() > 1) {
+            out.println(RunTotal.of(results));
+            out.flush();
+        }
         if (format == Format.json) {
             writeJson(out, results);
+        } else if (format == Format.sarif) {
+            writeSarif(out, results);
         }
         return exit;
     }
@@ -294,10 +366,16 @@ class ValidateCommand implements Callable<Integer> {
         return exit;
     }
 
-    private int verdict(ValidationReport report, Severity threshold, PrintWriter out, List<Object> results, String role) {
-        results.add(new Entry(report, role));
+    private int verdict(ValidationReport found, Severity threshold, PrintWriter out, List<Object> results, String role) {
+        BaselinedReport baselined = baseline == null ? null : baseline.apply(found, maxFindings);
+        ValidationReport report = baselined != null ? baselined.report() : atMost(found, maxFindings);
+        results.add(new Entry(report, role, baselined, found));
         if (format == Format.text) {
-            out.print(TextReport.format(report));
+            out.print(TextReport.format(report, maxPerRule));
+            if (baselined != null) {
+                out.println("  " + baselined.baselined().size() + " baselined " + (baselined.baselined().size() == 1
+                        ? "finding" : "findings") + " not shown, " + baselined.fixed() + " fixed since the baseline (--baseline)");
+            }
             out.flush();
         }
         return report.hasFindingsAtLeast(threshold) || report.runtime().exceedsMaxDropped()
@@ -334,6 +412,37 @@ class ValidateCommand implements Callable<Integer> {
         }
     }
 
+    /** The report with its first {@code max} findings, when more were kept for a baseline. */
+    private static ValidationReport atMost(ValidationReport r, int max) {
+        if (r.findings().size() <= max) {
+            return r;
+        }
+        return r.withFindings(r.findings().subList(0, max));
+    }
+
+    private int writeBaseline(List<Object> results, PrintWriter err) {
+        List<ValidationReport> found = new ArrayList<>();
+        for (Object r : results) {
+            if (r instanceof Entry entry) {
+                found.add(entry.found());
+                if (entry.found().findingsTruncated()) {
+                    err.println("vision-jsonl: --write-baseline: " + entry.found().source() + " has "
+                            + entry.found().findingCount() + " findings; the baseline holds the first "
+                            + entry.found().findings().size());
+                }
+            }
+        }
+        try {
+            Baseline.write(found, writeBaseline);
+            return VisionJsonl.OK;
+        } catch (IOException e) {
+            err.println("vision-jsonl: cannot write baseline " + writeBaseline + ": " + reason(writeBaseline.toString(), e));
+            return VisionJsonl.USAGE;
+        } finally {
+            err.flush();
+        }
+    }
+
     private static int unreadable(String file, Exception e, PrintWriter err, List<Object> results) {
         String reason = reason(file, e);
         err.println("vision-jsonl: cannot read " + file + ": " + reason);
@@ -364,7 +473,7 @@ class ValidateCommand implements Callable<Integer> {
         return String.format(Locale.ROOT, "%s: %s %,d records, %,.0f records/s", file, done, p.records(), p.recordsPerSecond());
     }
 
-    private static String reason(String file, Exception e) {
+    static String reason(String file, Exception e) {
         return e instanceof IOException io ? ErrorMessages.readReason(io, file) : "not a valid file name: " + e.getMessage();
     }
 
@@ -376,7 +485,9 @@ class ValidateCommand implements Callable<Integer> {
                 g.writeStartArray();
             }
             for (Object r : results) {
-                if (r instanceof Entry entry) {
+                if (r instanceof Entry entry && entry.baselined() != null) {
+                    JsonReport.write(entry.baselined(), entry.role(), g);
+                } else if (r instanceof Entry entry) {
                     JsonReport.write(entry.report(), entry.role(), g);
                 } else if (r instanceof MLTableEntry m) {
                     g.writeStartObject();
@@ -413,6 +524,25 @@ class ValidateCommand implements Callable<Integer> {
         }
     }
 
+    private void writeSarif(PrintWriter out, List<Object> results) {
+        List<ValidationReport> reports = new ArrayList<>();
+        for (Object r : results) {
+            if (r instanceof Entry entry) {
+                reports.add(entry.report());
+            }
+        }
+        try {
+            // One line: a log of many results is read by tools, and indentation would double its size.
+            JsonGenerator g = new JsonFactory().createGenerator(out);
+            SarifReport.write(reports, sarifRoot == null ? Path.of("") : sarifRoot, g);
+            g.flush();
+            out.println();
+            out.flush();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private DatasetValidator buildValidator() {
         DatasetValidator.Builder b = DatasetValidator.builder();
         if (task != null) {
@@ -435,6 +565,9 @@ class ValidateCommand implements Callable<Integer> {
                 b.severity(r, parse(() -> Severity.parse(value), "--rule " + code));
             }
         }
+        if (maxPerRule < 0) {
+            throw usage("--max-per-rule must be >= 0, was " + maxPerRule);
+        }
         if (maxFindings < 0) {
             throw usage("--max-findings must be >= 0, was " + maxFindings);
         }
@@ -454,7 +587,11 @@ class ValidateCommand implements Callable<Integer> {
         ErrorMessages.option(cli, "--imbalance-ratio", () -> b.imbalanceRatio(imbalanceRatio));
         ErrorMessages.option(cli, "--duplicate-box-iou", () -> b.duplicateBoxIou(duplicateBoxIou));
         ErrorMessages.option(cli, "--threads", () -> b.threads(threads));
-        return b.maxFindings(maxFindings).failFast(failFast).maxLineLength(maxLineLength).build();
+        long keep = maxFindings + (baseline == null ? 0L : baseline.size());
+        if (writeBaseline != null) {
+            keep = Math.max(keep, BASELINE_FINDINGS);
+        }
+        return b.maxFindings((int) Math.min(Integer.MAX_VALUE, keep)).failFast(failFast).maxLineLength(maxLineLength).build();
     }
 
     private ImageOptions imageOptions() {
@@ -486,7 +623,7 @@ class ValidateCommand implements Callable<Integer> {
         }
     }
 
-    private CommandLine.ParameterException usage(String message) {
+    CommandLine.ParameterException usage(String message) {
         return new CommandLine.ParameterException(spec.commandLine(), message);
     }
 }

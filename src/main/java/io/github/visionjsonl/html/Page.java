@@ -113,12 +113,13 @@ final class Page {
         Map<RuleCode, long[]> counts = new EnumMap<>(RuleCode.class);
         Map<RuleCode, List<String>> first = new EnumMap<>(RuleCode.class);
         Map<RuleCode, Severity> severities = new EnumMap<>(RuleCode.class);
-        boolean truncated = false;
         for (PageData.Section s : data.sections) {
-            truncated |= s.report.findingsTruncated();
+            // Every finding is counted per rule, also those past --max-findings; the kept ones give the lines.
+            s.report.ruleCounts().forEach((rule, count) -> {
+                counts.computeIfAbsent(rule, r -> new long[1])[0] += count.count();
+                severities.merge(rule, count.severity(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
+            });
             for (Finding f : s.report.findings()) {
-                counts.computeIfAbsent(f.rule(), r -> new long[1])[0]++;
-                severities.putIfAbsent(f.rule(), f.severity());
                 List<String> lines = first.computeIfAbsent(f.rule(), r -> new ArrayList<>());
                 if (lines.size() < 5) {
                     lines.add(f.line() > 0 ? s.source + ":" + f.line() : s.source);
@@ -139,13 +140,9 @@ final class Page {
             w.write("<tr data-rule=\"" + rule.code() + "\"><td><a href=\"" + esc(data.rulesUrl) + "#" + rule.code()
                     + "\"><code>" + rule.code() + "</code></a></td><td class=\"" + severity + "\">" + severity
                     + "</td><td class=\"count\">" + String.format(Locale.ROOT, "%,d", counts.get(rule)[0])
-                    + "</td><td>" + esc(String.join(", ", first.get(rule))) + "</td></tr>\n");
+                    + "</td><td>" + esc(String.join(", ", first.getOrDefault(rule, List.of()))) + "</td></tr>\n");
         }
         w.write("</tbody></table>\n");
-        if (truncated) {
-            w.write("<p class=\"note\">Counts are of the kept findings; more were found than kept (see the "
-                    + "verdicts for every error and warning counted, and raise --max-findings to keep more).</p>\n");
-        }
         w.write("</section>\n");
     }
 

@@ -2,13 +2,17 @@ package io.github.visionjsonl.internal;
 
 import io.github.visionjsonl.reading.internal.FindingSink;
 import io.github.visionjsonl.report.Finding;
+import io.github.visionjsonl.report.RuleCount;
 import io.github.visionjsonl.rules.RuleCode;
 import io.github.visionjsonl.rules.Severity;
 import io.github.visionjsonl.rules.internal.Messages;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.PriorityQueue;
+import java.util.Map;
+import java.util.function.LongUnaryOperator;
 
 /**
  * Counts every finding and keeps the first ones up to the cap; when a caller iterates records,
@@ -39,11 +43,16 @@ final class FindingCollector implements FindingSink {
     private long errors;
     private long warnings;
     private long infos;
+    /** Counts per rule and severity, at {@code rule.ordinal() * 3 + severity.ordinal()}. */
+    private final long[] ruleCounts = new long[RuleCode.values().length * 3];
+    /** The hash of a line's bytes by its number, asked only for a kept finding; 0 when unknown. */
+    private final LongUnaryOperator lineHash;
 
-    FindingCollector(ValidatorConfig config, boolean perLine, RuntimeTally runtime) {
+    FindingCollector(ValidatorConfig config, boolean perLine, RuntimeTally runtime, LongUnaryOperator lineHash) {
         this.config = config;
         this.perLine = perLine;
         this.runtime = runtime;
+        this.lineHash = lineHash;
     }
 
     /** Starts collecting for another line. */
@@ -82,14 +91,21 @@ final class FindingCollector implements FindingSink {
             return;
         }
         runtime.finding(rule, messageKey, pointer);
-        count(severity);
+        count(rule, severity);
         if (keeps()) {
-            keep(new Finding(line, column, pointer, rule, severity, Messages.format(messageKey, params)));
+            keep(new Finding(line, column, pointer, rule, severity, Messages.format(messageKey, params),
+                    lineHash(line)));
         }
     }
 
-    /** Counts a finding of the given severity in the current line. */
-    void count(Severity severity) {
+    /** The hash of a kept finding's line; none for a finding about the whole file. */
+    long lineHash(long number) {
+        return number > 0 ? lineHash.applyAsLong(number) : 0;
+    }
+
+    /** Counts a finding of the given rule and severity in the current line. */
+    void count(RuleCode rule, Severity severity) {
+        ruleCounts[rule.ordinal() * 3 + severity.ordinal()]++;
         switch (severity) {
             case ERROR -> {
                 errors++;
@@ -130,12 +146,14 @@ final class FindingCollector implements FindingSink {
         if (severity == null) {
             return null;
         }
+        ruleCounts[rule.ordinal() * 3 + severity.ordinal()]++;
         switch (severity) {
             case ERROR -> errors++;
             case WARNING -> warnings++;
             case INFO -> infos++;
         }
-        Finding f = new Finding(line, column, pointer, rule, severity, Messages.format(messageKey, params));
+        Finding f = new Finding(line, column, pointer, rule, severity, Messages.format(messageKey, params),
+                keepsAt(line) ? lineHash(line) : 0);
         if (keepsAt(line)) {
             add(f);
         }
@@ -167,6 +185,18 @@ final class FindingCollector implements FindingSink {
 
     long infos() {
         return infos;
+    }
+
+    /** The count of every finding per rule that has one, in the catalogue's order. */
+    Map<RuleCode, RuleCount> ruleCounts() {
+        Map<RuleCode, RuleCount> counts = new EnumMap<>(RuleCode.class);
+        for (RuleCode rule : RuleCode.values()) {
+            int i = rule.ordinal() * 3;
+            if (ruleCounts[i] + ruleCounts[i + 1] + ruleCounts[i + 2] > 0) {
+                counts.put(rule, new RuleCount(ruleCounts[i], ruleCounts[i + 1], ruleCounts[i + 2]));
+            }
+        }
+        return counts;
     }
 
     /** The kept findings by line and column, findings about the whole file last. */

@@ -3,6 +3,7 @@ package io.github.visionjsonl.internal;
 import io.github.visionjsonl.images.ImageOptions;
 import io.github.visionjsonl.images.internal.ImageChecker;
 import java.io.Closeable;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -18,12 +19,14 @@ import java.util.concurrent.TimeUnit;
 final class ImageVerification implements Closeable {
 
     /**
-     * The problems of one line's image, for the reading thread to report.
+     * The problems of one line's image, for the reading thread to report. The line's bytes are
+     * gone by then, so its findings carry the hash of the image's URL instead.
      *
      * @param keptAnnotations what training kept of the line before its image was checked, -1
      *     when the line was dropped already
      */
-    record Result(long line, int column, boolean lineValid, long keptAnnotations, List<ImageChecker.Problem> problems) {
+    record Result(long line, int column, long lineHash, boolean lineValid, long keptAnnotations,
+            List<ImageChecker.Problem> problems) {
     }
 
     private final ImageChecker checker;
@@ -56,7 +59,7 @@ final class ImageVerification implements Closeable {
                 try {
                     List<ImageChecker.Problem> problems = checker.check(e);
                     if (!problems.isEmpty()) {
-                        done.add(new Result(line, column, lineValid, keptAnnotations, problems));
+                        done.add(new Result(line, column, urlHash(e.url()), lineValid, keptAnnotations, problems));
                     }
                 } finally {
                     slots.release();
@@ -66,6 +69,14 @@ final class ImageVerification implements Closeable {
             slots.release();
             throw ex;
         }
+    }
+
+    private static long urlHash(String url) {
+        if (url == null) {
+            return 0;
+        }
+        byte[] bytes = url.getBytes(StandardCharsets.UTF_8);
+        return LineHash.of(bytes, 0, bytes.length);
     }
 
     /** The next finished result, or null. */

@@ -68,6 +68,12 @@ public final class ValidationRun implements Closeable {
     private boolean stopped;
     private boolean finished;
     private LineResult current;
+    /** The line whose hash {@link #currentHash} is (0 for none), computed for its first kept finding. */
+    private long hashedLine;
+    private long currentHash;
+    /** A line read before the current one whose finding is being reported, with its hash. */
+    private long earlierLine;
+    private long earlierHash;
 
     private Consumer<Progress> progress;
     private long totalBytes = -1;
@@ -76,10 +82,10 @@ public final class ValidationRun implements Closeable {
 
     /**
      * A {@code label: []} line read before the task was known, with its first error that drops
-     * the record for training, and its bytes when lines are split.
+     * the record for training, its bytes when lines are split, and the hash of its bytes.
      */
     private record Pending(long line, DetectionRecord record, boolean hadError, List<Finding> findings,
-            RuleCode drop, byte[] bytes) {
+            RuleCode drop, byte[] bytes, long hash) {
     }
 
     /**
@@ -120,7 +126,7 @@ public final class ValidationRun implements Closeable {
         this.yieldLines = yieldLines;
         this.outcomes = new LineOutcomes(split);
         this.perLine = yieldLines || split != null;
-        this.findings = new FindingCollector(config, perLine, runtime);
+        this.findings = new FindingCollector(config, perLine, runtime, this::lineHash);
         this.task = config.task();
         this.images = config.images() == null ? null : new ImageVerification(config.images());
         DatasetChecks.Line currentLine = new DatasetChecks.Line() {
@@ -316,11 +322,12 @@ public final class ValidationRun implements Closeable {
         }
         for (PendingFinding f : pendingFindings) {
             runtime.finding(f.rule(), f.messageKey(), f.pointer());
-            findings.count(f.severity());
+            findings.count(f.rule(), f.severity());
             if (findings.keeps()) {
                 int column = f.column() >= 0 ? f.column() : columnOf(f.pointer());
                 findings.keep(new Finding(findings.line(), column, f.pointer(), f.rule(), f.severity(),
-                        io.github.visionjsonl.rules.internal.Messages.format(f.messageKey(), f.params())));
+                        io.github.visionjsonl.rules.internal.Messages.format(f.messageKey(), f.params()),
+                        findings.lineHash(findings.line())));
             }
         }
     }
@@ -329,6 +336,27 @@ public final class ValidationRun implements Closeable {
         LineResult r = current;
         int column = r.plain ? PointerLocator.plainColumn(r.buf, r.start, r.length, pointer) : -1;
         return column > 0 ? column : PointerLocator.column(config.jsonFactory(), r.buf, r.start, r.length, pointer);
+    }
+
+    /**
+     * The hash of a line's bytes: the current line's (hashed once, for its first kept finding),
+     * an earlier line's whose finding is being reported now, else 0: its bytes are gone, as
+     * for the findings of the checks at the end of the file.
+     */
+    private long lineHash(long line) {
+        if (line == earlierLine && earlierLine > 0) {
+            return earlierHash;
+        }
+        LineResult r = current;
+        if (finished || r == null || line != r.line) {
+            // Past the end the reader may have reused the last line's buffer.
+            return 0;
+        }
+        if (hashedLine != line) {
+            currentHash = LineHash.of(r.buf, r.start, r.length);
+            hashedLine = line;
+        }
+        return currentHash;
     }
 
     private String origin() {
@@ -351,7 +379,7 @@ public final class ValidationRun implements Closeable {
         dataset.checkLine(record, r.fingerprint, r.labelHash);
         datastores.check(record.imageUrl(), r.datastoreHash, r.workspaceHash);
         pending.add(new Pending(r.line, record, findings.lineHasError(), findings.lineFindings(), runtime.recordDrop(),
-                outcomes.hold(r)));
+                outcomes.hold(r), lineHash(r.line)));
         if (pending.size() >= MAX_PENDING || outcomes.overBudget()) {
             resolvePending();
         }
@@ -361,6 +389,8 @@ public final class ValidationRun implements Closeable {
     private void resolvePending() {
         while (!pending.isEmpty()) {
             Pending held = pending.poll();
+            earlierLine = held.line();
+            earlierHash = held.hash();
             List<Finding> lineFindings = new ArrayList<>(held.findings());
             ImageRecord record = held.record();
             boolean error = held.hadError();
@@ -378,6 +408,7 @@ public final class ValidationRun implements Closeable {
             concluded = held;
             conclude(held.line(), record, record != null && !error, error, lineFindings, false, false);
         }
+        earlierLine = 0;
     }
 
     private boolean deferred(long line, List<Finding> lineFindings, RuleCode rule, String pointer, String key,
@@ -485,6 +516,8 @@ public final class ValidationRun implements Closeable {
     private void drainImages() {
         ImageVerification.Result r;
         while ((r = images.poll()) != null) {
+            earlierLine = r.line();
+            earlierHash = r.lineHash();
             if (report(r.line(), r.column(), r.problems(), null) && r.lineValid()) {
                 validRecords--;
                 outcomes.imageRejected();
@@ -493,6 +526,7 @@ public final class ValidationRun implements Closeable {
             if (drop != null && r.keptAnnotations() >= 0) {
                 runtime.imageDropped(drop, r.keptAnnotations(), task != null && task.hasObjects());
             }
+            earlierLine = 0;
         }
     }
 
@@ -539,7 +573,7 @@ public final class ValidationRun implements Closeable {
     public ValidationReport report() {
         return new ValidationReport(source, task, lineCount, records, validRecords, findings.errors(),
                 findings.warnings(), findings.infos(), dataset.classCounts(), dataset.statistics(), findings.sorted(),
-                !stopped, runtime.view(task, maxDroppedPercent), outcomes.verdicts());
+                !stopped, runtime.view(task, maxDroppedPercent), outcomes.verdicts(), findings.ruleCounts());
     }
 
     @Override

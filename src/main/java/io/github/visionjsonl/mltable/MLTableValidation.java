@@ -82,11 +82,9 @@ public final class MLTableValidation {
         for (Finding f : r.findings()) {
             findings.add(f.rule() != RuleCode.JSON_SYNTAX ? f : new Finding(f.line(), f.column(), f.pointer(), f.rule(),
                     f.severity(), Messages.format(drop ? "json-syntax.mltable-drop" : "json-syntax.mltable-error",
-                            "message", f.message(), "mltable", mltable.toString())));
+                            "message", f.message(), "mltable", mltable.toString()), f.lineHash()));
         }
-        return new ValidationReport(r.source(), r.task(), r.lines(), r.records(), r.validRecords(), r.errors(),
-                r.warnings(), r.infos(), r.classCounts(), r.statistics(), findings, r.complete(), r.runtime(),
-                r.lineVerdicts());
+        return r.withFindings(findings);
     }
 
     /** The MLTable's findings, at the user's severities. */

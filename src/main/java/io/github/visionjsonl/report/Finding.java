@@ -13,8 +13,17 @@ import io.github.visionjsonl.rules.Severity;
  * @param rule the rule that was broken
  * @param severity the severity, after the user's configuration
  * @param message what was expected and what was found, with a hint where one is obvious
+ * @param lineHash a 64-bit hash of the line's bytes, which stays the same when other lines are
+ *     inserted or removed (a baseline and SARIF fingerprints match findings by it); 0 when the
+ *     line's bytes were not at hand (findings about the whole file or found at its end)
  */
-public record Finding(long line, int column, String pointer, RuleCode rule, Severity severity, String message) {
+public record Finding(long line, int column, String pointer, RuleCode rule, Severity severity, String message,
+        long lineHash) {
+
+    /** A finding whose line's hash is unknown. */
+    public Finding(long line, int column, String pointer, RuleCode rule, Severity severity, String message) {
+        this(line, column, pointer, rule, severity, message, 0);
+    }
 
     /** The rule's stable kebab-case code, e.g. {@code coordinate-range}. */
     public String code() {

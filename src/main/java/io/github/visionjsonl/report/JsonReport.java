@@ -2,9 +2,12 @@ package io.github.visionjsonl.report;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.github.visionjsonl.rules.RuleCode;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,7 +19,8 @@ import java.util.Map;
  *  "classes":{"can":12},"stats":{...},
  *  "runtime":{"images":118,"imagesKept":117,"annotations":240,"annotationsKept":239,
  *             "dropped":{"coordinate-range":1},"backgroundImages":0},
- *  "lineVerdicts":{"accepted":117,"rejected":1,"blank":2},"findingsTruncated":false,
+ *  "lineVerdicts":{"accepted":117,"rejected":1,"blank":2},
+ *  "rules":{"coordinate-range":{"severity":"error","count":1}},"findingsTruncated":false,
  *  "findings":[{"line":7,"column":31,"pointer":"/label/0/topX","code":"coordinate-range",
  *               "severity":"error","message":"..."}]}
  * }</pre>
@@ -25,6 +29,10 @@ import java.util.Map;
  * {@code null} when unknown.
  */
 public final class JsonReport {
+
+    /** The order of a report's findings: by line and column, findings about the whole file last. */
+    private static final Comparator<Finding> BY_LINE = Comparator
+            .<Finding>comparingLong(f -> f.line() == 0 ? Long.MAX_VALUE : f.line()).thenComparingInt(Finding::column);
 
     private JsonReport() {
     }
@@ -39,6 +47,20 @@ public final class JsonReport {
      * {@code "validation"}) after {@code "file"} when the role is not null.
      */
     public static void write(ValidationReport report, String role, JsonGenerator out) throws IOException {
+        write(report, role, null, out);
+    }
+
+    /**
+     * Writes a report seen through a baseline: the counts of its new findings, then
+     * {@code "baselined"} and {@code "fixed"} counts, and every kept finding by line, each with
+     * {@code "baselined": true} or {@code false}.
+     */
+    public static void write(BaselinedReport baselined, String role, JsonGenerator out) throws IOException {
+        write(baselined.report(), role, baselined, out);
+    }
+
+    private static void write(ValidationReport report, String role, BaselinedReport baselined, JsonGenerator out)
+            throws IOException {
         out.writeStartObject();
         out.writeStringField("file", report.source());
         if (role != null) {
@@ -69,10 +91,19 @@ public final class JsonReport {
         out.writeNumberField("rejected", report.lineVerdicts().rejected());
         out.writeNumberField("blank", report.lineVerdicts().blank());
         out.writeEndObject();
+        writeRuleCounts(report, out);
+        if (baselined != null) {
+            out.writeNumberField("baselined", baselined.baselined().size());
+            out.writeNumberField("fixed", baselined.fixed());
+        }
         out.writeBooleanField("findingsTruncated", report.findingsTruncated());
         out.writeArrayFieldStart("findings");
-        for (Finding f : report.findings()) {
-            write(f, out);
+        if (baselined == null) {
+            for (Finding f : report.findings()) {
+                write(f, out);
+            }
+        } else {
+            writeMerged(report.findings(), baselined.baselined(), out);
         }
         out.writeEndArray();
         out.writeEndObject();
@@ -120,6 +151,18 @@ public final class JsonReport {
         out.writeEndObject();
     }
 
+    /** Writes the {@code rules} object: per rule that gave a finding, its most severe severity and its count. */
+    private static void writeRuleCounts(ValidationReport report, JsonGenerator out) throws IOException {
+        out.writeObjectFieldStart("rules");
+        for (Map.Entry<RuleCode, RuleCount> e : report.ruleCounts().entrySet()) {
+            out.writeObjectFieldStart(e.getKey().code());
+            out.writeStringField("severity", e.getValue().severity().label());
+            out.writeNumberField("count", e.getValue().count());
+            out.writeEndObject();
+        }
+        out.writeEndObject();
+    }
+
     /** Writes a distribution, or nothing when it has no value. */
     private static void write(String name, Distribution d, JsonGenerator out) throws IOException {
         if (d.count() == 0) {
@@ -155,8 +198,26 @@ public final class JsonReport {
         }
     }
 
+    /** Writes the new and the baselined findings in one list by line, as they were found. */
+    private static void writeMerged(List<Finding> fresh, List<Finding> old, JsonGenerator out) throws IOException {
+        int i = 0;
+        int j = 0;
+        while (i < fresh.size() || j < old.size()) {
+            boolean takeOld = i == fresh.size() || j < old.size() && BY_LINE.compare(old.get(j), fresh.get(i)) < 0;
+            Finding f = takeOld ? old.get(j++) : fresh.get(i++);
+            writeFields(f, out);
+            out.writeBooleanField("baselined", takeOld);
+            out.writeEndObject();
+        }
+    }
+
     /** Writes one finding as a JSON object. */
     public static void write(Finding f, JsonGenerator out) throws IOException {
+        writeFields(f, out);
+        out.writeEndObject();
+    }
+
+    private static void writeFields(Finding f, JsonGenerator out) throws IOException {
         out.writeStartObject();
         if (f.line() > 0) {
             out.writeNumberField("line", f.line());
@@ -172,7 +233,6 @@ public final class JsonReport {
         out.writeStringField("code", f.code());
         out.writeStringField("severity", f.severity().label());
         out.writeStringField("message", f.message());
-        out.writeEndObject();
     }
 
     /** One report as a JSON string. */

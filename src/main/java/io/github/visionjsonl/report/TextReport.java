@@ -1,5 +1,8 @@
 package io.github.visionjsonl.report;
 
+import io.github.visionjsonl.rules.RuleCode;
+import io.github.visionjsonl.rules.Severity;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Comparator;
@@ -17,11 +20,45 @@ public final class TextReport {
 
     /** The findings, one per line, then the summary lines; every line ends with a newline. */
     public static String format(ValidationReport report) {
+        return format(report, 0);
+    }
+
+    /**
+     * The findings, at most {@code maxPerRule} of each rule ({@code 0} for all), then for each rule
+     * cut short a line such as {@code ... and 259 more unknown-field warnings like the ones above},
+     * then the summary lines; every line ends with a newline.
+     */
+    public static String format(ValidationReport report, int maxPerRule) {
         StringBuilder b = new StringBuilder();
+        int[] shown = new int[RuleCode.values().length];
+        List<RuleCode> cut = new ArrayList<>();
         for (Finding f : report.findings()) {
+            int i = f.rule().ordinal();
+            if (maxPerRule > 0 && shown[i] >= maxPerRule) {
+                if (shown[i] == maxPerRule) {
+                    cut.add(f.rule());
+                    shown[i]++;
+                }
+                continue;
+            }
+            shown[i]++;
             b.append(f.format(report.source())).append('\n');
         }
+        for (RuleCode rule : cut) {
+            RuleCount count = report.ruleCounts().get(rule);
+            long all = count != null ? count.count() : report.findings(rule).size();
+            b.append("... and ").append(all - maxPerRule).append(" more ").append(rule.code()).append(' ')
+                    .append(count == null ? "findings" : plural(count)).append(" like the ones above\n");
+        }
         return b.append(summary(report)).toString();
+    }
+
+    /** The findings' name in the plural: their severity's when they all have one, else findings. */
+    private static String plural(RuleCount count) {
+        Severity only = count.count() == count.errors() ? Severity.ERROR
+                : count.count() == count.warnings() ? Severity.WARNING
+                : count.count() == count.infos() ? Severity.INFO : null;
+        return only == null ? "findings" : only.label() + "s";
     }
 
     /**
@@ -65,6 +102,9 @@ public final class TextReport {
         b.append("  ").append(report.lines()).append(report.lines() == 1 ? " line = " : " lines = ")
                 .append(verdicts.accepted()).append(" accepted + ").append(verdicts.rejected()).append(" rejected + ")
                 .append(verdicts.blank()).append(" blank\n");
+        if (!report.ruleCounts().isEmpty()) {
+            b.append(ruleTable(report.ruleCounts()));
+        }
         Map<String, ClassStatistics> classes = report.statistics().classes();
         if (!classes.isEmpty()) {
             b.append(classTable(classes, report.task() != null && report.task().hasObjects()));
@@ -114,6 +154,32 @@ public final class TextReport {
         }
         if (rows.size() > CLASSES_SHOWN) {
             b.append("  ... and ").append(rows.size() - CLASSES_SHOWN).append(" more classes (--format json lists all)\n");
+        }
+        return b.toString();
+    }
+
+    /** Every rule that gave a finding, most findings first, with its counts by severity. */
+    private static String ruleTable(Map<RuleCode, RuleCount> counts) {
+        List<Map.Entry<RuleCode, RuleCount>> rows = counts.entrySet().stream()
+                .sorted(Comparator.<Map.Entry<RuleCode, RuleCount>>comparingLong(e -> -e.getValue().count())
+                        .thenComparing(Map.Entry::getKey))
+                .toList();
+        int width = Math.max(4, rows.stream().mapToInt(e -> e.getKey().code().length()).max().orElse(4));
+        String format = "  %-" + width + "s %s%n";
+        StringBuilder b = new StringBuilder(String.format(format, "rule", "findings"));
+        for (Map.Entry<RuleCode, RuleCount> e : rows) {
+            RuleCount c = e.getValue();
+            List<String> parts = new ArrayList<>();
+            if (c.errors() > 0) {
+                parts.add(plural(c.errors(), "error"));
+            }
+            if (c.warnings() > 0) {
+                parts.add(plural(c.warnings(), "warning"));
+            }
+            if (c.infos() > 0) {
+                parts.add(plural(c.infos(), "info"));
+            }
+            b.append(String.format(format, e.getKey().code(), String.join(", ", parts)));
         }
         return b.toString();
     }

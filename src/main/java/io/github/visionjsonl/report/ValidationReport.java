@@ -3,6 +3,8 @@ package io.github.visionjsonl.report;
 import io.github.visionjsonl.Task;
 import io.github.visionjsonl.rules.RuleCode;
 import io.github.visionjsonl.rules.Severity;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +28,8 @@ import java.util.Optional;
  * @param complete {@code false} when reading stopped early (fail-fast)
  * @param runtime what training would keep of the file
  * @param lineVerdicts where the lines went: accepted, rejected, blank
+ * @param ruleCounts the count of every finding (also those not kept) per rule that has one, in
+ *     the catalogue's order
  */
 public record ValidationReport(
         String source,
@@ -41,12 +45,27 @@ public record ValidationReport(
         List<Finding> findings,
         boolean complete,
         RuntimeView runtime,
-        LineVerdicts lineVerdicts) {
+        LineVerdicts lineVerdicts,
+        Map<RuleCode, RuleCount> ruleCounts) {
 
     /** Copies the collections into unmodifiable ones. */
     public ValidationReport {
         classCounts = Map.copyOf(classCounts);
         findings = List.copyOf(findings);
+        ruleCounts = Collections.unmodifiableMap(ruleCounts.isEmpty() ? new EnumMap<>(RuleCode.class)
+                : new EnumMap<>(ruleCounts));
+    }
+
+    /** The same report with other kept findings; the counts stay. */
+    public ValidationReport withFindings(List<Finding> kept) {
+        return withFindings(kept, errors, warnings, infos, ruleCounts);
+    }
+
+    /** The same report with other kept findings and counts (what a baseline leaves as new). */
+    public ValidationReport withFindings(List<Finding> kept, long errorCount, long warningCount, long infoCount,
+            Map<RuleCode, RuleCount> counts) {
+        return new ValidationReport(source, task, lines, records, validRecords, errorCount, warningCount, infoCount,
+                classCounts, statistics, kept, complete, runtime, lineVerdicts, counts);
     }
 
     /**

@@ -7,19 +7,21 @@ import io.github.visionjsonl.DatasetValidator;
 import io.github.visionjsonl.reading.Progress;
 import io.github.visionjsonl.report.ValidationReport;
 import java.io.ByteArrayInputStream;
-import java.io.FileInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.io.RandomAccessFile;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -160,12 +162,22 @@ class PipeInputTest {
         });
     }
 
-    /** A writer still waiting for a reader (the test failed before reading) is let go, not left hanging. */
-    private static void release(Path fifo, CompletableFuture<Void> writer) throws IOException {
-        if (!writer.isDone()) {
-            try (InputStream drain = new FileInputStream(fifo.toFile())) {
-                drain.transferTo(OutputStream.nullOutputStream());
+    /**
+     * A writer still waiting for a reader (the test failed before reading) is let go, not left
+     * hanging. The writer is given time to finish first: it may have written everything and not
+     * yet be marked done, and opening the FIFO to read then would wait for a writer forever.
+     * Opening it for reading and writing never waits (Linux), and lets a waiting writer write
+     * its few kilobytes into the pipe's buffer and end.
+     */
+    private static void release(Path fifo, CompletableFuture<Void> writer) throws Exception {
+        try {
+            writer.get(10, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            try (RandomAccessFile both = new RandomAccessFile(fifo.toFile(), "rw")) {
+                writer.get(10, TimeUnit.SECONDS);
             }
+        } catch (ExecutionException e) {
+            // the writer failed on its own: nothing is waiting
         }
     }
 }
