@@ -82,6 +82,18 @@ final class FindingCollector implements FindingSink {
         }
     }
 
+    /** Counts {@code n} findings of the given severity in the current line, none of them kept. */
+    void count(Severity severity, int n) {
+        switch (severity) {
+            case ERROR -> {
+                errors += n;
+                lineHasError |= n > 0;
+            }
+            case WARNING -> warnings += n;
+            case INFO -> infos += n;
+        }
+    }
+
     /** Whether a finding counted now would be kept, so worth formatting. */
     boolean keeps() {
         return perLine || kept.size() < config.maxFindings();

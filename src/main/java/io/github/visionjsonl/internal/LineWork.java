@@ -205,8 +205,8 @@ final class LineWork {
         }
         releaseParser();
         r.kind = LineResult.Kind.BROKEN;
-        r.lineFindings = null;
-        r.recordFindings = null;
+        r.clearLineFindings();
+        r.clearRecordFindings();
         return false;
     }
 
@@ -217,7 +217,7 @@ final class LineWork {
             return true;
         }
         // The parser reads the line again and reports all it finds, as if for the first time.
-        current.lineFindings = null;
+        current.clearLineFindings();
         return false;
     }
 
@@ -312,7 +312,7 @@ final class LineWork {
         // A line that does not parse has no record: what was bound so far is no verdict.
         r.kind = LineResult.Kind.BROKEN;
         r.record = null;
-        r.recordFindings = null;
+        r.clearRecordFindings();
         recordPhase = false;
         add(RuleCode.JSON_SYNTAX, null, "", column, "json-syntax", "detail", oneLine(message));
     }
@@ -320,6 +320,14 @@ final class LineWork {
     private void add(RuleCode rule, Severity suggested, String pointer, int column, String key, Object... params) {
         Severity severity = config.severityOf(rule, suggested);
         if (severity == null) {
+            return;
+        }
+        if (!current.holdsMore(config.maxFindings(), severity)) {
+            if (recordPhase) {
+                current.recordOverCap(severity);
+            } else {
+                current.lineOverCap(severity);
+            }
             return;
         }
         PendingFinding f = new PendingFinding(rule, severity, pointer, column, key, params);

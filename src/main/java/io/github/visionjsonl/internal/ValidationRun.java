@@ -233,7 +233,7 @@ public final class ValidationRun implements Closeable {
         if (r.byteOrderMark) {
             findings.report(RuleCode.BYTE_ORDER_MARK, null, "", 1, "byte-order-mark");
         }
-        apply(r.lineFindings);
+        apply(r.lineFindings, r.lineOverCap);
         if (r.kind != LineResult.Kind.BLANK) {
             records++;
         }
@@ -260,7 +260,7 @@ public final class ValidationRun implements Closeable {
         if (!pending.isEmpty()) {
             resolvePending();
         }
-        apply(r.recordFindings);
+        apply(r.recordFindings, r.recordOverCap);
         ImageRecord record = r.record;
         if (shape == LabelShape.EMPTY_LIST && record.task() != task) {
             record = retypeEmpty((DetectionRecord) record);
@@ -274,7 +274,13 @@ public final class ValidationRun implements Closeable {
     }
 
     /** Counts and keeps a worker's findings, now that their order is known. */
-    private void apply(List<PendingFinding> pendingFindings) {
+    private void apply(List<PendingFinding> pendingFindings, int[] overCap) {
+        if (overCap != null) {
+            // Findings past the line's cap followed every held one: they are counted, never kept.
+            for (Severity severity : Severity.values()) {
+                findings.count(severity, overCap[severity.ordinal()]);
+            }
+        }
         if (pendingFindings == null) {
             return;
         }
@@ -309,7 +315,7 @@ public final class ValidationRun implements Closeable {
 
     /** Validates a {@code label: []} line as far as it can be without a task, then holds it back. */
     private void hold(LineResult r) {
-        apply(r.recordFindings);
+        apply(r.recordFindings, r.recordOverCap);
         DetectionRecord record = (DetectionRecord) r.record;
         dataset.checkLine(record, r.fingerprint, r.labelHash);
         pending.add(new Pending(r.line, record, findings.lineHasError(), findings.lineFindings()));
