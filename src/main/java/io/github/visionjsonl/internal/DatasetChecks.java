@@ -127,6 +127,9 @@ final class DatasetChecks {
         }
     }
 
+    /** Up to this many names, comparing each with those before it beats a set. */
+    private static final int FEW_LABELS = 16;
+
     /** A hash of the record's labels that does not depend on their order; 0 for objects. */
     static int labelHash(ImageRecord record) {
         if (record instanceof ClassificationRecord c) {
@@ -136,6 +139,13 @@ final class DatasetChecks {
             // The hash of the set of names (a sum, so order does not count), without building the set.
             List<String> labels = m.labels();
             int sum = 0;
+            if (labels.size() > FEW_LABELS) {
+                // Comparing each name with those before it is quadratic in a long list.
+                for (String name : new HashSet<>(labels)) {
+                    sum += name == null ? 0 : name.hashCode();
+                }
+                return sum | 1;
+            }
             outer:
             for (int i = 0; i < labels.size(); i++) {
                 String name = labels.get(i);
