@@ -23,7 +23,7 @@ import java.util.TreeSet;
  */
 final class DatasetChecks {
 
-    /** Class rules judge only datasets of at least this many valid records: on a handful, every class is "rare". */
+    /** Files of this many valid records are large enough for class counts and their ratios to tell. */
     static final int MIN_RECORDS_FOR_CLASS_RULES = 20;
 
     /** Where the current line's findings go, and how its pointers become columns. */
@@ -195,8 +195,8 @@ final class DatasetChecks {
                     "/label", "mixed-label-types", "integer", merged.firstIntegerName, "string", merged.firstStringName);
         }
         caseVariants();
-        if (validRecords >= MIN_RECORDS_FOR_CLASS_RULES) {
-            classRules(task);
+        if (validRecords > 0) {
+            classRules(task, validRecords);
         }
         if (training != null) {
             for (String name : new TreeSet<>(training.classes())) {
@@ -233,8 +233,16 @@ final class DatasetChecks {
         }
     }
 
-    private void classRules(Task task) {
+    /**
+     * The rules of the file's classes. One class is a verdict on any file; a class's count only
+     * once the file had room for every class to reach the threshold (or has 20 records), since
+     * in a handful of lines every class is rare and that is the file's size; a ratio of counts
+     * only on 20 records, below which it says nothing.
+     */
+    private void classRules(Task task, long validRecords) {
         Map<String, RecordStats.ClassState> classes = stats.classes;
+        boolean countsTell = validRecords >= Math.min(MIN_RECORDS_FOR_CLASS_RULES,
+                (long) config.fewSamples() * classes.size());
         boolean classification = !task.hasObjects();
         if (classification && classes.size() < 2) {
             findings.reportAt(0, RuleCode.SINGLE_CLASS, "", "single-class", "count", classes.size(),
@@ -246,7 +254,7 @@ final class DatasetChecks {
         String fewestName = null;
         for (Map.Entry<String, RecordStats.ClassState> e : new TreeMap<>(classes).entrySet()) {
             long count = e.getValue().images;
-            if (count < config.fewSamples()) {
+            if (countsTell && count < config.fewSamples()) {
                 findings.reportAt(e.getValue().firstLine, RuleCode.FEW_SAMPLES, "", "few-samples", "value", e.getKey(),
                         "count", count, "threshold", config.fewSamples());
             }
@@ -259,7 +267,8 @@ final class DatasetChecks {
                 fewestName = e.getKey();
             }
         }
-        if (fewestName != null && (double) most / fewest > config.imbalanceRatio()) {
+        if (fewestName != null && validRecords >= MIN_RECORDS_FOR_CLASS_RULES
+                && (double) most / fewest > config.imbalanceRatio()) {
             findings.reportAt(0, RuleCode.CLASS_IMBALANCE, "", "class-imbalance", "most", mostName, "mostCount", most,
                     "fewest", fewestName, "fewestCount", fewest,
                     "ratio", String.format(Locale.ROOT, "%.1f", (double) most / fewest),
