@@ -46,6 +46,9 @@ final class DatasetChecks {
     /** Null when no rule needs it: then nothing is kept per record at all. */
     private final UrlIndex images;
     private final Set<String> unseenReported = new HashSet<>();
+    /** Validation records with an image URL, and those whose image is also in the training file. */
+    private long validationImages;
+    private long leakedImages;
     private RecordStats stats = new RecordStats();
 
     /**
@@ -98,7 +101,9 @@ final class DatasetChecks {
             }
             if (training != null) {
                 long trainLine = training.images().lineOf(fingerprint);
+                validationImages++;
                 if (trainLine >= 0) {
+                    leakedImages++;
                     report(RuleCode.TRAIN_VALIDATION_LEAK, "/image_url", "train-validation-leak", "line", trainLine,
                             "source", training.source());
                 }
@@ -197,6 +202,11 @@ final class DatasetChecks {
         caseVariants();
         if (validRecords > 0) {
             classRules(task, validRecords);
+        }
+        if (training != null && leakedImages * 2 > validationImages) {
+            findings.reportAt(0, RuleCode.VALIDATION_LEAKED, "", "validation-leaked", "leaked", leakedImages,
+                    "images", validationImages, "share", Math.round(100.0 * leakedImages / validationImages),
+                    "source", training.source());
         }
         if (training != null) {
             for (String name : new TreeSet<>(training.classes())) {
