@@ -50,6 +50,13 @@ final class LineWork {
         @Override
         public void report(RuleCode rule, Severity suggested, String pointer, int column, String messageKey,
                 Object... params) {
+            String writer = rule == RuleCode.UNKNOWN_FIELD ? AzureKeys.writerOf(pointer) : null;
+            if (writer != null) {
+                // A key Azure's own tools write is no mistake of the user's: named, and only an info.
+                add(rule, Severity.INFO, pointer, column, "unknown-field.azure", "name", params[1], "where", params[3],
+                        "writer", writer);
+                return;
+            }
             add(rule, suggested, pointer, column, messageKey, params);
         }
     };
