@@ -134,4 +134,19 @@ class DuplicateBoxTest {
         assertThat(r.findings()).hasSize(10);
         assertThat(r.findings()).extracting(Finding::pointer).startsWith("/label/1", "/label/2");
     }
+
+    /** A line's own verdict keeps its error even when warnings before it fill the cap. */
+    @Test
+    void aLineHoldsAtMostTheCapAndItsFirstErrorPastIt() {
+        StringBuilder b = new StringBuilder("{\"image_url\": \"AmlDatastore://ds/1.jpg\"");
+        for (int i = 0; i < 10; i++) {
+            b.append(", \"extra").append(i).append("\": ").append(i);
+        }
+        b.append(", \"label\": [{\"label\": \"can\", \"topX\": 1.5, \"topY\": 0.1, \"bottomX\": 0.5, \"bottomY\": 0.5}]}");
+        io.github.visionjsonl.reading.ValidatedLine line = DatasetValidator.builder().maxFindings(5).build()
+                .validateLine(b.toString());
+        assertThat(line.findings()).hasSize(6);
+        assertThat(line.findings().get(5).severity()).isEqualTo(io.github.visionjsonl.rules.Severity.ERROR);
+        assertThat(line.isValid()).isFalse();
+    }
 }
