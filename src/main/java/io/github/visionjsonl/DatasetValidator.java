@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import io.github.visionjsonl.images.ImageOptions;
+import io.github.visionjsonl.internal.LineSplitWriter;
 import io.github.visionjsonl.internal.ValidationRun;
 import io.github.visionjsonl.internal.ValidatorConfig;
 import io.github.visionjsonl.model.ClassificationRecord;
@@ -64,9 +65,18 @@ public final class DatasetValidator {
     public static final double DEFAULT_DUPLICATE_BOX_IOU = 0.95;
 
     private final ValidatorConfig config;
+    /** The largest share of annotations training may drop, in percent; NaN for no limit. */
+    private final double maxDroppedPercent;
 
-    private DatasetValidator(ValidatorConfig config) {
+    private DatasetValidator(ValidatorConfig config, double maxDroppedPercent) {
         this.config = config;
+        this.maxDroppedPercent = maxDroppedPercent;
+    }
+
+    /** A run with the validator's limit on dropped annotations. */
+    private ValidationRun limited(ValidationRun run) {
+        run.maxDropped(maxDroppedPercent);
+        return run;
     }
 
     /** A validator with the default configuration: task detected, every rule at its default severity. */
@@ -118,7 +128,7 @@ public final class DatasetValidator {
     public ValidationReport validate(InputStream in, String source, long totalBytes, Consumer<Progress> progress)
             throws IOException {
         Objects.requireNonNull(in, "in");
-        try (ValidationRun run = new ValidationRun(config, new NonClosing(in), source, false)) {
+        try (ValidationRun run = limited(new ValidationRun(config, new NonClosing(in), source, false))) {
             run.onProgress(progress, totalBytes);
             run.runToEnd();
             return run.report();
@@ -145,7 +155,7 @@ public final class DatasetValidator {
      */
     public ValidationReport validateOrThrow(Path file, Severity failOn) throws IOException {
         ValidationReport report = validate(file);
-        if (report.hasFindingsAtLeast(failOn)) {
+        if (report.hasFindingsAtLeast(failOn) || report.runtime().exceedsMaxDropped()) {
             throw new InvalidDatasetException(report);
         }
         return report;
@@ -164,10 +174,50 @@ public final class DatasetValidator {
      */
     public ValidationReport validate(InputStream in, String source) throws IOException {
         Objects.requireNonNull(in, "in");
-        try (ValidationRun run = new ValidationRun(config, new NonClosing(in), source, false)) {
+        try (ValidationRun run = limited(new ValidationRun(config, new NonClosing(in), source, false))) {
             run.runToEnd();
             return run.report();
         }
+    }
+
+    /**
+     * Validates a file like {@link #validate(Path)} and writes its lines to new files as they are
+     * judged: the lines without an error finding to {@code split.accepted()}, the others to
+     * {@code split.rejected()} with their findings ({@link LineSplit}); the report's
+     * {@link ValidationReport#lineVerdicts()} counts them. A line's verdict is final when it is
+     * written: findings that only the end of the file shows (no objects, mixed label types, class
+     * balance) are about the file and move no line. With image checks, each image is checked
+     * as its line is concluded.
+     *
+     * @throws java.nio.file.FileAlreadyExistsException when an output exists (nothing is read)
+     * @throws IOException when the file cannot be read or an output cannot be written; then
+     *     neither output is left behind
+     */
+    public ValidationReport validate(Path file, LineSplit split) throws IOException {
+        Objects.requireNonNull(split, "split");
+        try (InputStream in = open(file);
+                LineSplitWriter writer = new LineSplitWriter(split.accepted(), split.rejected());
+                ValidationRun run = limited(ValidationRun.splitting(config, in, file.toString(), writer))) {
+            run.runToEnd();
+            ValidationReport report = run.report();
+            writer.commit();
+            return report;
+        }
+    }
+
+    /**
+     * Validates an MLTable data asset (the AutoML v2 layout: a YAML file named {@code MLTable}
+     * beside its JSONL and images): the MLTable as the job's loader reads it ({@code paths},
+     * {@code read_json_lines}, {@code image_url} converted to {@code stream_info}), with findings
+     * at its lines and columns, then every local JSONL file its paths name, each with its own
+     * report. With {@code invalid_lines: error} (the default) a {@code json-syntax} finding says
+     * that the line fails the whole job; with {@code drop}, that it is dropped.
+     *
+     * @param path the MLTable file, or the folder that holds it
+     * @throws IOException when the MLTable or a file it names cannot be read
+     */
+    public io.github.visionjsonl.mltable.MLTableReport validateMLTable(Path path) throws IOException {
+        return io.github.visionjsonl.mltable.MLTableValidation.validate(path, config::severityOf, this::validate);
     }
 
     /**
@@ -192,16 +242,65 @@ public final class DatasetValidator {
      */
     public PairReport validatePair(InputStream training, String trainingSource, InputStream validation,
             String validationSource) throws IOException {
-        try (ValidationRun train = ValidationRun.training(config, new NonClosing(training), trainingSource)) {
-            train.runToEnd();
+        return validatePair(training, trainingSource, validation, validationSource, null, null);
+    }
+
+    /**
+     * Validates a training file and its validation file like {@link #validatePair(Path, Path)},
+     * handing the verdict on every line of each file (valid or not, with its record when one could
+     * be built, and all its findings) to a consumer as it is reached: all of the training file's
+     * lines, then the validation file's. For tools that look at lines while the pair is checked
+     * (the HTML report's gallery), in the same single pass.
+     *
+     * @throws IOException when either file cannot be opened or read
+     */
+    public PairReport validatePair(Path training, Path validation, Consumer<ValidatedLine> trainingLines,
+            Consumer<ValidatedLine> validationLines) throws IOException {
+        Objects.requireNonNull(trainingLines, "trainingLines");
+        Objects.requireNonNull(validationLines, "validationLines");
+        try (InputStream t = open(training); InputStream v = open(validation)) {
+            return validatePair(t, training.toString(), v, validation.toString(), trainingLines, validationLines);
+        }
+    }
+
+    private PairReport validatePair(InputStream training, String trainingSource, InputStream validation,
+            String validationSource, Consumer<ValidatedLine> trainingLines, Consumer<ValidatedLine> validationLines)
+            throws IOException {
+        try (ValidationRun train = limited(ValidationRun.training(config, new NonClosing(training), trainingSource,
+                trainingLines != null))) {
+            runToEnd(train, trainingLines);
             ValidationReport trainReport = train.report();
             ValidatorConfig validationConfig = config.task() == null && trainReport.task() != null
                     ? config.withTask(trainReport.task()) : config;
-            try (ValidationRun val = ValidationRun.againstTraining(validationConfig, new NonClosing(validation),
-                    validationSource, train)) {
-                val.runToEnd();
+            try (ValidationRun val = limited(ValidationRun.againstTraining(validationConfig, new NonClosing(validation),
+                    validationSource, train, validationLines != null))) {
+                runToEnd(val, validationLines);
                 return new PairReport(trainReport, val.report());
             }
+        }
+    }
+
+    /**
+     * Validates a file like {@link #validate(Path)}, handing the verdict on every line to a
+     * consumer as it is reached (see {@link #validatePair(Path, Path, Consumer, Consumer)}).
+     *
+     * @throws IOException when the file cannot be opened or read
+     */
+    public ValidationReport validateLines(Path file, Consumer<ValidatedLine> eachLine) throws IOException {
+        Objects.requireNonNull(eachLine, "eachLine");
+        try (InputStream in = open(file); ValidationRun run = limited(new ValidationRun(config, in, file.toString(), true))) {
+            runToEnd(run, eachLine);
+            return run.report();
+        }
+    }
+
+    private static void runToEnd(ValidationRun run, Consumer<ValidatedLine> eachLine) throws IOException {
+        if (eachLine == null) {
+            run.runToEnd();
+            return;
+        }
+        for (ValidatedLine line = run.next(); line != null; line = run.next()) {
+            eachLine.accept(line);
         }
     }
 
@@ -263,7 +362,7 @@ public final class DatasetValidator {
             }
             runConfig = config.withTask(wanted);
         }
-        return new RecordReader<>(new ValidationRun(runConfig, in, source, true), type);
+        return new RecordReader<>(limited(new ValidationRun(runConfig, in, source, true)), type);
     }
 
     /**
@@ -271,7 +370,7 @@ public final class DatasetValidator {
      * one could be built, and its findings); closing the reader closes the stream.
      */
     public LineReader lines(InputStream in, String source) throws IOException {
-        return new LineReader(new ValidationRun(config, in, source, true));
+        return new LineReader(limited(new ValidationRun(config, in, source, true)));
     }
 
     private static Task taskOf(Class<? extends ImageRecord> type) {
@@ -323,8 +422,25 @@ public final class DatasetValidator {
         private double duplicateBoxIou = DEFAULT_DUPLICATE_BOX_IOU;
         private ImageOptions images;
         private int threads = 1;
+        private double maxDroppedPercent = Double.NaN;
 
         private Builder() {
+        }
+
+        /**
+         * The largest share of the annotations (boxes, polygon instances, or images for
+         * classification), in percent, that training may drop
+         * ({@link io.github.visionjsonl.report.RuntimeView}); a file over it is invalid whatever
+         * the severities of the rules that drop them. Default: no limit.
+         *
+         * @throws IllegalArgumentException when not in [0, 100]
+         */
+        public Builder maxDropped(double percent) {
+            if (!(percent >= 0 && percent <= 100)) {
+                throw new IllegalArgumentException("maxDropped must be in [0, 100], was " + percent);
+            }
+            this.maxDroppedPercent = percent;
+            return this;
         }
 
         /**
@@ -457,7 +573,8 @@ public final class DatasetValidator {
                             .build())
                     .build();
             return new DatasetValidator(new ValidatorConfig(task, severities, disabled, maxFindings, failFast,
-                    maxLineLength, fewSamples, imbalanceRatio, duplicateBoxIou, images, threads, factory));
+                    maxLineLength, fewSamples, imbalanceRatio, duplicateBoxIou, images, threads, factory),
+                    maxDroppedPercent);
         }
     }
 }

@@ -56,6 +56,8 @@ class InvalidSamplesTest {
             Path pair = DIR.resolve("pairs").resolve(rule.code());
             args.addAll(List.of("--train", pair.resolve("train.jsonl").toString(),
                     "--validation", pair.resolve("validation.jsonl").toString()));
+        } else if (rule.isMLTableRule()) {
+            args.add(DIR.resolve("mltable").resolve(rule.code()).toString());
         } else if (rule.isImageRule()) {
             args.add(DIR.resolve("images").resolve(rule.code() + ".jsonl").toString());
         } else {
@@ -90,7 +92,8 @@ class InvalidSamplesTest {
     void everySampleIsDocumented() throws Exception {
         String readme = Files.readString(DIR.resolve("README.md"));
         try (Stream<Path> files = Files.walk(DIR)) {
-            files.filter(p -> p.toString().endsWith(".jsonl") && !p.startsWith(DIR.resolve("pairs"))).forEach(p -> {
+            files.filter(p -> p.toString().endsWith(".jsonl") && !p.startsWith(DIR.resolve("pairs"))
+                    && !p.startsWith(DIR.resolve("mltable"))).forEach(p -> {
                 String code = p.getFileName().toString().replace(".jsonl", "");
                 assertThat(RuleCode.fromCode(code)).as("%s names a rule", p).isPresent();
                 assertThat(readme).as("README documents %s", p).contains("`" + code + "`");

@@ -110,7 +110,8 @@ class PairTest {
     void nearMissesDoNotFire() throws IOException {
         // Same file names in other datastores, the same classes on both sides.
         PairReport r = pair(cls("1.jpg", "can") + cls("2.jpg", "carton"),
-                "{\"image_url\": \"AmlDatastore://other/1.jpg\", \"label\": \"can\"}\n" + cls("3.jpg", "carton"));
+                "{\"image_url\": \"AmlDatastore://other/1.jpg\", \"label\": \"can\"}\n"
+                        + "{\"image_url\": \"AmlDatastore://other/3.jpg\", \"label\": \"carton\"}\n");
         assertThat(r.validation().findings()).isEmpty();
         assertThat(r.training().findings()).isEmpty();
         for (RuleCode rule : RuleCode.values()) {

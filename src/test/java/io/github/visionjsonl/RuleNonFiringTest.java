@@ -72,7 +72,16 @@ class RuleNonFiringTest {
                 url("AmlDatastore://ds/a/b/c.jpg"),
                 url("azureml://datastores/ds/paths/a/b.jpg"),
                 url("azureml://subscriptions/s/resourcegroups/rg/workspaces/ws/datastores/ds/paths/a.png"),
-                url("https://example.com/a.jpg"));
+                url("https://example.com/a.jpg"),
+                // a "/" inside the path is a folder, only a leading one makes it absolute
+                url("azureml://datastores/ds/paths/a//b.jpg"));
+        add(RuleCode.MIXED_DATASTORES,
+                // one datastore in its three spellings, and the long form of one workspace
+                url("AmlDatastore://ds/a.jpg") + "\n" + url("azureml://datastores/DS/paths/b.jpg") + "\n"
+                        + url("azureml://subscriptions/s/resourcegroups/rg/workspaces/ws/datastores/ds/paths/c.jpg") + "\n"
+                        + url("azureml://Subscriptions/s/resourceGroups/rg/workspaces/WS/datastores/ds/paths/d.jpg") + "\n",
+                // URLs that name no datastore
+                url("a.jpg") + "\n" + url("https://example.com/b.jpg") + "\n" + url("AmlDatastore://ds/c.jpg") + "\n");
         add(RuleCode.IMAGE_URL_NOT_DATASTORE, url("AmlDatastore://ds/a.jpg"), url("azureml://datastores/ds/paths/a.jpg"),
                 url("AMLDATASTORE://ds/a.jpg"));
         add(RuleCode.IMAGE_FORMAT, details("{\"format\": \"JPG\"}"), details("{\"format\": \"jpeg\"}"),
@@ -168,10 +177,11 @@ class RuleNonFiringTest {
 
     @Test
     void everyRuleHasNearMisses() {
-        // Rules of pairs, image files, conversions and predictions have theirs in PairTest,
-        // ImageChecksTest, ConvertersTest and PredictionsTest.
+        // Rules of pairs, image files, MLTables, conversions and predictions have theirs in PairTest,
+        // ImageChecksTest, MLTableTest, ConvertersTest and PredictionsTest.
         assertThat(NEAR_MISSES.keySet()).containsExactlyInAnyOrder(Arrays.stream(RuleCode.values())
-                .filter(r -> !r.isPairRule() && !r.isImageRule() && !r.isConversionRule() && !r.isPredictionRule())
+                .filter(r -> !r.isPairRule() && !r.isImageRule() && !r.isMLTableRule() && !r.isConversionRule()
+                        && !r.isPredictionRule())
                 .toArray(RuleCode[]::new));
     }
 }

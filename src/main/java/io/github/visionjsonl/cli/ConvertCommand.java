@@ -10,12 +10,14 @@ import io.github.visionjsonl.convert.VocToJsonl;
 import io.github.visionjsonl.convert.YoloToJsonl;
 import io.github.visionjsonl.report.Finding;
 import io.github.visionjsonl.report.TextReport;
+import io.github.visionjsonl.report.ValidationReport;
 import io.github.visionjsonl.rules.Severity;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -38,8 +40,8 @@ import picocli.CommandLine.Parameters;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:converted, and the output has no error",
-            "1:converted, but the input had an error finding or the output has an error",
-            "2:usage error, an unreadable input, or an output that exists"})
+            "1:converted, but the input had an error finding or the output has an error, or nothing was converted",
+            "2:usage error, an unreadable input, an output that exists, or not enough memory"})
 final class ConvertCommand implements Callable<Integer> {
 
     enum From { coco, voc, yolo, folders, csv, jsonl }
@@ -75,6 +77,15 @@ final class ConvertCommand implements Callable<Integer> {
             description = "jsonl to coco: image sizes from the image files under DIR where image_details has none.")
     Path imagesRoot;
 
+    @Option(names = "--box-as-polygon",
+            description = "coco --task segmentation: an annotation without a usable segmentation gets its bbox as a "
+                + "4-point polygon (default: it is left out, with a finding).")
+    boolean boxAsPolygon;
+
+    @Option(names = "--max-findings", paramLabel = "N", defaultValue = "1000",
+            description = "Show at most N findings of the conversion, and N of the output. Default: ${DEFAULT-VALUE}.")
+    int maxFindings;
+
     @Parameters(paramLabel = "INPUT", description = "The input file or folder.")
     Path input;
 
@@ -93,41 +104,86 @@ final class ConvertCommand implements Callable<Integer> {
             err.println("vision-jsonl: cannot read " + input + ": no such file or folder");
             return VisionJsonl.USAGE;
         }
+        if (maxFindings < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--max-findings must be >= 0, was " + maxFindings);
+        }
         Task t = task == null ? Task.IMAGE_OBJECT_DETECTION : Task.fromName(task).orElseThrow(() ->
                 new CommandLine.ParameterException(spec.commandLine(), "--task: unknown task '" + task + "'"));
         try {
             ConversionResult result = switch (from) {
-                case coco -> new CocoToJsonl(t, baseUrl).convert(input, output.path);
+                case coco -> new CocoToJsonl(t, baseUrl).boxAsPolygon(boxAsPolygon).convert(input, output.path);
                 case voc -> new VocToJsonl(baseUrl, VocToJsonl.Difficult.valueOf(difficult.toUpperCase(Locale.ROOT)))
                         .convert(input, output.path);
                 case yolo -> {
                     if (names == null) {
                         throw new CommandLine.ParameterException(spec.commandLine(), "--from yolo needs --names FILE");
                     }
-                    yield new YoloToJsonl(t, baseUrl, YoloToJsonl.readNames(names)).convert(input, output.path);
+                    List<String> classes;
+                    try {
+                        classes = YoloToJsonl.readNames(names);
+                    } catch (IOException e) {
+                        err.println("vision-jsonl: cannot read the class names of --names " + e.getMessage());
+                        yield null;
+                    }
+                    yield new YoloToJsonl(t, baseUrl, classes).convert(input, output.path);
                 }
                 case folders -> new FoldersToJsonl(baseUrl).folders(input, output.path);
                 case csv -> new FoldersToJsonl(baseUrl).csv(input, output.path);
-                case jsonl -> new JsonlToCoco(DatasetValidator.create(), imagesRoot).convert(input, output.path);
+                case jsonl -> new JsonlToCoco(DatasetValidator.create(), imagesRoot, baseUrl).convert(input, output.path);
             };
-            for (Finding f : result.findings()) {
-                out.println(f.format(input + (f.pointer().isEmpty() || f.pointer().startsWith("line ") ? "" : "#" + f.pointer())));
+            if (result == null) {
+                return VisionJsonl.USAGE;
             }
-            out.println(output + ": " + result.records() + (to == To.coco ? " images written" : " records written"));
-            if (result.validation() != null && to == To.jsonl) {
-                out.print(TextReport.summary(result.validation()));
-            }
-            out.flush();
+            print(result, out);
             boolean inputError = result.findings().stream().anyMatch(f -> f.severity() == Severity.ERROR);
             boolean outputError = result.validation() != null && !result.validation().isValid();
-            return inputError || outputError ? VisionJsonl.FINDINGS : VisionJsonl.OK;
+            return inputError || outputError || result.records() == 0 ? VisionJsonl.FINDINGS : VisionJsonl.OK;
+        } catch (OutOfMemoryError e) {
+            err.println("vision-jsonl: cannot convert " + input + ": out of memory (a heap of "
+                    + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB); give Java more with -Xmx, or split the input");
+            return VisionJsonl.USAGE;
         } catch (FileAlreadyExistsException e) {
             return output.refuseExisting(err);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        } catch (java.nio.file.NotDirectoryException e) {
+            err.println("vision-jsonl: cannot convert " + input + ": --from " + from + " reads a folder, and "
+                    + e.getFile() + " is a file");
+            return VisionJsonl.USAGE;
         } catch (IOException e) {
             err.println("vision-jsonl: cannot convert " + input + ": " + e.getMessage());
             return VisionJsonl.USAGE;
         }
+    }
+
+    /**
+     * The findings as validate prints them, capped at --max-findings: the conversion's on the input
+     * (file#pointer, or file:line for JSONL), then the written file's on its lines, then the counts.
+     */
+    private void print(ConversionResult result, PrintWriter out) {
+        result.findings().stream().limit(maxFindings).forEach(f -> out.println(f.pointer().startsWith("line ")
+                ? new Finding(Long.parseLong(f.pointer().substring(5)), 0, "", f.rule(), f.severity(), f.message())
+                        .format(input.toString())
+                : f.format(input + (f.pointer().isEmpty() || f.line() > 0 ? "" : "#" + f.pointer()))));
+        if (result.findingCount() > Math.min(maxFindings, result.findings().size())) {
+            out.println("  showing the first " + Math.min(maxFindings, result.findings().size()) + " of "
+                    + result.findingCount() + " findings of the conversion (--max-findings)");
+        }
+        ValidationReport written = to == To.jsonl ? result.validation() : null;
+        if (written != null) {
+            written.findings().stream().limit(maxFindings).forEach(f -> out.println(f.format(written.source())));
+        }
+        out.println(output + ": " + result.records() + (to == To.coco ? " images written" : " records written"));
+        if (written != null) {
+            out.print(TextReport.summary(written));
+            if (!written.findingsTruncated() && written.findingCount() > maxFindings) {
+                out.println("  showing the first " + maxFindings + " of " + written.findingCount() + " findings (--max-findings)");
+            }
+        }
+        if (result.records() == 0) {
+            out.println("  nothing was converted: every " + (from == From.jsonl ? "line" : "image")
+                    + " of the input was left out (the findings above say why)");
+        }
+        out.flush();
     }
 }

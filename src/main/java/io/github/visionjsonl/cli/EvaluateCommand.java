@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
             + "at IoU 0.50:0.95, 0.50 and 0.75 with crowd regions ignored (detection; segmentation on masks). "
             + "Formulas: docs/evaluation.md.", ""},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:scored", "2:usage error or unreadable input"})
+        exitCodeList = {"0:scored, no error in either file", "1:an error in either file, or no prediction matched an image",
+            "2:usage error or unreadable input"})
 final class EvaluateCommand implements Callable<Integer> {
 
     enum Format { text, json }
@@ -46,7 +47,7 @@ final class EvaluateCommand implements Callable<Integer> {
     Path mapping;
 
     @Option(names = "--threshold", defaultValue = "0.5", paramLabel = "P",
-            description = "Multi-label: the probability from which a label is predicted. Default: ${DEFAULT-VALUE}.")
+            description = "Multi-label: the probability from which a label is predicted, in [0, 1]. Default: ${DEFAULT-VALUE}.")
     double threshold;
 
     @Option(names = "--iou", paramLabel = "IOU", split = ",",
@@ -67,9 +68,12 @@ final class EvaluateCommand implements Callable<Integer> {
                     throw new CommandLine.ParameterException(spec.commandLine(), "the ground truth tells no task: give --task");
                 }
             }
+            if (!(threshold >= 0 && threshold <= 1)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--threshold must be in [0, 1], was " + threshold);
+            }
             Evaluator evaluator;
             try {
-                evaluator = new Evaluator(t, PredictionsCommand.mapping(mapping), threshold, iou);
+                evaluator = new Evaluator(t, PredictionsCommand.mapping(spec.commandLine(), mapping), threshold, iou);
             } catch (IllegalArgumentException ex) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--iou: " + ex.getMessage());
             }
@@ -80,7 +84,8 @@ final class EvaluateCommand implements Callable<Integer> {
                 text(e, out);
             }
             out.flush();
-            return VisionJsonl.OK;
+            // a score over part of the data, or over nothing, must not pass a CI step
+            return e.hasErrors() || e.matched() == 0 ? VisionJsonl.FINDINGS : VisionJsonl.OK;
         } catch (IOException ex) {
             spec.commandLine().getErr().println("vision-jsonl: cannot read: " + ex.getMessage());
             return VisionJsonl.USAGE;
@@ -88,11 +93,18 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     private void text(Evaluator.Evaluation e, PrintWriter out) {
+        for (Finding f : e.truthFindings()) {
+            out.println(f.format(truth.toString()));
+        }
         for (Finding f : e.findings()) {
-            out.println(f.format(predictions.toString()));
+            out.println(f.format(predictions + (f.line() > 0 || f.pointer().isEmpty() ? "" : "#" + f.pointer())));
         }
         out.println(String.format(Locale.ROOT, "%s: %d ground-truth images, %d predictions, %d matched", e.task(),
                 e.truthImages(), e.predictions(), e.matched()));
+        if (e.matched() == 0) {
+            out.println("  no prediction matched a ground-truth image: nothing was scored (give image_url in the "
+                    + "predictions, or --mapping)");
+        }
         if (e.task().hasObjects()) {
             out.println(String.format(Locale.ROOT, "  mAP@[.50:.95] %.3f   AP50 %.3f   AP75 %.3f", e.map(), e.ap50(), e.ap75()));
             for (double extra : iou) {
@@ -160,6 +172,7 @@ final class EvaluateCommand implements Callable<Integer> {
             g.writeEndObject();
         }
         g.writeNumberField("findings", e.findings().size());
+        g.writeNumberField("truthFindings", e.truthFindings().size());
         g.writeEndObject();
         g.flush();
         out.println();

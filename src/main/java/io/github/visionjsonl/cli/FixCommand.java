@@ -3,6 +3,7 @@ package io.github.visionjsonl.cli;
 import io.github.visionjsonl.DatasetValidator;
 import io.github.visionjsonl.Task;
 import io.github.visionjsonl.convert.DatasetFixer;
+import io.github.visionjsonl.internal.SetAsideLines;
 import io.github.visionjsonl.report.Finding;
 import io.github.visionjsonl.report.TextReport;
 import java.io.IOException;
@@ -45,11 +46,20 @@ final class FixCommand implements Callable<Integer> {
     @Option(names = "--task", paramLabel = "TASK", description = "The task of the file; default: detected.")
     String task;
 
+    @Option(names = "--max-findings", paramLabel = "N", defaultValue = "1000",
+            description = "List at most N lines set aside and N changes (all are counted). Default: ${DEFAULT-VALUE}.")
+    int maxFindings;
+
     @Parameters(paramLabel = "INPUT", description = "The JSONL file to repair (it is never changed).")
     Path input;
 
     @Mixin
     NewFile output;
+
+    @Option(names = "--rejected", paramLabel = "FILE",
+            description = "Also writes the lines set aside to this new file, one JSON object each: "
+                    + "{\"line\": N, \"findings\": [...], \"text\": \"...\"} (as validate --rejected).")
+    Path rejected;
 
     @Override
     public Integer call() {
@@ -61,15 +71,37 @@ final class FixCommand implements Callable<Integer> {
                     "--task: unknown task '" + task + "'")));
         }
         DatasetFixer.FixResult r;
+        SetAsideLines rejectedLines = null;
         try {
-            r = new DatasetFixer(b.build(), tolerance).fix(input, output.path);
+            if (maxFindings < 0) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--max-findings must be >= 0, was " + maxFindings);
+            }
+            DatasetFixer fixer = new DatasetFixer(b.build(), tolerance, maxFindings);
+            if (rejected != null) {
+                rejectedLines = new SetAsideLines(input, rejected, DatasetValidator.DEFAULT_MAX_LINE_LENGTH);
+                SetAsideLines lines = rejectedLines;
+                r = fixer.fix(input, output.path, s -> lines.write(s.line(), s.reasons()));
+                rejectedLines.commit();
+            } else {
+                r = fixer.fix(input, output.path);
+            }
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--tolerance: " + e.getMessage());
+        } catch (OutOfMemoryError e) {
+            err.println("vision-jsonl: cannot repair " + input + ": out of memory (a heap of "
+                    + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB); give Java more with -Xmx");
+            return VisionJsonl.USAGE;
         } catch (FileAlreadyExistsException e) {
+            if (rejected != null && rejected.toString().equals(e.getFile())) {
+                err.println("vision-jsonl: " + rejected + " exists; refusing to overwrite it");
+                return VisionJsonl.USAGE;
+            }
             return output.refuseExisting(err);
         } catch (IOException e) {
             err.println("vision-jsonl: cannot repair " + input + ": " + e.getMessage());
             return VisionJsonl.USAGE;
+        } finally {
+            closeQuietly(rejectedLines);
         }
         for (Finding f : r.changes()) {
             out.println(f.format(input.toString()));
@@ -78,10 +110,24 @@ final class FixCommand implements Callable<Integer> {
             out.println(input + ":" + s.line() + ": set aside: " + (s.reasons().isEmpty() ? "not a record"
                     : s.reasons().get(0).severity().label() + "[" + s.reasons().get(0).code() + "]: " + s.reasons().get(0).message()));
         }
+        if (r.changeCount() > r.changes().size() || r.setAsideCount() > r.setAside().size()) {
+            out.println("  listing the first " + r.changes().size() + " of " + r.changeCount() + " changes and "
+                    + r.setAside().size() + " of " + r.setAsideCount() + " lines set aside (--max-findings)");
+        }
         out.println(input + ": " + r.linesIn() + " lines in, " + r.linesOut() + " written to " + output + ", "
-                + r.setAside().size() + " set aside, " + r.changes().size() + " changes");
+                + r.setAsideCount() + " set aside, " + r.changeCount() + " changes");
         out.print(TextReport.summary(r.validation()));
         out.flush();
-        return r.setAside().isEmpty() && r.validation().isValid() ? VisionJsonl.OK : VisionJsonl.FINDINGS;
+        return r.setAsideCount() == 0 && r.validation().isValid() ? VisionJsonl.OK : VisionJsonl.FINDINGS;
+    }
+
+    private static void closeQuietly(SetAsideLines lines) {
+        if (lines != null) {
+            try {
+                lines.close();
+            } catch (IOException e) {
+                // only a temporary file is left to remove; the repair's own outcome stands
+            }
+        }
     }
 }

@@ -1,16 +1,19 @@
 package io.github.visionjsonl.cli;
 
 import io.github.visionjsonl.Task;
-import io.github.visionjsonl.convert.ConversionResult;
 import io.github.visionjsonl.predict.PredictionReader;
 import io.github.visionjsonl.predict.PseudoLabels;
 import io.github.visionjsonl.report.Finding;
 import io.github.visionjsonl.report.TextReport;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -41,17 +44,39 @@ final class PredictionsCommand implements Runnable {
                 "--task: unknown task '" + name + "'"));
     }
 
-    /** Reads a CSV of {@code filename,image_url} rows (a header row is skipped). */
-    static Map<String, String> mapping(Path csv) throws IOException {
+    /**
+     * Reads a CSV of {@code filename,image_url} rows (a header row is skipped); a file that is not
+     * one is a usage error naming the option and the file.
+     */
+    static Map<String, String> mapping(CommandLine cli, Path csv) {
         Map<String, String> map = new HashMap<>();
         if (csv == null) {
             return map;
         }
-        for (String row : Files.readAllLines(csv, StandardCharsets.UTF_8)) {
-            int comma = row.indexOf(',');
-            if (comma > 0 && !row.startsWith("filename,")) {
+        String notMapping = "--mapping " + csv + ": ";
+        try (BufferedReader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+            long n = 0;
+            for (String row = in.readLine(); row != null; row = in.readLine()) {
+                n++;
+                int comma = row.indexOf(',');
+                if (row.isBlank() || row.startsWith("filename,")) {
+                    continue;
+                }
+                if (comma <= 0 || row.indexOf('\0') >= 0) {
+                    throw new CommandLine.ParameterException(cli, notMapping + "line " + n
+                            + " is not a filename,image_url row: the mapping is a CSV of such rows");
+                }
                 map.put(row.substring(0, comma).strip(), row.substring(comma + 1).strip());
             }
+        } catch (CharacterCodingException e) {
+            throw new CommandLine.ParameterException(cli, notMapping
+                    + "not UTF-8 text, so not a CSV mapping of filename,image_url rows");
+        } catch (NoSuchFileException e) {
+            throw new CommandLine.ParameterException(cli, notMapping + "no such file");
+        } catch (AccessDeniedException e) {
+            throw new CommandLine.ParameterException(cli, notMapping + "permission denied");
+        } catch (IOException e) {
+            throw new CommandLine.ParameterException(cli, notMapping + "cannot read it: " + e.getMessage());
         }
         return map;
     }
@@ -67,7 +92,8 @@ final class PredictionsCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--task", paramLabel = "TASK", description = "The model's task (checks that multi-class probabilities sum to 1).")
+        @Option(names = "--task", paramLabel = "TASK",
+                description = "The model's task: responses of another task's shape are errors, multi-class probabilities must sum to 1.")
         String task;
 
         @Parameters(paramLabel = "FILE", description = "The predictions file.")
@@ -95,7 +121,9 @@ final class PredictionsCommand implements Runnable {
     /** {@code vision-jsonl predictions to-labels}. */
     @Command(name = "to-labels", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
             description = {"Turns predictions into a training JSONL: what scores at least --min-score becomes a label. "
-                + "Image URLs come from the predictions' image_url or --mapping.", ""},
+                + "Image URLs come from the predictions' image_url or --mapping. An image with nothing at --min-score "
+                + "is left out (written with an empty label, it would teach the model that the image shows nothing); "
+                + "--keep-empty writes it as a background image.", ""},
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:written, no error", "1:written, with errors in the input or the output",
                 "2:usage error, unreadable input, or an output that exists"})
@@ -106,8 +134,14 @@ final class PredictionsCommand implements Runnable {
         @Option(names = "--task", required = true, paramLabel = "TASK", description = "The model's task.")
         String task;
 
-        @Option(names = "--min-score", required = true, paramLabel = "S", description = "The lowest probability or score kept.")
+        @Option(names = "--min-score", required = true, paramLabel = "S",
+                description = "The lowest probability or score kept, in [0, 1].")
         double minScore;
+
+        @Option(names = "--keep-empty",
+                description = "Write the images with nothing at --min-score with an empty label (background images; "
+                    + "not for classification, whose label cannot be empty).")
+        boolean keepEmpty;
 
         @Option(names = "--mapping", paramLabel = "CSV", description = "filename,image_url rows for responses without image_url.")
         Path mapping;
@@ -121,12 +155,21 @@ final class PredictionsCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
+            if (!(minScore >= 0 && minScore <= 1)) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--min-score must be in [0, 1], was " + minScore);
+            }
+            Task t = task(spec.commandLine(), task);
             try {
-                ConversionResult r = new PseudoLabels(task(spec.commandLine(), task), minScore, mapping(mapping)).write(file, output.path);
+                PseudoLabels.Result r = new PseudoLabels(t, minScore, mapping(spec.commandLine(), mapping), keepEmpty)
+                        .write(file, output.path);
                 for (Finding f : r.findings()) {
                     out.println(f.format(file.toString()));
                 }
-                out.println(output + ": " + r.records() + " records written");
+                String leftOut = r.emptyLeftOut() == 0 ? "" : ", " + r.emptyLeftOut() + (r.emptyLeftOut() == 1 ? " image" : " images")
+                        + " with nothing at --min-score " + minScore + " left out"
+                        + (t == Task.IMAGE_CLASSIFICATION ? "" : " (--keep-empty keeps them)");
+                out.println(output + ": " + r.records() + " records written" + leftOut);
                 out.print(TextReport.summary(r.validation()));
                 out.flush();
                 boolean error = r.findings().stream().anyMatch(f -> f.severity() == io.github.visionjsonl.rules.Severity.ERROR);

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.visionjsonl.DatasetValidator;
 import io.github.visionjsonl.Task;
+import io.github.visionjsonl.html.HtmlReport;
 import io.github.visionjsonl.images.ImageOptions;
+import io.github.visionjsonl.mltable.MLTableReport;
+import io.github.visionjsonl.mltable.MLTableValidation;
 import io.github.visionjsonl.reading.Progress;
 import io.github.visionjsonl.report.JsonReport;
 import io.github.visionjsonl.report.PairReport;
@@ -44,12 +47,16 @@ import picocli.CommandLine.Parameters;
             "1:a finding at or above the fail-on severity",
             "2:usage error, or an input that cannot be read",
             "3:internal error (a bug: please report it with the input)"})
-final class ValidateCommand implements Callable<Integer> {
+class ValidateCommand implements Callable<Integer> {
 
     enum Format { text, json }
 
     /** A report with its role in a pair ({@code null} for a single file). */
     private record Entry(ValidationReport report, String role) {
+    }
+
+    /** An MLTable's own verdict (its files follow as entries). */
+    private record MLTableEntry(MLTableReport report) {
     }
 
     /** A file that could not be read. */
@@ -133,7 +140,35 @@ final class ValidateCommand implements Callable<Integer> {
             description = "Same-class boxes of one image overlapping above this IoU are a duplicate-box. Default: ${DEFAULT-VALUE}.")
     double duplicateBoxIou;
 
-    @Parameters(paramLabel = "FILE", arity = "0..*", description = "JSONL files (.jsonl or .jsonl.gz), or - for standard input.")
+    @Option(names = "--html", paramLabel = "FILE",
+            description = "Also writes the HTML report (verdicts, rules, charts, with --images-root a gallery) to FILE, "
+                    + "a new file; the same as 'vision-jsonl report -o FILE'.")
+    Path html;
+
+    @Option(names = "--gallery", paramLabel = "N", defaultValue = "100",
+            description = "With --html: at most N thumbnails in the gallery. Default: ${DEFAULT-VALUE}.")
+    int gallery;
+
+    @Option(names = "--rules-url", paramLabel = "URL", defaultValue = "docs/rules.md",
+            description = "With --html: where the page links each rule to (URL#code). Default: ${DEFAULT-VALUE}.")
+    String rulesUrl;
+
+    @Option(names = "--max-dropped", paramLabel = "PERCENT",
+            description = "Exit with 1 when training would drop more than this share of the boxes, polygons or "
+                    + "(classification) images, whatever the severities of the rules that drop them.")
+    Double maxDropped;
+
+    @Option(names = "--accepted", paramLabel = "OUT.jsonl",
+            description = "Writes every line without an error to this new file, byte for byte (one FILE only).")
+    Path acceptedOut;
+
+    @Option(names = "--rejected", paramLabel = "OUT.jsonl",
+            description = "Writes every line with an error to this new file, as {\"line\": N, \"findings\": [...], "
+                    + "\"text\": \"...\"} (one FILE only).")
+    Path rejectedOut;
+
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = "JSONL files (.jsonl or .jsonl.gz), - for standard input, "
+            + "or an MLTable (the file named MLTable, or its folder): the MLTable is checked, then every JSONL it names.")
     List<String> files = new ArrayList<>();
 
     @Override
@@ -146,16 +181,36 @@ final class ValidateCommand implements Callable<Integer> {
         if (files.isEmpty() && train == null) {
             throw usage("nothing to validate: give FILE... or --train FILE --validation FILE");
         }
+        if ((acceptedOut != null || rejectedOut != null) && (files.size() != 1 || train != null || files.get(0).equals("-")
+                || MLTableValidation.isMLTable(Path.of(files.get(0))))) {
+            throw usage("--accepted and --rejected take exactly one JSONL FILE (not standard input, an MLTable or --train)");
+        }
         DatasetValidator validator = buildValidator();
         Severity threshold = parse(() -> Severity.parse(failOn), "--fail-on");
         boolean showProgress = format == Format.text && System.console() != null;
         List<Object> results = new ArrayList<>();
         int exit = VisionJsonl.OK;
+        if (html != null) {
+            exit = withPage(validator, threshold, out, err, results);
+            if (format == Format.json) {
+                writeJson(out, results);
+            }
+            return exit;
+        }
         for (String file : files) {
             try {
                 ValidationReport report;
+                if (!file.equals("-") && MLTableValidation.isMLTable(Path.of(file))) {
+                    exit = Math.max(exit, mltable(validator.validateMLTable(Path.of(file)), threshold, out, results));
+                    continue;
+                }
                 if (file.equals("-")) {
                     report = validator.validate(parent.stdin, "-");
+                } else if (acceptedOut != null || rejectedOut != null) {
+                    report = validateSplit(validator, file, err);
+                    if (report == null) {
+                        return VisionJsonl.USAGE;
+                    }
                 } else if (showProgress) {
                     report = validator.validate(Path.of(file), p -> progress(err, file, p));
                     err.print("\r\033[K");
@@ -188,13 +243,88 @@ final class ValidateCommand implements Callable<Integer> {
         return exit;
     }
 
+    /** Validates the files (or the pair) once, writing the page from the same pass; prints as usual. */
+    private int withPage(DatasetValidator validator, Severity threshold, PrintWriter out, PrintWriter err,
+            List<Object> results) {
+        if (files.contains("-")) {
+            throw usage("the HTML report reads files, not standard input ('-')");
+        }
+        if (gallery < 0) {
+            throw usage("--gallery must be >= 0, was " + gallery);
+        }
+        if (Files.exists(html, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            err.println("vision-jsonl: " + html + " exists; refusing to overwrite it");
+            return VisionJsonl.USAGE;
+        }
+        HtmlReport.Builder page = HtmlReport.builder(validator).gallery(gallery).rulesUrl(rulesUrl);
+        if (imagesRoot != null) {
+            page.images(imageOptions());
+        }
+        int exit = VisionJsonl.OK;
+        String reading = train != null && files.isEmpty() ? train : String.join(", ", files);
+        try {
+            if (train != null && files.isEmpty()) {
+                PairReport pair = page.build().writePair(Path.of(train), Path.of(validation), html);
+                exit = Math.max(exit, verdict(pair.training(), threshold, out, results, "training"));
+                exit = Math.max(exit, verdict(pair.validation(), threshold, out, results, "validation"));
+            } else if (train == null) {
+                for (ValidationReport report : page.build().write(files.stream().map(Path::of).toList(), html)) {
+                    exit = Math.max(exit, verdict(report, threshold, out, results, null));
+                }
+            } else {
+                throw usage("the HTML report is of FILE... or of --train and --validation, not both at once");
+            }
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            err.println("vision-jsonl: " + html + " exists; refusing to overwrite it");
+            return VisionJsonl.USAGE;
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            return unreadable(reading, e, err, results);
+        } catch (OutOfMemoryError e) {
+            return outOfMemory(reading, err, results);
+        }
+        if (format == Format.text) {
+            err.println("vision-jsonl: wrote " + html);
+            err.flush();
+        }
+        return exit;
+    }
+
     private int verdict(ValidationReport report, Severity threshold, PrintWriter out, List<Object> results, String role) {
         results.add(new Entry(report, role));
         if (format == Format.text) {
             out.print(TextReport.format(report));
             out.flush();
         }
-        return report.hasFindingsAtLeast(threshold) ? VisionJsonl.FINDINGS : VisionJsonl.OK;
+        return report.hasFindingsAtLeast(threshold) || report.runtime().exceedsMaxDropped()
+                ? VisionJsonl.FINDINGS : VisionJsonl.OK;
+    }
+
+    /** Prints an MLTable's findings and each of its files' reports; the exit code they make. */
+    private int mltable(MLTableReport report, Severity threshold, PrintWriter out, List<Object> results) {
+        results.add(new MLTableEntry(report));
+        if (format == Format.text) {
+            out.print(report.format());
+            out.flush();
+        }
+        int exit = report.findings().stream().anyMatch(f -> f.severity().compareTo(threshold) <= 0)
+                ? VisionJsonl.FINDINGS : VisionJsonl.OK;
+        for (ValidationReport file : report.files()) {
+            exit = Math.max(exit, verdict(file, threshold, out, results, null));
+        }
+        return exit;
+    }
+
+    /** Validates one file into the accepted and rejected outputs; null when an output exists. */
+    private ValidationReport validateSplit(DatasetValidator validator, String file, PrintWriter err) throws IOException {
+        try {
+            return validator.validate(Path.of(file), new io.github.visionjsonl.LineSplit(acceptedOut, rejectedOut));
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            err.println("vision-jsonl: " + e.getFile() + " exists; refusing to overwrite it");
+            err.flush();
+            return null;
+        } catch (IllegalArgumentException e) {
+            throw usage(e.getMessage());
+        }
     }
 
     private static int unreadable(String file, Exception e, PrintWriter err, List<Object> results) {
@@ -243,6 +373,23 @@ final class ValidateCommand implements Callable<Integer> {
             for (Object r : results) {
                 if (r instanceof Entry entry) {
                     JsonReport.write(entry.report(), entry.role(), g);
+                } else if (r instanceof MLTableEntry m) {
+                    g.writeStartObject();
+                    g.writeStringField("file", m.report().mltable().toString());
+                    g.writeStringField("kind", "mltable");
+                    g.writeBooleanField("valid", m.report().errors() == 0);
+                    g.writeStringField("invalidLines", m.report().dropsInvalidLines() ? "drop" : "error");
+                    g.writeArrayFieldStart("jsonlFiles");
+                    for (ValidationReport f : m.report().files()) {
+                        g.writeString(f.source());
+                    }
+                    g.writeEndArray();
+                    g.writeArrayFieldStart("findings");
+                    for (io.github.visionjsonl.report.Finding f : m.report().findings()) {
+                        JsonReport.write(f, g);
+                    }
+                    g.writeEndArray();
+                    g.writeEndObject();
                 } else if (r instanceof Failure failure) {
                     g.writeStartObject();
                     g.writeStringField("file", failure.file());
@@ -290,33 +437,40 @@ final class ValidateCommand implements Callable<Integer> {
             throw usage("--max-line-length must be in [1, 1073741824], was " + maxLineLength);
         }
         if (imagesRoot != null) {
-            ImageOptions images = ImageOptions.under(imagesRoot).withDecode(decode);
-            if (imageThreads != null) {
-                if (imageThreads < 1) {
-                    throw usage("--image-threads must be >= 1, was " + imageThreads);
-                }
-                images = images.withThreads(imageThreads);
-            }
-            for (String root : datastoreRoots) {
-                int eq = root.indexOf('=');
-                if (eq <= 0 || eq == root.length() - 1) {
-                    throw usage("--datastore-root: expected NAME=DIR, was '" + root + "'");
-                }
-                images = images.withDatastoreRoot(root.substring(0, eq), Path.of(root.substring(eq + 1)));
-            }
-            if (!Files.isDirectory(imagesRoot)) {
-                throw usage("--images-root: " + imagesRoot + " is not a folder");
-            }
-            b.images(images);
+            b.images(imageOptions());
         } else if (!datastoreRoots.isEmpty() || decode || imageThreads != null) {
             throw usage("--datastore-root, --decode and --image-threads need --images-root");
         }
         try {
+            if (maxDropped != null) {
+                b.maxDropped(maxDropped);
+            }
             b.fewSamples(fewSamples).imbalanceRatio(imbalanceRatio).duplicateBoxIou(duplicateBoxIou).threads(threads);
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
         return b.maxFindings(maxFindings).failFast(failFast).maxLineLength(maxLineLength).build();
+    }
+
+    private ImageOptions imageOptions() {
+        ImageOptions images = ImageOptions.under(imagesRoot).withDecode(decode);
+        if (imageThreads != null) {
+            if (imageThreads < 1) {
+                throw usage("--image-threads must be >= 1, was " + imageThreads);
+            }
+            images = images.withThreads(imageThreads);
+        }
+        for (String root : datastoreRoots) {
+            int eq = root.indexOf('=');
+            if (eq <= 0 || eq == root.length() - 1) {
+                throw usage("--datastore-root: expected NAME=DIR, was '" + root + "'");
+            }
+            images = images.withDatastoreRoot(root.substring(0, eq), Path.of(root.substring(eq + 1)));
+        }
+        if (!Files.isDirectory(imagesRoot)) {
+            throw usage("--images-root: " + imagesRoot + " is not a folder");
+        }
+        return images;
     }
 
     private <T> T parse(java.util.function.Supplier<T> parser, String option) {

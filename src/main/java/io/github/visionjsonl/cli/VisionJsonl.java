@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Checks AutoML-for-Images JSON Lines datasets before you train on them.",
-        subcommands = {ValidateCommand.class, GenerateCommand.class, ConvertCommand.class, FixCommand.class, PredictionsCommand.class, EvaluateCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ValidateCommand.class, ReportCommand.class, RenderCommand.class, GenerateCommand.class, ConvertCommand.class, FixCommand.class, PredictionsCommand.class, EvaluateCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:no finding at or above the fail-on severity",

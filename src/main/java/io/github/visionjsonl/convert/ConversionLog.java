@@ -1,23 +1,47 @@
 package io.github.visionjsonl.convert;
 
+import io.github.visionjsonl.DatasetValidator;
 import io.github.visionjsonl.report.Finding;
+import io.github.visionjsonl.report.ValidationReport;
 import io.github.visionjsonl.rules.RuleCode;
+import io.github.visionjsonl.rules.Severity;
 import io.github.visionjsonl.rules.internal.Messages;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** What a converter noticed on its input, as findings that point into it (line 0, a pointer or a file name). */
+/**
+ * What a converter noticed on its input, as findings that point into it (line 0, a pointer or a
+ * file name). It keeps the first {@link #KEPT} warnings and every error (errors stop a file, so
+ * there are few) and counts the rest: an input that is clamped everywhere costs a counter, not a
+ * finding per value.
+ */
 final class ConversionLog {
 
+    /** How many warnings are kept, as a validation report keeps its findings. */
+    static final int KEPT = DatasetValidator.DEFAULT_MAX_FINDINGS;
+
     private final List<Finding> findings = new ArrayList<>();
+    private long count;
+    private int warnings;
 
     void add(RuleCode rule, String where, String key, Object... params) {
+        count++;
+        if (rule.defaultSeverity() != Severity.ERROR && warnings++ >= KEPT) {
+            return;
+        }
         findings.add(new Finding(0, 0, where, rule, rule.defaultSeverity(), Messages.format(key, params)));
     }
 
-    /** The value clamped into [0, 1], with a finding when it was outside by more than rounding. */
+    /**
+     * The value clamped into [0, 1], with a finding when it was outside by more than rounding.
+     * Callers give a finite value: a NaN has no edge to be clamped to.
+     */
     double clamp(double v, String what, String where, String size) {
+        if (!Double.isFinite(v)) {
+            throw new IllegalArgumentException(what + " is " + v + ", not a finite number");
+        }
         if (v >= 0 && v <= 1) {
             return v;
         }
@@ -29,7 +53,17 @@ final class ConversionLog {
         return clamped;
     }
 
+    /** How many findings there were, kept or not. */
+    long count() {
+        return count;
+    }
+
     List<Finding> findings() {
         return List.copyOf(findings);
+    }
+
+    /** The result of a conversion that wrote {@code records} records. */
+    ConversionResult result(Path output, long records, ValidationReport validation) {
+        return new ConversionResult(output, records, findings, count, validation);
     }
 }

@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Locale;
 import java.util.Set;
 
@@ -45,11 +46,14 @@ public final class DatasetFixer {
             RuleCode.BOX_EMPTY, RuleCode.POLYGON_RANGE, RuleCode.LABEL_WHITESPACE, RuleCode.NUMERIC_STRING,
             RuleCode.IS_CROWD_VALUE);
 
+    /** How many reasons a line set aside keeps. */
+    private static final int REASONS = 20;
+
     /**
      * A line left out of the output.
      *
      * @param line the line number in the input
-     * @param reasons the findings that could not be repaired
+     * @param reasons the findings that could not be repaired (the first 20)
      */
     public record SetAside(long line, List<Finding> reasons) {
 
@@ -60,17 +64,21 @@ public final class DatasetFixer {
     }
 
     /**
-     * What a repair did.
+     * What a repair did. The lists keep the first lines set aside and the first changes (as many
+     * as the fixer lists); the counts count them all, so that a file of millions of broken lines
+     * costs two counters, not a list of millions.
      *
      * @param output the written file
      * @param linesIn lines read
      * @param linesOut lines written
-     * @param setAside the lines left out, with why
-     * @param changes every change, as an info finding of the rule it repairs, on its input line
+     * @param setAside the first lines left out, with why
+     * @param setAsideCount how many lines were left out: {@code linesIn = linesOut + setAsideCount}
+     * @param changes the first changes, as info findings of the rule each repairs, on its input line
+     * @param changeCount how many changes were made
      * @param validation the report of validating the written file
      */
-    public record FixResult(Path output, long linesIn, long linesOut, List<SetAside> setAside, List<Finding> changes,
-            ValidationReport validation) {
+    public record FixResult(Path output, long linesIn, long linesOut, List<SetAside> setAside, long setAsideCount,
+            List<Finding> changes, long changeCount, ValidationReport validation) {
 
         /** Copies the lists. */
         public FixResult {
@@ -81,17 +89,61 @@ public final class DatasetFixer {
 
     private final DatasetValidator validator;
     private final double tolerance;
+    private final int listed;
 
     /**
+     * A fixer that lists the first {@value DatasetValidator#DEFAULT_MAX_FINDINGS} lines set aside and changes.
+     *
      * @param validator reads the input (its task, if given, is kept)
      * @param tolerance how far outside [0, 1] a coordinate may be to be clamped
      */
     public DatasetFixer(DatasetValidator validator, double tolerance) {
+        this(validator, tolerance, DatasetValidator.DEFAULT_MAX_FINDINGS);
+    }
+
+    /**
+     * @param listed how many lines set aside, and how many changes, the result lists (the rest are counted)
+     */
+    public DatasetFixer(DatasetValidator validator, double tolerance, int listed) {
         if (!(tolerance >= 0 && tolerance < 0.5)) {
             throw new IllegalArgumentException("tolerance must be in [0, 0.5), was " + tolerance);
         }
+        if (listed < 0) {
+            throw new IllegalArgumentException("listed must be >= 0, was " + listed);
+        }
         this.validator = validator;
         this.tolerance = tolerance;
+        this.listed = listed;
+    }
+
+    /** The lines set aside and the changes of one run: the first ones listed, all counted. */
+    private final class Tally {
+        final List<SetAside> setAside = new ArrayList<>();
+        final List<Finding> changes = new ArrayList<>();
+        private final Consumer<SetAside> onSetAside;
+        long setAsideCount;
+        long changeCount;
+
+        Tally(Consumer<SetAside> onSetAside) {
+            this.onSetAside = onSetAside;
+        }
+
+        void setAside(long line, List<Finding> reasons) {
+            setAsideCount++;
+            if (onSetAside != null) {
+                onSetAside.accept(new SetAside(line, reasons));
+            }
+            if (setAside.size() < listed) {
+                setAside.add(new SetAside(line, reasons.subList(0, Math.min(REASONS, reasons.size()))));
+            }
+        }
+
+        void changed(List<Finding> lineChanges) {
+            changeCount += lineChanges.size();
+            for (int i = 0; i < lineChanges.size() && changes.size() < listed; i++) {
+                changes.add(lineChanges.get(i));
+            }
+        }
     }
 
     /**
@@ -100,8 +152,19 @@ public final class DatasetFixer {
      * @throws IOException when the input cannot be read or the output exists or cannot be written
      */
     public FixResult fix(Path input, Path output) throws IOException {
-        List<SetAside> setAside = new ArrayList<>();
-        List<Finding> changes = new ArrayList<>();
+        return fix(input, output, null);
+    }
+
+    /**
+     * Repairs a file into a new file, telling the listener of each line set aside as it is (in
+     * line order, every one of them, also past the listed ones), e.g. to write it to a file of
+     * rejected lines.
+     *
+     * @param onSetAside called for every line left out, or {@code null}
+     * @throws IOException when the input cannot be read or the output exists or cannot be written
+     */
+    public FixResult fix(Path input, Path output, Consumer<SetAside> onSetAside) throws IOException {
+        Tally tally = new Tally(onSetAside);
         long in = 0;
         long out = 0;
         Task task = validator.task();
@@ -112,7 +175,7 @@ public final class DatasetFixer {
                 List<Finding> blocking = line.findings().stream()
                         .filter(f -> f.severity() == Severity.ERROR && !REPAIRABLE.contains(f.rule())).toList();
                 if (line.record() == null || !blocking.isEmpty()) {
-                    setAside.add(new SetAside(line.line(), blocking.isEmpty() ? line.findings() : blocking));
+                    tally.setAside(line.line(), blocking.isEmpty() ? line.findings() : blocking);
                     continue;
                 }
                 List<Finding> lineChanges = new ArrayList<>();
@@ -128,12 +191,12 @@ public final class DatasetFixer {
                 ValidatedLine check = validatorFor(fixed.task()).validateLine(serialize(fixed));
                 List<Finding> remaining = check.findings().stream().filter(f -> f.severity() == Severity.ERROR).toList();
                 if (!remaining.isEmpty()) {
-                    setAside.add(new SetAside(line.line(), remaining));
+                    tally.setAside(line.line(), remaining);
                     continue;
                 }
                 writer.write(fixed);
                 out++;
-                changes.addAll(lineChanges);
+                tally.changed(lineChanges);
                 if (task == null) {
                     task = fixed.task();
                 }
@@ -141,7 +204,7 @@ public final class DatasetFixer {
             writer.commit();
         }
         ValidationReport report = (task == null ? validator : validatorFor(task)).validate(output);
-        return new FixResult(output, in, out, setAside, changes, report);
+        return new FixResult(output, in, out, tally.setAside, tally.setAsideCount, tally.changes, tally.changeCount, report);
     }
 
     private DatasetValidator validatorFor(Task task) {

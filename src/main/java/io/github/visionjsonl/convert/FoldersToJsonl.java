@@ -8,6 +8,7 @@ import io.github.visionjsonl.model.MultiLabelRecord;
 import io.github.visionjsonl.rules.RuleCode;
 import io.github.visionjsonl.rules.internal.ImageFormats;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +67,7 @@ public final class FoldersToJsonl {
             }
             out.commit();
         }
-        return new ConversionResult(output, written, log.findings(),
+        return log.result(output, written,
                 DatasetValidator.builder().task(Task.IMAGE_CLASSIFICATION).build().validate(output));
     }
 
@@ -77,11 +78,13 @@ public final class FoldersToJsonl {
      */
     public ConversionResult csv(Path csv, Path output) throws IOException {
         ConversionLog log = new ConversionLog();
-        List<String> rows = Files.readAllLines(csv, StandardCharsets.UTF_8);
         long written = 0;
-        try (JsonlWriter out = JsonlWriter.create(output)) {
-            for (int r = 0; r < rows.size(); r++) {
-                String row = rows.get(r).strip();
+        try (java.io.BufferedReader rows = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
+                JsonlWriter out = JsonlWriter.create(output)) {
+            int r = -1;
+            for (String line = rows.readLine(); line != null; line = rows.readLine()) {
+                r++;
+                String row = line.strip();
                 if (row.isEmpty() || (r == 0 && row.toLowerCase(Locale.ROOT).startsWith("file,"))) {
                     continue;
                 }
@@ -104,8 +107,13 @@ public final class FoldersToJsonl {
                 written++;
             }
             out.commit();
+        } catch (CharacterCodingException e) {
+            // the writer was not committed: nothing of a half-read file is left behind
+            log.add(RuleCode.CONVERT_INPUT, csv.toString(), "convert-input", "detail", csv + " is not UTF-8 text, so not a "
+                    + "CSV of file,label1;label2 rows (a binary file, or text in another encoding: save it as UTF-8)");
+            return log.result(output, 0, null);
         }
-        return new ConversionResult(output, written, log.findings(),
+        return log.result(output, written,
                 DatasetValidator.builder().task(Task.IMAGE_CLASSIFICATION_MULTILABEL).build().validate(output));
     }
 }

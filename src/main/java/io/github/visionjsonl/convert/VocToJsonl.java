@@ -101,7 +101,7 @@ public final class VocToJsonl {
             }
             out.commit();
         }
-        return new ConversionResult(output, written, log.findings(),
+        return log.result(output, written,
                 DatasetValidator.builder().task(Task.IMAGE_OBJECT_DETECTION).build().validate(output));
     }
 
@@ -117,14 +117,16 @@ public final class VocToJsonl {
         }
         Element root = doc.getDocumentElement();
         String name = text(root, "filename");
-        double width = number(first(root, "size"), "width");
-        double height = number(first(root, "size"), "height");
-        if (name.isEmpty() || !(width > 0) || !(height > 0)) {
+        int width = pixels(number(first(root, "size"), "width"));
+        int height = pixels(number(first(root, "size"), "height"));
+        if (name.isEmpty() || width <= 0 || height <= 0) {
             log.add(RuleCode.CONVERT_SKIPPED, where, "convert-skipped", "what", where,
-                    "reason", "it needs <filename> and a <size> with <width> and <height>");
+                    "reason", "it needs <filename> and a <size> with <width> and <height> of positive whole numbers"
+                            + (name.isEmpty() ? "" : ", not \"" + cut(text(first(root, "size"), "width")) + "\" x \""
+                                    + cut(text(first(root, "size"), "height")) + "\""));
             return null;
         }
-        String size = (long) width + "x" + (long) height;
+        String size = width + "x" + height;
         List<BoundingBox> boxes = new ArrayList<>();
         NodeList objects = root.getElementsByTagName("object");
         for (int i = 0; i < objects.getLength(); i++) {
@@ -133,9 +135,10 @@ public final class VocToJsonl {
             String label = text(o, "name");
             Element box = first(o, "bndbox");
             double[] c = {number(box, "xmin"), number(box, "ymin"), number(box, "xmax"), number(box, "ymax")};
-            if (label.isEmpty() || Double.isNaN(c[0] + c[1] + c[2] + c[3])) {
+            if (label.isEmpty() || !Double.isFinite(c[0]) || !Double.isFinite(c[1]) || !Double.isFinite(c[2])
+                    || !Double.isFinite(c[3])) {
                 log.add(RuleCode.CONVERT_SKIPPED, at, "convert-skipped", "what", "object " + (i + 1) + " of " + where,
-                        "reason", "it needs <name> and a <bndbox> with four numbers");
+                        "reason", "it needs <name> and a <bndbox> with four finite numbers");
                 continue;
             }
             boolean isDifficult = "1".equals(text(o, "difficult"));
@@ -148,7 +151,16 @@ public final class VocToJsonl {
         }
         String extension = ImageFormats.extension(name);
         return new DetectionRecord(baseUrl + name, new ImageDetails(extension == null ? null
-                : extension.toLowerCase(Locale.ROOT), (int) width, (int) height), boxes);
+                : extension.toLowerCase(Locale.ROOT), width, height), boxes);
+    }
+
+    /** A size in pixels: a positive whole number that fits an int ("Infinity" and "1e12" do not); 0 otherwise. */
+    private static int pixels(double v) {
+        return v > 0 && v <= Integer.MAX_VALUE && v == Math.rint(v) ? (int) v : 0;
+    }
+
+    private static String cut(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "..." : s;
     }
 
     private static Element first(Element parent, String tag) {

@@ -13,6 +13,7 @@ import io.github.visionjsonl.model.Segment;
 import io.github.visionjsonl.model.SegmentationRecord;
 import io.github.visionjsonl.rules.RuleCode;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +28,9 @@ import java.util.stream.Stream;
  * bottomY = cy + h/2}; a segmentation row {@code class x1 y1 x2 y2 ...} becomes a one-segment
  * polygon. Class names come from a names file (one per line) or a {@code data.yaml} with
  * {@code names:} as a list or a map. The image is the file of the same name in
- * {@code images/} (jpg, jpeg, png, bmp, tif, tiff), whose header gives {@code image_details}.
+ * {@code images/} (jpg, jpeg, png, bmp, tif, tiff), whose header gives {@code image_details};
+ * without it the URL is guessed as {@code <name>.jpg}, without {@code image_details}, and a
+ * {@code convert-guessed} finding says so.
  */
 public final class YoloToJsonl {
 
@@ -52,39 +55,24 @@ public final class YoloToJsonl {
 
     /**
      * Reads class names from a {@code data.yaml} ({@code names: [a, b]}, a block list, or a map
-     * {@code 0: a}) or from a plain file of one name per line.
+     * {@code 0: a}) or from a plain file of one name per line (UTF-8).
+     *
+     * @throws IOException when the file cannot be read, is not UTF-8 text, is not YAML (the
+     *     message says where), or has no list of names
      */
     public static List<String> readNames(Path file) throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         String f = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (!f.endsWith(".yaml") && !f.endsWith(".yml")) {
-            return lines.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+        if (f.endsWith(".yaml") || f.endsWith(".yml")) {
+            return DataYaml.names(file);
         }
-        List<String> names = new ArrayList<>();
-        boolean inNames = false;
-        for (String line : lines) {
-            String t = line.strip();
-            if (t.startsWith("names:")) {
-                String rest = t.substring(6).strip();
-                if (rest.startsWith("[")) {
-                    for (String n : rest.substring(1, rest.lastIndexOf(']')).split(",")) {
-                        names.add(unquote(n.strip()));
-                    }
-                    return names;
-                }
-                inNames = true;
-            } else if (inNames && (line.startsWith(" ") || line.startsWith("\t") || t.startsWith("-")) && !t.isEmpty()) {
-                names.add(unquote(t.startsWith("-") ? t.substring(1).strip() : t.substring(t.indexOf(':') + 1).strip()));
-            } else if (inNames && !t.isEmpty()) {
-                break;
-            }
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (CharacterCodingException e) {
+            throw new IOException(file + " is not UTF-8 text: give a names file of one class name per line, "
+                    + "or a data.yaml", e);
         }
-        return names;
-    }
-
-    private static String unquote(String s) {
-        return s.length() >= 2 && (s.startsWith("'") && s.endsWith("'") || s.startsWith("\"") && s.endsWith("\""))
-                ? s.substring(1, s.length() - 1) : s;
+        return lines.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
     /**
@@ -100,29 +88,42 @@ public final class YoloToJsonl {
             files = s.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
         }
         ConversionLog log = new ConversionLog();
+        boolean noImages = !Files.isDirectory(images);
         long written = 0;
+        long guessed = 0;
+        String example = null;
         try (JsonlWriter out = JsonlWriter.create(output)) {
             for (Path file : files) {
-                ImageRecord record = record(file, images, log);
+                ImageRecord record = record(file, images, log, !noImages);
                 if (record != null) {
                     out.write(record);
                     written++;
+                    if (record.imageDetails() == ImageDetails.NONE && noImages) {
+                        guessed++;
+                        example = example == null ? record.imageUrl() : example;
+                    }
                 }
             }
             out.commit();
         }
-        return new ConversionResult(output, written, log.findings(), DatasetValidator.builder().task(task).build()
-                .validate(output));
+        if (guessed > 0) {
+            log.add(RuleCode.CONVERT_GUESSED, images.toString(), "convert-guessed", "what", "no images folder at " + images
+                    + ": the image_url of " + guessed + (guessed == 1 ? " record" : " records") + " (" + example
+                    + ") guessed with the extension .jpg, and no image_details (no width and height, which JSONL to COCO needs)");
+        }
+        return log.result(output, written, DatasetValidator.builder().task(task).build().validate(output));
     }
 
-    private ImageRecord record(Path file, Path images, ConversionLog log) throws IOException {
+    private ImageRecord record(Path file, Path images, ConversionLog log, boolean imagesFolder) throws IOException {
         String stem = file.getFileName().toString().replaceFirst("\\.txt$", "");
         String imageName = stem + ".jpg";
         ImageDetails details = ImageDetails.NONE;
+        boolean found = false;
         for (String ext : EXTENSIONS) {
             Path candidate = images.resolve(stem + "." + ext);
-            if (Files.isRegularFile(candidate)) {
+            if (imagesFolder && Files.isRegularFile(candidate)) {
                 imageName = candidate.getFileName().toString();
+                found = true;
                 ImageHeader.Info info = ImageHeader.read(candidate);
                 if (info != null && info.width() > 0) {
                     details = new ImageDetails(ext.toLowerCase(Locale.ROOT), info.width(), info.height());
@@ -130,9 +131,20 @@ public final class YoloToJsonl {
                 break;
             }
         }
+        List<String> rows;
+        try {
+            rows = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (CharacterCodingException e) {
+            log.add(RuleCode.CONVERT_INPUT, file.getFileName().toString(), "convert-input", "detail",
+                    file.getFileName() + " is not UTF-8 text, so not a YOLO label file: left out");
+            return null;
+        }
+        if (imagesFolder && !found) {
+            log.add(RuleCode.CONVERT_GUESSED, file.getFileName().toString(), "convert-guessed", "what", "no image "
+                    + stem + ".* in " + images + ": image_url guessed as " + baseUrl + imageName + ", without image_details");
+        }
         List<BoundingBox> boxes = new ArrayList<>();
         List<InstanceMask> masks = new ArrayList<>();
-        List<String> rows = Files.readAllLines(file, StandardCharsets.UTF_8);
         for (int r = 0; r < rows.size(); r++) {
             String row = rows.get(r).strip();
             if (row.isEmpty()) {
@@ -150,6 +162,12 @@ public final class YoloToJsonl {
                         "reason", "not a row of numbers");
                 continue;
             }
+            String infinite = firstNotFinite(f, v);
+            if (infinite != null) {
+                log.add(RuleCode.CONVERT_SKIPPED, at, "convert-skipped", "what", "row " + (r + 1) + " of " + file.getFileName(),
+                        "reason", "\"" + infinite + "\" is not a finite number");
+                continue;
+            }
             int c = (int) v[0];
             if (c != v[0] || c < 0 || c >= names.size()) {
                 log.add(RuleCode.CONVERT_SKIPPED, at, "convert-skipped", "what", "row " + (r + 1) + " of " + file.getFileName(),
@@ -163,9 +181,15 @@ public final class YoloToJsonl {
                             "reason", "a detection row is: class cx cy w h");
                     continue;
                 }
-                boxes.add(new BoundingBox(label, log.clamp(v[1] - v[3] / 2, "left edge", at, "1x1"),
-                        log.clamp(v[2] - v[4] / 2, "top edge", at, "1x1"), log.clamp(v[1] + v[3] / 2, "right edge", at, "1x1"),
-                        log.clamp(v[2] + v[4] / 2, "bottom edge", at, "1x1"), false));
+                double[] e = {v[1] - v[3] / 2, v[2] - v[4] / 2, v[1] + v[3] / 2, v[2] + v[4] / 2};
+                if (!(Double.isFinite(e[0]) && Double.isFinite(e[1]) && Double.isFinite(e[2]) && Double.isFinite(e[3]))) {
+                    log.add(RuleCode.CONVERT_SKIPPED, at, "convert-skipped", "what", "row " + (r + 1) + " of " + file.getFileName(),
+                            "reason", "its box reaches past the largest number");
+                    continue;
+                }
+                boxes.add(new BoundingBox(label, log.clamp(e[0], "left edge", at, "1x1"),
+                        log.clamp(e[1], "top edge", at, "1x1"), log.clamp(e[2], "right edge", at, "1x1"),
+                        log.clamp(e[3], "bottom edge", at, "1x1"), false));
             } else {
                 if (f.length < 7 || f.length % 2 == 0) {
                     log.add(RuleCode.CONVERT_SKIPPED, at, "convert-skipped", "what", "row " + (r + 1) + " of " + file.getFileName(),
@@ -182,5 +206,15 @@ public final class YoloToJsonl {
         String url = baseUrl + imageName;
         return task == Task.IMAGE_OBJECT_DETECTION ? new DetectionRecord(url, details, boxes)
                 : new SegmentationRecord(url, details, masks);
+    }
+
+    /** The first field that parsed to NaN or an infinity ("NaN", "Infinity", "1e400"), or null. */
+    private static String firstNotFinite(String[] fields, double[] values) {
+        for (int i = 0; i < values.length; i++) {
+            if (!Double.isFinite(values[i])) {
+                return fields[i].length() > 40 ? fields[i].substring(0, 40) + "..." : fields[i];
+            }
+        }
+        return null;
     }
 }

@@ -12,7 +12,9 @@ import java.util.Objects;
  * {@code <datastoreRoots.get("ds")>/a/b.jpg} when that datastore has its own root; a bare
  * relative path {@code a/b.jpg} becomes {@code <root>/a/b.jpg}. Web URLs are not checked. No URL
  * may reach outside its root: {@code ..}, absolute paths and symbolic links that point out are
- * {@code image-path-escape}.
+ * {@code image-path-escape}. Names resolve as the operating system resolves them (links, then
+ * {@code ..}); each file is opened once, below the root, without following a link past the check,
+ * and only regular files are read.
  *
  * @param root the folder that stands for the datastore
  * @param datastoreRoots folders for particular datastores, by datastore name (case-insensitive)

@@ -8,16 +8,31 @@ import io.github.visionjsonl.rules.internal.Messages;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.PriorityQueue;
 
 /**
  * Counts every finding and keeps the first ones up to the cap; when a caller iterates records,
  * it also gathers the findings of the current line.
+ *
+ * <p>"First" is by line, not by arrival: the images of a line are checked on a pool and their
+ * findings arrive after those of later lines, and held-back lines are decided late. While the
+ * lines are read, the kept findings are the first {@code maxFindings} by line (a finding about
+ * an earlier line displaces the last kept one), so every run keeps the same ones; the findings
+ * made about the whole dataset after the lines ({@link #linesDone()}) take only the room left.
  */
 final class FindingCollector implements FindingSink {
 
+    private static final Comparator<Kept> LAST_FIRST = Comparator.<Kept>comparingLong(k -> order(k.finding().line()))
+            .thenComparingLong(Kept::arrival).reversed();
+
     private final ValidatorConfig config;
     private final boolean perLine;
-    private final List<Finding> kept = new ArrayList<>();
+    /** The kept findings, the last by line first, so that an earlier one can take its place. */
+    private final PriorityQueue<Kept> kept = new PriorityQueue<>(LAST_FIRST);
+    private long arrivals;
+    private boolean linesDone;
+    /** Told of every finding of the current line: what training would drop. */
+    private final RuntimeTally runtime;
     private List<Finding> lineFindings = new ArrayList<>();
     private long line;
     private boolean lineHasError;
@@ -25,15 +40,17 @@ final class FindingCollector implements FindingSink {
     private long warnings;
     private long infos;
 
-    FindingCollector(ValidatorConfig config, boolean perLine) {
+    FindingCollector(ValidatorConfig config, boolean perLine, RuntimeTally runtime) {
         this.config = config;
         this.perLine = perLine;
+        this.runtime = runtime;
     }
 
     /** Starts collecting for another line. */
     void startLine(long number) {
         line = number;
         lineHasError = false;
+        runtime.startLine();
         if (perLine && !lineFindings.isEmpty()) {
             lineFindings = new ArrayList<>();
         }
@@ -64,6 +81,7 @@ final class FindingCollector implements FindingSink {
         if (severity == null) {
             return;
         }
+        runtime.finding(rule, messageKey, pointer);
         count(severity);
         if (keeps()) {
             keep(new Finding(line, column, pointer, rule, severity, Messages.format(messageKey, params)));
@@ -96,7 +114,20 @@ final class FindingCollector implements FindingSink {
 
     /** Whether a finding counted now would be kept, so worth formatting. */
     boolean keeps() {
-        return perLine || kept.size() < config.maxFindings();
+        return perLine || keepsAt(line);
+    }
+
+    /** Whether a finding about the given line, made now, would be kept. */
+    private boolean keepsAt(long about) {
+        if (kept.size() < config.maxFindings()) {
+            return true;
+        }
+        return !linesDone && !kept.isEmpty() && order(about) < order(kept.peek().finding().line());
+    }
+
+    /** From now on, findings take only the room left: the lines are all read and their images checked. */
+    void linesDone() {
+        linesDone = true;
     }
 
     /**
@@ -117,8 +148,8 @@ final class FindingCollector implements FindingSink {
             case INFO -> infos++;
         }
         Finding f = new Finding(line, column, pointer, rule, severity, Messages.format(messageKey, params));
-        if (kept.size() < config.maxFindings()) {
-            kept.add(f);
+        if (keepsAt(line)) {
+            add(f);
         }
         return f;
     }
@@ -130,8 +161,8 @@ final class FindingCollector implements FindingSink {
 
     /** Keeps a counted finding. */
     void keep(Finding finding) {
-        if (kept.size() < config.maxFindings()) {
-            kept.add(finding);
+        if (keepsAt(finding.line())) {
+            add(finding);
         }
         if (perLine) {
             lineFindings.add(finding);
@@ -152,9 +183,26 @@ final class FindingCollector implements FindingSink {
 
     /** The kept findings by line and column, findings about the whole file last. */
     List<Finding> sorted() {
-        List<Finding> all = new ArrayList<>(kept);
-        all.sort(Comparator.<Finding>comparingLong(f -> f.line() == 0 ? Long.MAX_VALUE : f.line())
-                .thenComparingInt(Finding::column));
-        return all;
+        List<Kept> all = new ArrayList<>(kept);
+        all.sort(Comparator.<Kept>comparingLong(k -> order(k.finding().line()))
+                .thenComparingInt(k -> k.finding().column()).thenComparingLong(Kept::arrival));
+        return all.stream().map(Kept::finding).toList();
     }
+
+    private void add(Finding finding) {
+        kept.add(new Kept(finding, arrivals++));
+        if (kept.size() > config.maxFindings()) {
+            kept.poll();
+        }
+    }
+
+    /** Findings about the whole file (line 0) come after every line. */
+    private static long order(long line) {
+        return line == 0 ? Long.MAX_VALUE : line;
+    }
+
+    /** A kept finding and when it came: within a line, findings keep the order they were made in. */
+    private record Kept(Finding finding, long arrival) {
+    }
+
 }

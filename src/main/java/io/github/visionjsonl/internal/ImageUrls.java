@@ -113,11 +113,8 @@ public final class ImageUrls {
                 return -1;
             }
             pathStart = dsEnd + 7;
-            int i = pathStart;
-            while (i < url.length() && url.charAt(i) == '/') {
-                i++;
-            }
-            if (i == url.length()) {
+            // A path that starts with "/" is taken as absolute by the loader, which then finds no image.
+            if (pathStart >= url.length() || url.charAt(pathStart) == '/') {
                 return -1;
             }
             form = AZUREML_FORM;
@@ -141,11 +138,28 @@ public final class ImageUrls {
         if ((earlierParts & AZUREML_FORM) == 0) {
             return hasNonBlank(url, pathStart) ? earlierParts : -1;
         }
-        int i = pathStart;
+        return pathStart >= url.length() || url.charAt(pathStart) == '/' ? -1 : earlierParts;
+    }
+
+    /**
+     * The path of an {@code azureml://} URL that would be well formed but for the "/" its path
+     * starts with ({@code .../paths//images/a.jpg} gives {@code images/a.jpg}), or null.
+     */
+    public static String absolutePath(String url) {
+        if (!isAzureml(url)) {
+            return null;
+        }
+        int paths = url.toLowerCase(java.util.Locale.ROOT).indexOf("/paths/");
+        if (paths < 0 || paths + 7 >= url.length() || url.charAt(paths + 7) != '/') {
+            return null;
+        }
+        int i = paths + 7;
         while (i < url.length() && url.charAt(i) == '/') {
             i++;
         }
-        return i == url.length() ? -1 : earlierParts;
+        String rest = url.substring(i);
+        String fixed = url.substring(0, paths + 7) + rest;
+        return !rest.isBlank() && parts(fixed) >= 0 ? rest : null;
     }
 
     private static int datastoreStart(long parts) {
@@ -228,6 +242,31 @@ public final class ImageUrls {
         }
         h = (h ^ '/') * 0x100000001b3L;
         return h == 0 ? 1 : h;
+    }
+
+    /**
+     * A hash of the subscription, resource group and workspace a long-form {@code azureml://}
+     * URL names (without case), or 0 when the URL names none (the job's own workspace).
+     */
+    static long workspaceHash(String url, long parts) {
+        if ((parts & AZUREML_FORM) == 0 || !startsAt(url, AZUREML.length(), "subscriptions/")) {
+            return 0;
+        }
+        long h = 0x3C6EF372FE94F82BL;
+        for (int i = AZUREML.length(), end = datastoreStart(parts); i < end; i++) {
+            char c = url.charAt(i);
+            h = (h ^ (c >= 'A' && c <= 'Z' ? c | 0x20 : c < 128 ? c : Character.toLowerCase(c))) * 0x100000001b3L;
+        }
+        return h == 0 ? 1 : h;
+    }
+
+    /** The {@code subscriptions/<s>/resourcegroups/<rg>/workspaces/<ws>} part of a long-form URL, or null. */
+    static String workspace(String url) {
+        long parts = parts(url);
+        if (workspaceHash(url, parts) == 0) {
+            return null;
+        }
+        return url.substring(AZUREML.length(), datastoreStart(parts) - "/datastores/".length());
     }
 
     /** The scheme a URL is written with, for statistics: AmlDatastore, azureml, https, path, ... */

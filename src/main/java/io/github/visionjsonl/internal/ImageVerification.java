@@ -17,8 +17,13 @@ import java.util.concurrent.TimeUnit;
  */
 final class ImageVerification implements Closeable {
 
-    /** The problems of one line's image, for the reading thread to report. */
-    record Result(long line, int column, boolean lineValid, List<ImageChecker.Problem> problems) {
+    /**
+     * The problems of one line's image, for the reading thread to report.
+     *
+     * @param keptAnnotations what training kept of the line before its image was checked, -1
+     *     when the line was dropped already
+     */
+    record Result(long line, int column, boolean lineValid, long keptAnnotations, List<ImageChecker.Problem> problems) {
     }
 
     private final ImageChecker checker;
@@ -44,14 +49,14 @@ final class ImageVerification implements Closeable {
     }
 
     /** Queues the check of one line's image; blocks while the queue is full. */
-    void submit(long line, int column, boolean lineValid, ImageChecker.Expectation e) {
+    void submit(long line, int column, boolean lineValid, long keptAnnotations, ImageChecker.Expectation e) {
         slots.acquireUninterruptibly();
         try {
             pool.execute(() -> {
                 try {
                     List<ImageChecker.Problem> problems = checker.check(e);
                     if (!problems.isEmpty()) {
-                        done.add(new Result(line, column, lineValid, problems));
+                        done.add(new Result(line, column, lineValid, keptAnnotations, problems));
                     }
                 } finally {
                     slots.release();

@@ -45,6 +45,9 @@ final class LineResult {
     boolean plain;
     /** The hash of the record's labels for the duplicate check, found with the fingerprint. */
     int labelHash;
+    /** The datastore's and the workspace's share of the URL ({@link UrlFacts}), 0 when none. */
+    long datastoreHash;
+    long workspaceHash;
     /** Whether the worker counted the record in its statistics of the record's task. */
     boolean counted;
     /** Record positions to the line's label positions, or null when they are the same. */

@@ -283,6 +283,8 @@ final class LineWork {
 
     private void count(LineResult r, UrlFacts facts) {
         String url = r.record.imageUrl();
+        r.datastoreHash = facts.datastoreHash();
+        r.workspaceHash = facts.workspaceHash();
         if (fingerprints && url != null && !url.isBlank()) {
             r.fingerprint = ImageUrls.fingerprint(url, facts.parts(), facts.datastoreHash());
             r.labelHash = DatasetChecks.labelHash(r.record);

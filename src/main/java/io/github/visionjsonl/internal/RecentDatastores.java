@@ -21,6 +21,7 @@ final class RecentDatastores {
     private final String[] urls = new String[SIZE];
     private final long[] parts = new long[SIZE];
     private final long[] hashes = new long[SIZE];
+    private final long[] workspaces = new long[SIZE];
     /** The URL's bytes up to its path when all are ASCII, else null. */
     private final byte[][] prefixes = new byte[SIZE][];
     /**
@@ -50,14 +51,14 @@ final class RecentDatastores {
                 if (known != null && known.parts() == p && known.extensionFamily() == family) {
                     return known;
                 }
-                UrlFacts facts = new UrlFacts(p, family, p < 0 ? 0 : hashes[i]);
+                UrlFacts facts = new UrlFacts(p, family, p < 0 ? 0 : hashes[i], p < 0 ? 0 : workspaces[i]);
                 lastFacts[i] = facts;
                 return facts;
             }
         }
         UrlFacts fresh = UrlFacts.of(url);
         if (fresh.parts() >= 0) {
-            remember(url, fresh.parts(), fresh.datastoreHash());
+            remember(url, fresh.parts(), fresh.datastoreHash(), fresh.workspaceHash());
         }
         return fresh;
     }
@@ -71,17 +72,19 @@ final class RecentDatastores {
         return url.regionMatches(0, urls[i], 0, ImageUrls.pathStart(parts[i]));
     }
 
-    private void remember(String url, long urlParts, long hash) {
+    private void remember(String url, long urlParts, long hash, long workspace) {
         int last = Math.min(count, SIZE - 1);
         System.arraycopy(urls, 0, urls, 1, last);
         System.arraycopy(parts, 0, parts, 1, last);
         System.arraycopy(hashes, 0, hashes, 1, last);
+        System.arraycopy(workspaces, 0, workspaces, 1, last);
         System.arraycopy(prefixes, 0, prefixes, 1, last);
         System.arraycopy(lastFacts, 0, lastFacts, 1, last);
         lastFacts[0] = null;
         urls[0] = url;
         parts[0] = urlParts;
         hashes[0] = hash;
+        workspaces[0] = workspace;
         int length = ImageUrls.pathStart(urlParts);
         boolean ascii = true;
         for (int i = 0; i < length && ascii; i++) {

@@ -10,10 +10,12 @@ import io.github.visionjsonl.rules.internal.ImageFormats;
  * @param parts {@link ImageUrls#parts} of the URL, -1 when it is no datastore URL or missing
  * @param extensionFamily {@link ImageFormats#extensionFamily} of the URL, null when missing
  * @param datastoreHash {@link ImageUrls#datastoreHash} of a datastore URL, 0 when none
+ * @param workspaceHash {@link ImageUrls#workspaceHash} of a long-form {@code azureml://} URL, 0
+ *     when the URL names no workspace
  */
-record UrlFacts(long parts, String extensionFamily, long datastoreHash) {
+record UrlFacts(long parts, String extensionFamily, long datastoreHash, long workspaceHash) {
 
-    static final UrlFacts NONE = new UrlFacts(-1, null, 0);
+    static final UrlFacts NONE = new UrlFacts(-1, null, 0, 0);
 
     /** The facts of a URL, found afresh. */
     static UrlFacts of(String url) {
@@ -21,6 +23,7 @@ record UrlFacts(long parts, String extensionFamily, long datastoreHash) {
             return NONE;
         }
         long parts = ImageUrls.parts(url);
-        return new UrlFacts(parts, ImageFormats.extensionFamily(url), parts < 0 ? 0 : ImageUrls.datastoreHash(url, parts));
+        return new UrlFacts(parts, ImageFormats.extensionFamily(url), parts < 0 ? 0 : ImageUrls.datastoreHash(url, parts),
+                parts < 0 ? 0 : ImageUrls.workspaceHash(url, parts));
     }
 }

@@ -41,6 +41,7 @@ public final class ValidationRun implements Closeable {
     private final boolean yieldLines;
     private final FindingCollector findings;
     private final DatasetChecks dataset;
+    private final DatastoreMix datastores;
     private final ImageVerification images;
     private final LineWork work;
     private final ParallelLines parallel;
@@ -48,6 +49,13 @@ public final class ValidationRun implements Closeable {
     private final ArrayDeque<ValidatedLine> ready = new ArrayDeque<>();
     /** Statistics of records counted here: {@code label: []} lines, typed once the task is known. */
     private final RecordStats ownStats = new RecordStats();
+    /** What training would keep, counted from the findings. */
+    private final RuntimeTally runtime = new RuntimeTally();
+    /** Accepted, rejected and blank lines, written to the split outputs when there are any. */
+    private final LineOutcomes outcomes;
+    /** Whether the findings of each line are gathered (to yield lines, or to write rejected ones). */
+    private final boolean perLine;
+    private double maxDroppedPercent = Double.NaN;
 
     private Task task;
     private long taskLine;
@@ -66,8 +74,12 @@ public final class ValidationRun implements Closeable {
     private long startNanos;
     private long lastProgress;
 
-    /** A {@code label: []} line read before the task was known. */
-    private record Pending(long line, DetectionRecord record, boolean hadError, List<Finding> findings) {
+    /**
+     * A {@code label: []} line read before the task was known, with its first error that drops
+     * the record for training, and its bytes when lines are split.
+     */
+    private record Pending(long line, DetectionRecord record, boolean hadError, List<Finding> findings,
+            RuleCode drop, byte[] bytes) {
     }
 
     /**
@@ -76,30 +88,42 @@ public final class ValidationRun implements Closeable {
      */
     public ValidationRun(ValidatorConfig config, InputStream in, String source, boolean yieldLines)
             throws IOException {
-        this(config, in, source, yieldLines, null, false);
+        this(config, in, source, yieldLines, null, false, null);
+    }
+
+    /**
+     * A run that writes every line to the accepted or the rejected output as its verdict is
+     * concluded ({@link LineSplitWriter}); committing the outputs is the caller's.
+     */
+    public static ValidationRun splitting(ValidatorConfig config, InputStream in, String source, LineSplitWriter split)
+            throws IOException {
+        return new ValidationRun(config, in, source, false, null, false, split);
     }
 
     /** A run over the training file of a pair: it keeps what the validation file is checked against. */
-    public static ValidationRun training(ValidatorConfig config, InputStream in, String source) throws IOException {
-        return new ValidationRun(config, in, source, false, null, true);
+    public static ValidationRun training(ValidatorConfig config, InputStream in, String source, boolean yieldLines)
+            throws IOException {
+        return new ValidationRun(config, in, source, yieldLines, null, true, null);
     }
 
     /** A run over a validation file that is also checked against a training file already read. */
     public static ValidationRun againstTraining(ValidatorConfig config, InputStream in, String source,
-            ValidationRun training) throws IOException {
-        return new ValidationRun(config, in, source, false, training.dataset.asTraining(training.source), false);
+            ValidationRun training, boolean yieldLines) throws IOException {
+        return new ValidationRun(config, in, source, yieldLines, training.dataset.asTraining(training.source), false, null);
     }
 
     private ValidationRun(ValidatorConfig config, InputStream in, String source, boolean yieldLines,
-            DatasetChecks.TrainingSide training, boolean asTraining) throws IOException {
+            DatasetChecks.TrainingSide training, boolean asTraining, LineSplitWriter split) throws IOException {
         this.config = config;
         this.source = source;
         this.lines = in == null ? null : new LineSource(in, config.maxLineLength());
         this.yieldLines = yieldLines;
-        this.findings = new FindingCollector(config, yieldLines);
+        this.outcomes = new LineOutcomes(split);
+        this.perLine = yieldLines || split != null;
+        this.findings = new FindingCollector(config, perLine, runtime);
         this.task = config.task();
         this.images = config.images() == null ? null : new ImageVerification(config.images());
-        this.dataset = new DatasetChecks(config, findings, new DatasetChecks.Line() {
+        DatasetChecks.Line currentLine = new DatasetChecks.Line() {
             @Override
             public long number() {
                 return findings.line();
@@ -114,7 +138,9 @@ public final class ValidationRun implements Closeable {
             public int jsonIndex(int recordIndex) {
                 return current.jsonIndex(recordIndex);
             }
-        }, training, asTraining);
+        };
+        this.dataset = new DatasetChecks(config, findings, currentLine, training, asTraining);
+        this.datastores = new DatastoreMix(config, findings, currentLine);
         this.work = new LineWork(config, dataset.needsFingerprints());
         this.parallel = lines != null && config.threads() > 1
                 ? new ParallelLines(config, lines, dataset.needsFingerprints()) : null;
@@ -142,6 +168,15 @@ public final class ValidationRun implements Closeable {
                 dataset.expectLines(size / Math.max(1, sampledBytes / SIZE_SAMPLE_LINES));
             }
         }
+    }
+
+    /**
+     * Sets the largest share of annotations, in percent, that training may drop before the
+     * report is invalid ({@link io.github.visionjsonl.report.RuntimeView#exceedsMaxDropped()});
+     * {@link Double#NaN} for no limit.
+     */
+    public void maxDropped(double percent) {
+        this.maxDroppedPercent = percent;
     }
 
     /** Reads the whole input. */
@@ -270,6 +305,7 @@ public final class ValidationRun implements Closeable {
         }
         // A retyped record's label hash is its own.
         dataset.checkLine(record, r.fingerprint, record == r.record ? r.labelHash : DatasetChecks.labelHash(record));
+        datastores.check(record.imageUrl(), r.datastoreHash, r.workspaceHash);
         finishLine(record, r.counted);
     }
 
@@ -285,6 +321,7 @@ public final class ValidationRun implements Closeable {
             return;
         }
         for (PendingFinding f : pendingFindings) {
+            runtime.finding(f.rule(), f.messageKey(), f.pointer());
             findings.count(f.severity());
             if (findings.keeps()) {
                 int column = f.column() >= 0 ? f.column() : columnOf(f.pointer());
@@ -318,8 +355,10 @@ public final class ValidationRun implements Closeable {
         apply(r.recordFindings, r.recordOverCap);
         DetectionRecord record = (DetectionRecord) r.record;
         dataset.checkLine(record, r.fingerprint, r.labelHash);
-        pending.add(new Pending(r.line, record, findings.lineHasError(), findings.lineFindings()));
-        if (pending.size() >= MAX_PENDING) {
+        datastores.check(record.imageUrl(), r.datastoreHash, r.workspaceHash);
+        pending.add(new Pending(r.line, record, findings.lineHasError(), findings.lineFindings(), runtime.recordDrop(),
+                outcomes.hold(r)));
+        if (pending.size() >= MAX_PENDING || outcomes.overBudget()) {
             resolvePending();
         }
     }
@@ -342,6 +381,7 @@ public final class ValidationRun implements Closeable {
                 }
                 record = retypeEmpty(held.record());
             }
+            concluded = held;
             conclude(held.line(), record, record != null && !error, error, lineFindings, false, false);
         }
     }
@@ -362,28 +402,49 @@ public final class ValidationRun implements Closeable {
     private void finishLine(ImageRecord record, boolean counted) {
         boolean error = findings.lineHasError();
         conclude(findings.line(), record, record != null && !error, error,
-                yieldLines ? findings.lineFindings() : List.of(), true, counted);
+                perLine ? findings.lineFindings() : List.of(), true, counted);
     }
+
+    /** The held-back line being concluded (when not the current one). */
+    private Pending concluded;
 
     private void conclude(long line, ImageRecord record, boolean valid, boolean error, List<Finding> lineFindings,
             boolean isCurrent, boolean counted) {
+        RuleCode imageDrop = null;
+        ImageChecker.Expectation expected = null;
+        int column = 0;
         if (record != null) {
             if (!counted) {
                 ownStats.add(line, record, 0, 0);
             }
             if (images != null) {
-                ImageChecker.Expectation expected = expectation(record, isCurrent);
-                int column = isCurrent ? columnOf("/image_url") : 0;
-                if (yieldLines) {
-                    // A caller iterating records gets each line's verdict whole, images included.
+                expected = expectation(record, isCurrent);
+                column = isCurrent ? columnOf("/image_url") : 0;
+                if (perLine) {
+                    // A caller iterating records gets each line's verdict whole, images included,
+                    // and a split line is written once, with its final verdict.
                     lineFindings = new ArrayList<>(lineFindings);
-                    boolean imageError = report(line, column, images.checkNow(expected), lineFindings);
+                    List<ImageChecker.Problem> problems = images.checkNow(expected);
+                    boolean imageError = report(line, column, problems, lineFindings);
                     error |= imageError;
                     valid &= !imageError;
-                } else {
-                    images.submit(line, column, valid, expected);
+                    imageDrop = RuntimeTally.imageDrop(config, problems);
+                    expected = null;
                 }
             }
+        }
+        long kept = 0;
+        if (!isCurrent) {
+            runtime.held(record, concluded.drop() != null ? concluded.drop() : imageDrop);
+            outcomes.held(line, error, lineFindings, concluded.bytes());
+        } else if (current.kind != LineResult.Kind.BLANK) {
+            kept = runtime.current(record, current, imageDrop);
+        }
+        if (expected != null) {
+            images.submit(line, column, valid, kept, expected);
+        }
+        if (isCurrent) {
+            outcomes.current(line, error, lineFindings, current);
         }
         if (valid) {
             validRecords++;
@@ -432,6 +493,11 @@ public final class ValidationRun implements Closeable {
         while ((r = images.poll()) != null) {
             if (report(r.line(), r.column(), r.problems(), null) && r.lineValid()) {
                 validRecords--;
+                outcomes.imageRejected();
+            }
+            RuleCode drop = RuntimeTally.imageDrop(config, r.problems());
+            if (drop != null && r.keptAnnotations() >= 0) {
+                runtime.imageDropped(drop, r.keptAnnotations(), task != null && task.hasObjects());
             }
         }
     }
@@ -451,6 +517,7 @@ public final class ValidationRun implements Closeable {
             drainImages();
             images.close();
         }
+        findings.linesDone();
         if (!stopped && validRecords == 0) {
             findings.atLine(0);
             findings.report(RuleCode.EMPTY_DATASET, null, "", 0, "empty-dataset", "lines", lineCount);
@@ -478,7 +545,7 @@ public final class ValidationRun implements Closeable {
     public ValidationReport report() {
         return new ValidationReport(source, task, lineCount, records, validRecords, findings.errors(),
                 findings.warnings(), findings.infos(), dataset.classCounts(), dataset.statistics(), findings.sorted(),
-                !stopped);
+                !stopped, runtime.view(task, maxDroppedPercent), outcomes.verdicts());
     }
 
     @Override

@@ -15,6 +15,9 @@ import io.github.visionjsonl.rules.internal.NormalizedBoxValidator;
 import io.github.visionjsonl.rules.internal.NormalizedPolygonValidator;
 import io.github.visionjsonl.rules.internal.RuleSink;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,8 +30,9 @@ import java.util.Set;
  * Reads scoring responses from a file holding one JSON object, a JSON array of them, or one per
  * line (JSON Lines), and checks each: {@code probs} and {@code labels} of equal length,
  * probabilities in [0, 1] (summing to 1 for multi-class), no label twice, scores in [0, 1], boxes
- * normalized and ordered, polygons as in training data. A response may carry an
- * {@code image_url} key beside {@code filename}, naming the image it was scored for.
+ * normalized and ordered, polygons as in training data; with a task given, a response of another
+ * task's shape is an error. A response may carry an {@code image_url} key beside
+ * {@code filename}, naming the image it was scored for.
  */
 public final class PredictionReader {
 
@@ -75,8 +79,9 @@ public final class PredictionReader {
     private final Task task;
 
     /**
-     * @param task the task of the model, or {@code null}: then multi-class probabilities are not
-     *     checked to sum to 1 (a multi-label response looks the same)
+     * @param task the task of the model, or {@code null}: then a response of any task's shape is
+     *     read, and multi-class probabilities are not checked to sum to 1 (a multi-label response
+     *     looks the same)
      */
     public PredictionReader(Task task) {
         this.task = task;
@@ -84,9 +89,22 @@ public final class PredictionReader {
 
     /** Reads and checks a predictions file. */
     public Result read(Path file) throws IOException {
-        String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+        byte[] bytes = Files.readAllBytes(file);
         List<Read> reads = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
+        CharBuffer decoded = CharBuffer.allocate(bytes.length);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CoderResult decoding = StandardCharsets.UTF_8.newDecoder().decode(in, decoded, true);
+        if (decoding.isError()) {
+            long line = 1;
+            for (int i = 0; i < in.position(); i++) {
+                line += bytes[i] == '\n' ? 1 : 0;
+            }
+            findings.add(finding(line, "", RuleCode.PREDICTION_SHAPE, "detail",
+                    "not UTF-8 text (at byte offset " + in.position() + "): not a file of scoring responses, which are JSON"));
+            return new Result(reads, findings);
+        }
+        String text = decoded.flip().toString();
         String trimmed = text.strip();
         List<String> lines = text.lines().toList();
         if (trimmed.startsWith("[") || !firstLineIsObject(lines)) {
@@ -144,8 +162,16 @@ public final class PredictionReader {
         String filename = node.path("filename").isTextual() ? node.get("filename").asText() : null;
         String imageUrl = node.path("image_url").isTextual() ? node.get("image_url").asText() : null;
         Prediction p;
-        if (node.has("boxes")) {
+        if (node.has("boxes") && task != null && !task.hasObjects()) {
+            findings.add(finding(line, at + "/boxes", RuleCode.PREDICTION_SHAPE, "detail", "a detection or segmentation "
+                    + "response (\"boxes\"), but the task is " + task.sdkName() + ": the response of another model?"));
+            p = null;
+        } else if (node.has("boxes")) {
             p = objects(node, filename, imageUrl, line, at, findings);
+        } else if ((node.has("probs") || node.has("labels")) && task != null && task.hasObjects()) {
+            findings.add(finding(line, at, RuleCode.PREDICTION_SHAPE, "detail", "a classification response (\"probs\" and "
+                    + "\"labels\", no \"boxes\"), but the task is " + task.sdkName() + ": the response of another model?"));
+            p = null;
         } else if (node.has("probs") || node.has("labels")) {
             p = classes(node, filename, imageUrl, line, at, findings);
         } else {
@@ -215,6 +241,9 @@ public final class PredictionReader {
             return null;
         }
         List<PredictedObject> objects = new ArrayList<>();
+        // a segmentation model gives every object a polygon, a detection model none
+        int firstOfOtherTask = -1;
+        int ofOtherTask = 0;
         for (int i = 0; i < boxes.size(); i++) {
             String where = at + "/boxes/" + i;
             JsonNode o = boxes.get(i);
@@ -242,6 +271,17 @@ public final class PredictionReader {
                 NormalizedPolygonValidator.check(object.polygon(), sink(line, where + "/polygon", findings));
             }
             objects.add(object);
+            if (task != null && (task == Task.IMAGE_INSTANCE_SEGMENTATION) != o.hasNonNull("polygon")) {
+                firstOfOtherTask = firstOfOtherTask < 0 ? i : firstOfOtherTask;
+                ofOtherTask++;
+            }
+        }
+        if (firstOfOtherTask >= 0) {
+            findings.add(finding(line, at + "/boxes/" + firstOfOtherTask, RuleCode.PREDICTION_SHAPE, "detail",
+                    ofOtherTask + " of " + objects.size() + (task == Task.IMAGE_INSTANCE_SEGMENTATION
+                        ? " objects have no \"polygon\": a detection response, but the task is "
+                        : " objects have a \"polygon\": a segmentation response, but the task is ") + task.sdkName()));
+            return null;
         }
         return new ObjectPrediction(filename, imageUrl, objects);
     }

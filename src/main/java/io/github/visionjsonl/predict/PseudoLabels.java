@@ -2,7 +2,6 @@ package io.github.visionjsonl.predict;
 
 import io.github.visionjsonl.DatasetValidator;
 import io.github.visionjsonl.Task;
-import io.github.visionjsonl.convert.ConversionResult;
 import io.github.visionjsonl.convert.JsonlWriter;
 import io.github.visionjsonl.model.BoundingBox;
 import io.github.visionjsonl.model.ClassificationRecord;
@@ -13,6 +12,7 @@ import io.github.visionjsonl.model.InstanceMask;
 import io.github.visionjsonl.model.MultiLabelRecord;
 import io.github.visionjsonl.model.SegmentationRecord;
 import io.github.visionjsonl.report.Finding;
+import io.github.visionjsonl.report.ValidationReport;
 import io.github.visionjsonl.rules.RuleCode;
 import io.github.visionjsonl.rules.internal.Messages;
 import java.io.IOException;
@@ -26,29 +26,69 @@ import java.util.Map;
  * (classification: the top label; multi-label: every label; detection and segmentation: every
  * object, with its box or polygon). The image URL comes from the prediction's {@code image_url}
  * or the mapping of its {@code filename}; a prediction with neither is left out with a finding.
- * The output is a new JSONL file, written atomically and validated.
+ * An image with nothing at the threshold is left out too unless asked to keep it: written with
+ * an empty label it would teach the model that the image shows nothing (a classification record
+ * cannot be empty and is always left out). The output is a new JSONL file, written atomically and
+ * validated.
  */
 public final class PseudoLabels {
+
+    /**
+     * What was written.
+     *
+     * @param output the written file
+     * @param records the records written
+     * @param emptyLeftOut the images left out because nothing in them reached the threshold
+     * @param findings what was wrong in the predictions, and those without an image URL
+     * @param validation the report of validating the written file
+     */
+    public record Result(Path output, long records, long emptyLeftOut, List<Finding> findings, ValidationReport validation) {
+
+        /** Copies the findings. */
+        public Result {
+            findings = List.copyOf(findings);
+        }
+    }
 
     private final Task task;
     private final double minScore;
     private final Map<String, String> mapping;
+    private final boolean keepEmpty;
 
     /**
-     * @param minScore the lowest probability or score that becomes a label
+     * Leaves out the images with nothing at the threshold.
+     *
+     * @param minScore the lowest probability or score that becomes a label, in [0, 1]
      * @param mapping prediction {@code filename} to {@code image_url}; may be empty
+     * @throws IllegalArgumentException for a score outside [0, 1]
      */
     public PseudoLabels(Task task, double minScore, Map<String, String> mapping) {
+        this(task, minScore, mapping, false);
+    }
+
+    /**
+     * @param minScore the lowest probability or score that becomes a label, in [0, 1]
+     * @param mapping prediction {@code filename} to {@code image_url}; may be empty
+     * @param keepEmpty whether an image with nothing at the threshold is written with an empty
+     *     label (a background image) rather than left out
+     * @throws IllegalArgumentException for a score outside [0, 1]
+     */
+    public PseudoLabels(Task task, double minScore, Map<String, String> mapping, boolean keepEmpty) {
+        if (!(minScore >= 0 && minScore <= 1)) {
+            throw new IllegalArgumentException("the lowest score kept must be in [0, 1], was " + minScore);
+        }
         this.task = task;
         this.minScore = minScore;
         this.mapping = Map.copyOf(mapping);
+        this.keepEmpty = keepEmpty;
     }
 
     /** Reads the predictions and writes the labels. */
-    public ConversionResult write(Path predictions, Path output) throws IOException {
+    public Result write(Path predictions, Path output) throws IOException {
         PredictionReader.Result read = new PredictionReader(task).read(predictions);
         List<Finding> findings = new ArrayList<>(read.findings());
         long written = 0;
+        long empty = 0;
         try (JsonlWriter out = JsonlWriter.create(output)) {
             for (PredictionReader.Read r : read.predictions()) {
                 if (!r.valid()) {
@@ -59,18 +99,20 @@ public final class PseudoLabels {
                 if (url == null) {
                     findings.add(new Finding(r.line(), 0, r.line() > 0 ? "" : "/" + r.index(), RuleCode.PREDICTION_UNMATCHED,
                             RuleCode.PREDICTION_UNMATCHED.defaultSeverity(),
-                            Messages.format("prediction-unmatched", "filename", String.valueOf(p.filename()))));
+                            Messages.format("prediction-unmatched.no-url", "filename", String.valueOf(p.filename()))));
                     continue;
                 }
                 ImageRecord record = record(p, url);
-                if (record != null) {
-                    out.write(record);
-                    written++;
+                if (record == null || record.classNames().isEmpty() && !keepEmpty) {
+                    empty++;
+                    continue;
                 }
+                out.write(record);
+                written++;
             }
             out.commit();
         }
-        return new ConversionResult(output, written, findings, DatasetValidator.builder().task(task).build().validate(output));
+        return new Result(output, written, empty, findings, DatasetValidator.builder().task(task).build().validate(output));
     }
 
     private ImageRecord record(Prediction p, String url) {

@@ -13,7 +13,10 @@ import java.util.Map;
  * <pre>{@code
  * {"file":"train.jsonl","task":"image-object-detection","valid":false,"complete":true,
  *  "lines":120,"records":118,"validRecords":117,"errors":1,"warnings":0,"infos":0,
- *  "classes":{"can":12},"stats":{...},"findingsTruncated":false,
+ *  "classes":{"can":12},"stats":{...},
+ *  "runtime":{"images":118,"imagesKept":117,"annotations":240,"annotationsKept":239,
+ *             "dropped":{"coordinate-range":1},"backgroundImages":0},
+ *  "lineVerdicts":{"accepted":117,"rejected":1,"blank":2},"findingsTruncated":false,
  *  "findings":[{"line":7,"column":31,"pointer":"/label/0/topX","code":"coordinate-range",
  *               "severity":"error","message":"..."}]}
  * }</pre>
@@ -60,6 +63,12 @@ public final class JsonReport {
         }
         out.writeEndObject();
         writeStatistics(report.statistics(), out);
+        writeRuntime(report.runtime(), out);
+        out.writeObjectFieldStart("lineVerdicts");
+        out.writeNumberField("accepted", report.lineVerdicts().accepted());
+        out.writeNumberField("rejected", report.lineVerdicts().rejected());
+        out.writeNumberField("blank", report.lineVerdicts().blank());
+        out.writeEndObject();
         out.writeBooleanField("findingsTruncated", report.findingsTruncated());
         out.writeArrayFieldStart("findings");
         for (Finding f : report.findings()) {
@@ -92,6 +101,22 @@ public final class JsonReport {
             out.writeNumberField(e.getKey(), e.getValue());
         }
         out.writeEndObject();
+        out.writeEndObject();
+    }
+
+    /** Writes the {@code runtime} object: what training would keep. */
+    private static void writeRuntime(RuntimeView runtime, JsonGenerator out) throws IOException {
+        out.writeObjectFieldStart("runtime");
+        out.writeNumberField("images", runtime.images());
+        out.writeNumberField("imagesKept", runtime.imagesKept());
+        out.writeNumberField("annotations", runtime.annotations());
+        out.writeNumberField("annotationsKept", runtime.annotationsKept());
+        out.writeObjectFieldStart("dropped");
+        for (Map.Entry<io.github.visionjsonl.rules.RuleCode, Long> e : runtime.dropped().entrySet()) {
+            out.writeNumberField(e.getKey().code(), e.getValue());
+        }
+        out.writeEndObject();
+        out.writeNumberField("backgroundImages", runtime.backgroundImages());
         out.writeEndObject();
     }
 

@@ -58,6 +58,13 @@ public final class TextReport {
             b.append(", ").append(plural(report.infos(), "info"));
         }
         b.append(report.isValid() ? " - OK" : " - INVALID").append('\n');
+        if (report.runtime().images() > 0) {
+            b.append("  ").append(report.runtime().describe(report.task())).append('\n');
+        }
+        LineVerdicts verdicts = report.lineVerdicts();
+        b.append("  ").append(report.lines()).append(report.lines() == 1 ? " line = " : " lines = ")
+                .append(verdicts.accepted()).append(" accepted + ").append(verdicts.rejected()).append(" rejected + ")
+                .append(verdicts.blank()).append(" blank\n");
         Map<String, ClassStatistics> classes = report.statistics().classes();
         if (!classes.isEmpty()) {
             b.append(classTable(classes, report.task() != null && report.task().hasObjects()));

@@ -24,6 +24,8 @@ import java.util.Optional;
  * @param statistics what the dataset contains: per class, objects, box sizes, polygon points
  * @param findings the kept findings, by line; at most the configured maximum
  * @param complete {@code false} when reading stopped early (fail-fast)
+ * @param runtime what training would keep of the file
+ * @param lineVerdicts where the lines went: accepted, rejected, blank
  */
 public record ValidationReport(
         String source,
@@ -37,7 +39,9 @@ public record ValidationReport(
         Map<String, Long> classCounts,
         DatasetStatistics statistics,
         List<Finding> findings,
-        boolean complete) {
+        boolean complete,
+        RuntimeView runtime,
+        LineVerdicts lineVerdicts) {
 
     /** Copies the collections into unmodifiable ones. */
     public ValidationReport {
@@ -45,9 +49,12 @@ public record ValidationReport(
         findings = List.copyOf(findings);
     }
 
-    /** Whether the dataset has no error finding. */
+    /**
+     * Whether the dataset has no error finding, and training would not drop more than the
+     * share of annotations the validator allows ({@link RuntimeView#exceedsMaxDropped()}).
+     */
     public boolean isValid() {
-        return errors == 0;
+        return errors == 0 && !runtime.exceedsMaxDropped();
     }
 
     /** The task, when given or detected. */

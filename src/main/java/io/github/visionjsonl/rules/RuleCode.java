@@ -141,6 +141,24 @@ public enum RuleCode {
     /** An image side under 10 pixels. */
     IMAGE_TOO_SMALL("image-too-small", Severity.WARNING),
 
+    // MLTable (the data asset around a JSONL file)
+    /** The MLTable is not readable YAML. */
+    MLTABLE_SYNTAX("mltable-syntax", Severity.ERROR),
+    /** The MLTable has no {@code paths} entry. */
+    MLTABLE_NO_PATHS("mltable-no-paths", Severity.ERROR),
+    /** A {@code file}, {@code folder} or {@code pattern} entry that matches no file. */
+    MLTABLE_PATH_MISSING("mltable-path-missing", Severity.ERROR),
+    /** No {@code read_json_lines} transformation. */
+    MLTABLE_NO_JSON_LINES("mltable-no-json-lines", Severity.ERROR),
+    /** {@code image_url} is not converted to {@code stream_info}. */
+    MLTABLE_IMAGE_URL_NOT_STREAM("mltable-image-url-not-stream", Severity.ERROR),
+    /** A key or transformation the loader does not know. */
+    MLTABLE_UNKNOWN_KEY("mltable-unknown-key", Severity.WARNING),
+
+    // Across lines (datastore URIs)
+    /** One file points into more than one datastore or workspace. */
+    MIXED_DATASTORES("mixed-datastores", Severity.WARNING),
+
     // Predictions (scoring responses)
     /** A prediction is not shaped as the task's scoring response. */
     PREDICTION_SHAPE("prediction-shape", Severity.ERROR),
@@ -163,7 +181,9 @@ public enum RuleCode {
     /** An annotation or image of the input could not be converted and was left out. */
     CONVERT_SKIPPED("convert-skipped", Severity.WARNING),
     /** The input of a converter is not what its format says (not parsable, a DTD, a missing table). */
-    CONVERT_INPUT("convert-input", Severity.ERROR);
+    CONVERT_INPUT("convert-input", Severity.ERROR),
+    /** A converter had to guess what its input does not say (a YOLO image's extension) and says what it guessed. */
+    CONVERT_GUESSED("convert-guessed", Severity.WARNING);
 
     private final String code;
     private final Severity defaultSeverity;
@@ -192,6 +212,11 @@ public enum RuleCode {
     /** Whether the rule needs the image files ({@code --images-root}). */
     public boolean isImageRule() {
         return ordinal() >= IMAGE_MISSING.ordinal() && ordinal() <= IMAGE_TOO_SMALL.ordinal();
+    }
+
+    /** Whether the rule is about an MLTable file, not about a JSONL file. */
+    public boolean isMLTableRule() {
+        return ordinal() >= MLTABLE_SYNTAX.ordinal() && ordinal() <= MLTABLE_UNKNOWN_KEY.ordinal();
     }
 
     /** Whether the rule is about scoring responses (predictions), not about a training file. */

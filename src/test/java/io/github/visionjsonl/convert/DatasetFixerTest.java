@@ -65,10 +65,31 @@ class DatasetFixerTest {
         DatasetGenerator.builder().records(3000).invalidRate(0.2).seed(12).build().write(in);
         Path out = dir.resolve("gen-fixed.jsonl");
         DatasetFixer.FixResult r = new DatasetFixer(DatasetValidator.create(), 0.01).fix(in, out);
-        assertThat(r.linesIn()).isEqualTo(3000).isEqualTo(r.linesOut() + r.setAside().size());
+        assertThat(r.linesIn()).isEqualTo(3000).isEqualTo(r.linesOut() + r.setAsideCount());
         assertThat(r.validation().errors()).isZero();
         long validBefore = DatasetValidator.create().validate(in).validRecords();
         assertThat(r.linesOut()).as("repaired lines come on top of the valid ones").isGreaterThan(validBefore + 50);
+    }
+
+    @Test
+    void setAsideLinesAreCountedAndOnlyTheFirstAreKept() throws Exception {
+        // generated here, never committed: 200,000 broken lines, each set aside, and 50,000 repairable ones
+        Path in = dir.resolve("broken.jsonl");
+        String repairable = "{\"image_url\": \"AmlDatastore://ws/a.jpg\", \"label\": [{\"label\": \"can \", \"topX\": 0.1, "
+                + "\"topY\": 0.1, \"bottomX\": 0.5, \"bottomY\": 0.5}]}\n";
+        try (var w = Files.newBufferedWriter(in)) {
+            for (int i = 0; i < 250_000; i++) {
+                w.write(i % 5 == 4 ? repairable : "{\"image_url\": " + i + "\n");
+            }
+        }
+        DatasetFixer.FixResult r = new DatasetFixer(DatasetValidator.create(), 0.01, 100).fix(in, dir.resolve("b-fixed.jsonl"));
+        assertThat(r.setAsideCount()).isEqualTo(200_000);
+        assertThat(r.setAside()).hasSize(100);
+        assertThat(r.setAside().get(99).line()).isEqualTo(124);
+        assertThat(r.changeCount()).isEqualTo(50_000);
+        assertThat(r.changes()).hasSize(100);
+        assertThat(r.linesIn()).isEqualTo(r.linesOut() + r.setAsideCount()).isEqualTo(250_000);
+        assertThatThrownBy(() -> new DatasetFixer(DatasetValidator.create(), 0.01, -1)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -79,6 +100,11 @@ class DatasetFixerTest {
         assertThat(VisionJsonl.run(args, new ByteArrayInputStream(new byte[0]), new PrintWriter(text), new PrintWriter(new StringWriter())))
                 .isEqualTo(1);
         assertThat(text.toString()).contains(":3: set aside: error[missing-field]", "5 lines in, 2 written", "3 set aside", "10 changes");
+        StringWriter capped = new StringWriter();
+        VisionJsonl.run(new String[] {"fix", "--max-findings", "1", in.toString(), "-o", dir.resolve("cli-capped.jsonl").toString()},
+                new ByteArrayInputStream(new byte[0]), new PrintWriter(capped), new PrintWriter(new StringWriter()));
+        assertThat(capped.toString()).contains("listing the first 1 of 10 changes and 1 of 3 lines set aside (--max-findings)",
+                "3 set aside, 10 changes").doesNotContain(":4: set aside");
         assertThat(VisionJsonl.run(args, new ByteArrayInputStream(new byte[0]), new PrintWriter(new StringWriter()),
                 new PrintWriter(new StringWriter()))).isEqualTo(2);
     }

@@ -1,5 +1,6 @@
 package io.github.visionjsonl.convert;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import io.github.visionjsonl.DatasetValidator;
@@ -12,7 +13,10 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Converters and the prediction reader answer broken input with findings, never with an exception. */
+/**
+ * Converters and the prediction reader answer broken input with findings, never with an exception.
+ * {@code -Dvisionjsonl.fuzz.iterations=N} runs more rounds of damaged inputs (60 by default).
+ */
 class HostileInputTest {
 
     @TempDir
@@ -43,6 +47,105 @@ class HostileInputTest {
             for (Task task : new Task[] {Task.IMAGE_OBJECT_DETECTION, Task.IMAGE_INSTANCE_SEGMENTATION}) {
                 Path out = dir.resolve("c" + i + task.ordinal() + ".jsonl");
                 assertThatCode(() -> new CocoToJsonl(task, "").convert(in, out)).as(Files.readString(in)).doesNotThrowAnyException();
+            }
+        }
+    }
+
+    private static final int ITERATIONS = Integer.getInteger("visionjsonl.fuzz.iterations", 60);
+
+    private static final String VOC = "<annotation><filename>a.jpg</filename><size><width>100</width><height>80</height>"
+            + "</size><object><name>can</name><difficult>0</difficult><bndbox><xmin>1</xmin><ymin>2</ymin><xmax>50</xmax>"
+            + "<ymax>40</ymax></bndbox></object></annotation>";
+
+    private static final String[] YOLO = {"0 0.5 0.5 0.2 0.4\n1 0.25 0.25 0.1 0.1\n", "1 0.1 0.1 0.3 0.1 0.2 0.4\n"};
+
+    private static final String CSV = "file,labels\na.jpg,can;carton\nb.jpg,milk\n";
+
+    private static final String YAML = "path: .\nnames:\n  0: can\n  1: carton\nnc: 2\n";
+
+    private static final String JSONL = "{\"image_url\": \"AmlDatastore://ws/a.jpg\", \"image_details\": {\"width\": 100, "
+            + "\"height\": 50}, \"label\": [{\"label\": \"a\", \"topX\": 0.1, \"topY\": 0.1, \"bottomX\": 0.5, \"bottomY\": 0.5}]}\n";
+
+    /** Random bytes, or a valid input cut at a random place, or one with a few random bytes overwritten. */
+    private static byte[] damage(String valid, Random random) {
+        byte[] bytes = valid.getBytes(StandardCharsets.UTF_8);
+        switch (random.nextInt(3)) {
+            case 0 -> {
+                byte[] garbage = new byte[1 + random.nextInt(3000)];
+                random.nextBytes(garbage);
+                return garbage;
+            }
+            case 1 -> {
+                return java.util.Arrays.copyOf(bytes, random.nextInt(bytes.length));
+            }
+            default -> {
+                for (int e = 0; e < 1 + random.nextInt(6); e++) {
+                    bytes[random.nextInt(bytes.length)] = (byte) random.nextInt(256);
+                }
+                return bytes;
+            }
+        }
+    }
+
+    @Test
+    void randomBytesAndTruncatedFilesGiveFindingsInEveryConverter() throws Exception {
+        Random random = new Random(11);
+        for (int i = 0; i < ITERATIONS; i++) {
+            Path round = Files.createDirectories(dir.resolve("round" + i));
+            Path coco = Files.write(round.resolve("instances.json"), damage(COCO, random));
+            for (Task task : new Task[] {Task.IMAGE_OBJECT_DETECTION, Task.IMAGE_INSTANCE_SEGMENTATION}) {
+                assertThatCode(() -> new CocoToJsonl(task, "").convert(coco, round.resolve("coco" + task.ordinal() + ".jsonl")))
+                        .doesNotThrowAnyException();
+            }
+            Path voc = Files.createDirectories(round.resolve("voc/Annotations"));
+            Files.write(voc.resolve("a.xml"), damage(VOC, random));
+            assertThatCode(() -> new VocToJsonl("", VocToJsonl.Difficult.KEEP).convert(voc.getParent(), round.resolve("voc.jsonl")))
+                    .doesNotThrowAnyException();
+            Path yolo = Files.createDirectories(round.resolve("yolo/labels"));
+            Files.write(yolo.resolve("a.txt"), damage(YOLO[0], random));
+            Files.write(yolo.resolve("b.txt"), damage(YOLO[1], random));
+            for (Task task : new Task[] {Task.IMAGE_OBJECT_DETECTION, Task.IMAGE_INSTANCE_SEGMENTATION}) {
+                assertThatCode(() -> new YoloToJsonl(task, "", java.util.List.of("can", "carton"))
+                        .convert(yolo.getParent(), round.resolve("yolo" + task.ordinal() + ".jsonl"))).doesNotThrowAnyException();
+            }
+            Path yaml = Files.write(round.resolve("data.yaml"), damage(YAML, random));
+            try {
+                YoloToJsonl.readNames(yaml);
+            } catch (java.io.IOException e) {
+                assertThat(e.getMessage()).as("one line naming the file").startsWith(yaml.toString()).doesNotContain("\n");
+            }
+            Path csv = Files.write(round.resolve("labels.csv"), damage(CSV, random));
+            assertThatCode(() -> new FoldersToJsonl("").csv(csv, round.resolve("csv.jsonl"))).doesNotThrowAnyException();
+            Path jsonl = Files.write(round.resolve("in.jsonl"), damage(JSONL + JSONL, random));
+            assertThatCode(() -> new JsonlToCoco(DatasetValidator.create()).convert(jsonl, round.resolve("out.json")))
+                    .doesNotThrowAnyException();
+        }
+    }
+
+    @Test
+    void theCommandLinePrintsNoStackTraceForAnyDamagedInput() throws Exception {
+        Random random = new Random(13);
+        for (int i = 0; i < Math.max(5, ITERATIONS / 6); i++) {
+            Path round = Files.createDirectories(dir.resolve("cli" + i));
+            Path coco = Files.write(round.resolve("instances.json"), damage(COCO, random));
+            Path csv = Files.write(round.resolve("labels.csv"), damage(CSV, random));
+            Path yolo = Files.createDirectories(round.resolve("yolo/labels"));
+            Files.write(yolo.resolve("a.txt"), damage(YOLO[0], random));
+            Path yaml = Files.write(round.resolve("data.yaml"), damage(YAML, random));
+            String[][] commands = {
+                {"convert", "--from", "coco", coco.toString(), "-o", round.resolve("a.jsonl").toString()},
+                {"convert", "--from", "csv", csv.toString(), "-o", round.resolve("b.jsonl").toString()},
+                {"convert", "--from", "yolo", "--names", yaml.toString(), yolo.getParent().toString(), "-o",
+                    round.resolve("c.jsonl").toString()},
+                {"convert", "--from", "jsonl", "--to", "coco", coco.toString(), "-o", round.resolve("d.json").toString()}};
+            for (String[] command : commands) {
+                java.io.StringWriter out = new java.io.StringWriter();
+                java.io.StringWriter err = new java.io.StringWriter();
+                int exit = io.github.visionjsonl.cli.VisionJsonl.run(command, new java.io.ByteArrayInputStream(new byte[0]),
+                        new java.io.PrintWriter(out), new java.io.PrintWriter(err));
+                assertThat(exit).as(String.join(" ", command) + "\n" + err).isBetween(0, 2);
+                assertThat(out + err.toString()).doesNotContain("\tat ", "Exception");
+                assertThat(err.toString().lines().count()).as(err.toString()).isLessThanOrEqualTo(1);
             }
         }
     }

@@ -141,6 +141,72 @@ class RleMaskTest {
     }
 
     @Test
+    void randomMasksDecodeAndTraceBackPixelForPixel() {
+        java.util.Random random = new java.util.Random(17);
+        for (int round = 0; round < 300; round++) {
+            int h = 1 + random.nextInt(9);
+            int w = 1 + random.nextInt(9);
+            String[] rows = new String[h];
+            double density = random.nextDouble();
+            for (int y = 0; y < h; y++) {
+                StringBuilder row = new StringBuilder();
+                for (int x = 0; x < w; x++) {
+                    row.append(random.nextDouble() < density ? '#' : '.');
+                }
+                rows[y] = row.toString();
+            }
+            RleMask mask = RleMask.of(h, w, counts(rows));
+            long area = 0;
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    assertThat(mask.get(x, y)).as("%s at %d,%d", String.join("/", rows), x, y).isEqualTo(rows[y].charAt(x) == '#');
+                    area += rows[y].charAt(x) == '#' ? 1 : 0;
+                }
+            }
+            assertThat(mask.area()).isEqualTo(area);
+            assertTracesBack(rows);
+        }
+    }
+
+    @Test
+    void aHugeSparseMaskCostsItsRunsNotItsArea() {
+        // 46000 x 46000 pixels (2.1 billion) holding a 100 x 50 square at column 20000, row 30000
+        int h = 46_000;
+        long start = 20_000L * h + 30_000;
+        long[] counts = new long[201];
+        counts[0] = start;
+        for (int c = 0; c < 100; c++) {
+            counts[1 + 2 * c] = 50;
+            counts[2 + 2 * c] = c == 99 ? (long) h * h - start - 99L * h - 50 : h - 50;
+        }
+        RleMask mask = RleMask.of(h, h, counts);
+        assertThat(mask.area()).isEqualTo(5000);
+        assertThat(mask.get(20_050, 30_010)).isTrue();
+        assertThat(mask.get(20_100, 30_010)).isFalse();
+        List<double[]> rings = mask.rings(0);
+        assertThat(rings).singleElement().satisfies(r -> assertThat(r).containsExactlyInAnyOrder(
+                20_000, 30_000, 20_000, 30_050, 20_100, 30_050, 20_100, 30_000));
+        // one run over every column of a 1 x 2^31-1 mask is one band, not two billion columns
+        RleMask line = RleMask.of(1, Integer.MAX_VALUE, new long[] {0, Integer.MAX_VALUE});
+        assertThat(line.area()).isEqualTo(Integer.MAX_VALUE);
+        assertThat(line.rings(0)).hasSize(1);
+    }
+
+    @Test
+    void aMaskWhoseOutlineIsTooFineIsRefused() {
+        // a diagonal of 6000 pixels: 12000 runs, but a grid of 6000 bands x 6000 rows, more than RleMask.MAX_CELLS
+        int side = 6000;
+        long[] counts = new long[2 * side];
+        for (int x = 0; x < side; x++) {
+            counts[2 * x] = x == 0 ? 0 : side;
+            counts[2 * x + 1] = 1;
+        }
+        RleMask mask = RleMask.of(side, side, counts);
+        assertThat(mask.area()).isEqualTo(side);
+        assertThatThrownBy(() -> mask.rings(0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cells");
+    }
+
+    @Test
     void badCountsAreRefused() {
         assertThatThrownBy(() -> RleMask.of(2, 2, new long[] {1, 9})).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> RleMask.ofCompressed(2, 2, "a")).isInstanceOf(IllegalArgumentException.class);

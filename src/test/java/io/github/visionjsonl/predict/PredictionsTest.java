@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.github.visionjsonl.Task;
 import io.github.visionjsonl.cli.VisionJsonl;
-import io.github.visionjsonl.convert.ConversionResult;
 import io.github.visionjsonl.report.Finding;
 import io.github.visionjsonl.rules.RuleCode;
 import java.io.ByteArrayInputStream;
@@ -79,6 +78,46 @@ class PredictionsTest {
         assertThat(located.findings().get(0).pointer()).isEqualTo("/boxes/1/score");
     }
 
+    /** Each task's response shape against each task: a response of another task's shape is an error, and the own one not. */
+    @Test
+    void aResponseOfAnotherTasksShapeIsAnError() throws Exception {
+        String multiClass = "{\"filename\": \"a.jpg\", \"probs\": [0.2, 0.8], \"labels\": [\"can\", \"carton\"]}";
+        String multiLabel = "{\"filename\": \"a.jpg\", \"probs\": [0.7, 0.8], \"labels\": [\"can\", \"carton\"]}";
+        String detection = DOC_DETECTION;
+        String segmentation = DOC_DETECTION.replace("\"score\":0.937}", "\"score\":0.937, \"polygon\": [[0.23, 0.29, 0.39, 0.29, 0.39, 0.6]]}")
+                .replace("\"score\":0.891}", "\"score\":0.891, \"polygon\": [[0.67, 0.49, 0.95, 0.49, 0.95, 0.8]]}");
+        String[] responses = {multiClass, multiLabel, detection, segmentation};
+        Task[] tasks = {Task.IMAGE_CLASSIFICATION, Task.IMAGE_CLASSIFICATION_MULTILABEL, Task.IMAGE_OBJECT_DETECTION,
+            Task.IMAGE_INSTANCE_SEGMENTATION};
+        // rows: the task given; columns: the response; a multi-label response to a multi-class task
+        // has the same shape and is told by its sum (probability-sum, a warning)
+        boolean[][] error = {
+            {false, false, true, true},
+            {false, false, true, true},
+            {true, true, false, true},
+            {true, true, true, false},
+        };
+        for (int t = 0; t < tasks.length; t++) {
+            for (int r = 0; r < responses.length; r++) {
+                PredictionReader.Result read = read(tasks[t], responses[r]);
+                assertThat(read.errors() > 0).as(tasks[t] + " reading response " + r + ": " + read.findings()).isEqualTo(error[t][r]);
+                assertThat(read.valid()).as(tasks[t] + " reading response " + r).hasSize(error[t][r] ? 0 : 1);
+                if (error[t][r]) {
+                    assertThat(rules(read)).containsExactly(RuleCode.PREDICTION_SHAPE);
+                    assertThat(read.findings().get(0).message()).contains("the task is " + tasks[t].sdkName());
+                }
+            }
+            assertThat(rules(read(null, responses[t]))).as("no task given: response " + t).isEmpty();
+        }
+        assertThat(rules(read(Task.IMAGE_CLASSIFICATION, multiLabel))).containsExactly(RuleCode.PROBABILITY_SUM);
+        PredictionReader.Result mixed = read(Task.IMAGE_INSTANCE_SEGMENTATION, DOC_DETECTION.replace("\"score\":0.937}",
+                "\"score\":0.937, \"polygon\": [[0.23, 0.29, 0.39, 0.29, 0.39, 0.6]]}"));
+        assertThat(mixed.findings()).singleElement().satisfies(f -> {
+            assertThat(f.pointer()).isEqualTo("/boxes/1");
+            assertThat(f.message()).startsWith("1 of 2 objects have no \"polygon\"");
+        });
+    }
+
     private Path truth(String... lines) throws Exception {
         return Files.writeString(dir.resolve("truth" + String.join("", lines).hashCode() + ".jsonl"), String.join("\n", lines) + "\n");
     }
@@ -120,6 +159,51 @@ class PredictionsTest {
         assertThat(extra.map()).isEqualTo(e.map());
     }
 
+    /**
+     * The reference samples precision at {@code np.linspace(0, 1, 101)} (numpy: i * 0.01 in
+     * double, checked with numpy 1.x and 2.x), which for ten points lies a hair above i / 100.
+     */
+    @Test
+    void recallPointsAreTheReferenceLinspace() {
+        List<Integer> aboveHundredths = new java.util.ArrayList<>();
+        for (int r = 0; r <= 100; r++) {
+            if (CocoAveragePrecision.recallPoint(r) != r / 100.0) {
+                aboveHundredths.add(r);
+            }
+            assertThat(CocoAveragePrecision.recallPoint(r)).isGreaterThanOrEqualTo(r / 100.0);
+        }
+        assertThat(aboveHundredths).containsExactly(35, 41, 47, 57, 69, 70, 82, 83, 94, 95);
+        assertThat(CocoAveragePrecision.recallPoint(70)).isEqualTo(0.7000000000000001);
+        assertThat(CocoAveragePrecision.recallPoint(100)).isEqualTo(1.0);
+    }
+
+    /**
+     * By the reference's definition: 10 objects of one class, 7 found exactly (IoU 1 at every
+     * threshold) and no false positive. Recall climbs 0.1, ..., 0.7 (7 / 10.0, the double just
+     * below 0.7) at precision 1; the samples 0 to 0.69 (70 of them) find precision 1, sample 70 is
+     * 0.7000000000000001, which no recall reaches, so it reads 0 as all beyond: AP = 70/101 =
+     * 0.6931 at every threshold. Sampling at 70 / 100.0 = 0.7 would read 71/101 = 0.7030.
+     */
+    @Test
+    void recallExactlyOnALinspacePointReadsNothingThereAsTheReference() throws Exception {
+        StringBuilder gts = new StringBuilder();
+        StringBuilder dts = new StringBuilder();
+        for (int i = 0; i < 10; i++) {
+            double x = i * 0.1;
+            gts.append(i == 0 ? "" : ", ").append(box("can", x, 0.1, x + 0.05, 0.2, 0));
+            if (i < 7) {
+                dts.append(i == 0 ? "" : ", ").append(det("can", 0.9 - i * 0.01, x, 0.1, x + 0.05, 0.2));
+            }
+        }
+        Path truth = truth("{\"image_url\": \"AmlDatastore://ws/img/ten.jpg\", \"label\": [" + gts + "]}");
+        Path predictions = Files.writeString(dir.resolve("seven.jsonl"), "{\"filename\": \"ten.jpg\", \"boxes\": [" + dts + "]}\n");
+        Evaluator.Evaluation e = new Evaluator(Task.IMAGE_OBJECT_DETECTION, Map.of(), 0.5).evaluate(truth, predictions);
+        assertThat(e.matched()).isEqualTo(1);
+        assertThat(e.ap50()).isCloseTo(70.0 / 101, within(1e-12));
+        assertThat(e.map()).isCloseTo(70.0 / 101, within(1e-12));
+        assertThat(String.format(java.util.Locale.ROOT, "%.4f", e.map())).isEqualTo("0.6931");
+    }
+
     @Test
     void segmentationMapUsesRasterizedMasks() throws Exception {
         String square = "[[0.1, 0.1, 0.4, 0.1, 0.4, 0.4, 0.1, 0.4]]";
@@ -133,7 +217,7 @@ class PredictionsTest {
         Evaluator.Evaluation e = new Evaluator(Task.IMAGE_INSTANCE_SEGMENTATION, Map.of(), 0.5).evaluate(truth, predictions);
         assertThat(e.ap50()).isCloseTo(1.0, within(1e-9));
         assertThat(e.map()).isCloseTo((3 + 7 * 51.0 / 101) / 10, within(1e-9));
-        assertThat(Evaluator.raster(new io.github.visionjsonl.model.Polygon(List.of(new io.github.visionjsonl.model.Segment(
+        assertThat(CocoAveragePrecision.raster(new io.github.visionjsonl.model.Polygon(List.of(new io.github.visionjsonl.model.Segment(
                 new double[] {0.1, 0.1, 0.4, 0.1, 0.4, 0.4, 0.1, 0.4}))), 100, 100).cardinality()).isEqualTo(900);
     }
 
@@ -177,7 +261,7 @@ class PredictionsTest {
         Path predictions = Files.writeString(dir.resolve("pl.json"), DOC_DETECTION.replace("\"filename\":\"/tmp/tmpdkg2wkdy\",",
                 "\"filename\":\"/tmp/tmpdkg2wkdy\", \"image_url\": \"AmlDatastore://ws/new/1.jpg\","));
         Path out = dir.resolve("pseudo.jsonl");
-        ConversionResult r = new PseudoLabels(Task.IMAGE_OBJECT_DETECTION, 0.9, Map.of()).write(predictions, out);
+        PseudoLabels.Result r = new PseudoLabels(Task.IMAGE_OBJECT_DETECTION, 0.9, Map.of()).write(predictions, out);
         assertThat(r.records()).isEqualTo(1);
         assertThat(Files.readString(out)).contains("\"image_url\":\"AmlDatastore://ws/new/1.jpg\"", "milk_bottle").doesNotContain("\"can\"");
         assertThat(r.validation().isValid()).isTrue();

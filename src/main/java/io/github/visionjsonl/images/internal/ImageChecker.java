@@ -5,13 +5,11 @@ import io.github.visionjsonl.internal.ImageUrls;
 import io.github.visionjsonl.rules.RuleCode;
 import io.github.visionjsonl.rules.internal.ImageFormats;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.LinkOption;
-import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Checks the image file behind one record: maps its URL to a local path (refusing any that
@@ -29,12 +27,14 @@ public final class ImageChecker {
     }
 
     private final ImageOptions options;
-    private final Path root;
+    private final ImageRoot root;
+    private final Map<String, ImageRoot> datastoreRoots = new HashMap<>();
 
     /** A checker for images under the options' roots. */
     public ImageChecker(ImageOptions options) {
         this.options = options;
-        this.root = options.root().toAbsolutePath().normalize();
+        this.root = new ImageRoot(options.root());
+        options.datastoreRoots().forEach((name, folder) -> datastoreRoots.put(name, new ImageRoot(folder)));
     }
 
     /** The problems of the image of one line; empty when it is fine or not a local file. */
@@ -43,22 +43,29 @@ public final class ImageChecker {
         if (e.url() == null || e.url().isBlank()) {
             return problems;
         }
-        Path file = resolve(e.url(), problems);
-        if (file == null) {
-            return problems;
+        try (ImageRoot.Opened file = open(e.url(), problems)) {
+            if (file != null) {
+                check(e, file, problems);
+            }
+        } catch (IOException ex) {
+            // closing a file only read from: nothing was lost
         }
+        return problems;
+    }
+
+    private void check(Expectation e, ImageRoot.Opened file, List<Problem> problems) {
         ImageHeader.Info info;
         try {
-            info = ImageHeader.read(file);
+            info = ImageHeader.read(file.channel());
         } catch (IOException | RuntimeException ex) {
             problems.add(new Problem(RuleCode.IMAGE_UNREADABLE, "/image_url", "image-unreadable.io",
-                    new Object[] {"path", file, "detail", String.valueOf(ex.getMessage())}));
-            return problems;
+                    new Object[] {"path", file.path(), "detail", String.valueOf(ex.getMessage())}));
+            return;
         }
         if (info == null) {
             problems.add(new Problem(RuleCode.IMAGE_UNREADABLE, "/image_url", "image-unreadable",
-                    new Object[] {"path", file}));
-            return problems;
+                    new Object[] {"path", file.path()}));
+            return;
         }
         if (info.truncated()) {
             problems.add(new Problem(RuleCode.IMAGE_TRUNCATED, "/image_url", "image-truncated",
@@ -76,60 +83,38 @@ public final class ImageChecker {
         if (options.decode() && !info.truncated()) {
             decode(file, problems);
         }
-        return problems;
     }
 
-    /** The file a URL names, or null (with a problem when the URL is refused or missing). */
-    Path resolve(String url, List<Problem> problems) {
+    /** The file a URL names, opened, or null (with a problem when the URL is refused or missing). */
+    ImageRoot.Opened open(String url, List<Problem> problems) {
         String relative;
-        Path base = root;
+        ImageRoot base = root;
         ImageUrls.DatastorePath d = ImageUrls.datastorePath(url.strip());
         if (d != null) {
             relative = d.path();
-            Path own = options.datastoreRoots().get(d.datastore().toLowerCase(Locale.ROOT));
+            ImageRoot own = datastoreRoots.get(d.datastore().toLowerCase(Locale.ROOT));
             if (own != null) {
-                base = own.toAbsolutePath().normalize();
+                base = own;
             }
         } else if (url.contains("://")) {
             return null; // a web or cloud URL: nothing local to check
         } else {
             relative = url.strip();
         }
-        if (relative.startsWith("/") || relative.startsWith("\\") || relative.matches("^[A-Za-z]:.*")) {
-            problems.add(escape(url, "an absolute path"));
-            return null;
-        }
-        Path file;
         try {
-            file = base.resolve(relative).normalize();
-        } catch (InvalidPathException ex) {
-            problems.add(new Problem(RuleCode.IMAGE_MISSING, "/image_url", "image-missing.invalid",
-                    new Object[] {"path", relative}));
-            return null;
-        }
-        if (!file.startsWith(base)) {
-            problems.add(escape(url, "'..' leads out of " + base));
-            return null;
-        }
-        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-            problems.add(new Problem(RuleCode.IMAGE_MISSING, "/image_url", "image-missing", new Object[] {"path", file}));
-            return null;
-        }
-        try {
-            Path real = file.toRealPath();
-            if (!real.startsWith(base.toRealPath())) {
-                problems.add(escape(url, "a symbolic link to " + real));
-                return null;
-            }
-            if (!Files.isRegularFile(real)) {
-                problems.add(new Problem(RuleCode.IMAGE_UNREADABLE, "/image_url", "image-unreadable.not-file",
-                        new Object[] {"path", file}));
-                return null;
-            }
-            return real;
-        } catch (IOException ex) {
-            // a link whose target does not exist
-            problems.add(new Problem(RuleCode.IMAGE_MISSING, "/image_url", "image-missing", new Object[] {"path", file}));
+            return base.open(relative);
+        } catch (ImageRoot.Refusal r) {
+            problems.add(switch (r.reason()) {
+                case ESCAPE -> escape(url, r.getMessage());
+                case INVALID -> new Problem(RuleCode.IMAGE_MISSING, "/image_url", "image-missing.invalid",
+                        new Object[] {"path", relative});
+                case MISSING -> new Problem(RuleCode.IMAGE_MISSING, "/image_url", "image-missing",
+                        new Object[] {"path", r.path()});
+                case NOT_REGULAR -> new Problem(RuleCode.IMAGE_UNREADABLE, "/image_url", "image-unreadable.not-file",
+                        new Object[] {"path", r.path(), "what", r.getMessage()});
+                case UNREADABLE -> new Problem(RuleCode.IMAGE_UNREADABLE, "/image_url", "image-unreadable.io",
+                        new Object[] {"path", r.path(), "detail", r.getMessage()});
+            });
             return null;
         }
     }
@@ -195,16 +180,25 @@ public final class ImageChecker {
         }
     }
 
-    private static void decode(Path file, List<Problem> problems) {
+    private static void decode(ImageRoot.Opened file, List<Problem> problems) {
         try {
-            java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(file.toFile());
+            // ImageIO closes the input itself; the channel stays the caller's.
+            java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new ChannelImageInput(file.channel()));
             if (image == null) {
                 problems.add(new Problem(RuleCode.IMAGE_UNREADABLE, "/image_url", "image-unreadable.decode",
-                        new Object[] {"path", file, "detail", "no decoder for it"}));
+                        new Object[] {"path", file.path(), "detail", "no decoder for it"}));
             }
         } catch (IOException | RuntimeException ex) {
             problems.add(new Problem(RuleCode.IMAGE_UNREADABLE, "/image_url", "image-unreadable.decode",
-                    new Object[] {"path", file, "detail", String.valueOf(ex.getMessage())}));
+                    new Object[] {"path", file.path(), "detail", String.valueOf(ex.getMessage())}));
         }
+    }
+
+    /**
+     * The local image a URL names, opened once under its root as the checks open it; {@code null}
+     * for a web URL, a refused name or a missing file. For drawing the image a line names.
+     */
+    public ImageRoot.Opened openImage(String url) {
+        return url == null || url.isBlank() ? null : open(url, new ArrayList<>(1));
     }
 }

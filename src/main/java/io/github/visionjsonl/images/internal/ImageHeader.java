@@ -38,31 +38,42 @@ public final class ImageHeader {
      */
     public static Info read(Path file) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            long size = ch.size();
-            ByteBuffer head = read(ch, 0, (int) Math.min(size, 64));
-            if (size >= 3 && u8(head, 0) == 0xFF && u8(head, 1) == 0xD8 && u8(head, 2) == 0xFF) {
-                return jpeg(ch, size);
-            }
-            if (size >= 8 && head.getLong(0) == 0x89504E470D0A1A0AL) {
-                return png(ch, size);
-            }
-            if (size >= 2 && u8(head, 0) == 'B' && u8(head, 1) == 'M') {
-                return bmp(ch, size);
-            }
-            if (size >= 4 && ((u8(head, 0) == 'I' && u8(head, 1) == 'I' && u8(head, 2) == 42 && u8(head, 3) == 0)
-                    || (u8(head, 0) == 'M' && u8(head, 1) == 'M' && u8(head, 2) == 0 && u8(head, 3) == 42))) {
-                return tiff(ch, size);
-            }
-            if (size >= 6 && u8(head, 0) == 'G' && u8(head, 1) == 'I' && u8(head, 2) == 'F' && u8(head, 3) == '8') {
-                return gif(ch, size, head);
-            }
-            if (size >= 12 && u8(head, 0) == 'R' && u8(head, 1) == 'I' && u8(head, 2) == 'F' && u8(head, 3) == 'F'
-                    && u8(head, 8) == 'W' && u8(head, 9) == 'E' && u8(head, 10) == 'B' && u8(head, 11) == 'P') {
-                long riff = head.order(ByteOrder.LITTLE_ENDIAN).getInt(4) & 0xFFFFFFFFL;
-                return new Info("webp", 0, 0, 0, size < riff + 8 ? "the file is shorter than its RIFF header says" : null);
-            }
-            return null;
+            return read(ch);
         }
+    }
+
+    /**
+     * Reads the header of an image file already open. Reads nothing past the size the channel
+     * reports, so a FIFO or device (size 0) gives {@code null} at once instead of blocking.
+     *
+     * @return what it says, or {@code null} when the bytes are no image format known here
+     * @throws IOException when the file cannot be read
+     */
+    public static Info read(FileChannel ch) throws IOException {
+        long size = ch.size();
+        ByteBuffer head = read(ch, 0, (int) Math.min(size, 64));
+        if (size >= 3 && u8(head, 0) == 0xFF && u8(head, 1) == 0xD8 && u8(head, 2) == 0xFF) {
+            return jpeg(ch, size);
+        }
+        if (size >= 8 && head.getLong(0) == 0x89504E470D0A1A0AL) {
+            return png(ch, size);
+        }
+        if (size >= 2 && u8(head, 0) == 'B' && u8(head, 1) == 'M') {
+            return bmp(ch, size);
+        }
+        if (size >= 4 && ((u8(head, 0) == 'I' && u8(head, 1) == 'I' && u8(head, 2) == 42 && u8(head, 3) == 0)
+                || (u8(head, 0) == 'M' && u8(head, 1) == 'M' && u8(head, 2) == 0 && u8(head, 3) == 42))) {
+            return tiff(ch, size);
+        }
+        if (size >= 6 && u8(head, 0) == 'G' && u8(head, 1) == 'I' && u8(head, 2) == 'F' && u8(head, 3) == '8') {
+            return gif(ch, size, head);
+        }
+        if (size >= 12 && u8(head, 0) == 'R' && u8(head, 1) == 'I' && u8(head, 2) == 'F' && u8(head, 3) == 'F'
+                && u8(head, 8) == 'W' && u8(head, 9) == 'E' && u8(head, 10) == 'B' && u8(head, 11) == 'P') {
+            long riff = head.order(ByteOrder.LITTLE_ENDIAN).getInt(4) & 0xFFFFFFFFL;
+            return new Info("webp", 0, 0, 0, size < riff + 8 ? "the file is shorter than its RIFF header says" : null);
+        }
+        return null;
     }
 
     private static ByteBuffer read(FileChannel ch, long at, int n) throws IOException {

@@ -52,7 +52,12 @@ public final class ImageUrlValidator implements ConstraintValidator<ImageUrl, St
             return false;
         }
         if (ImageUrls.isAzureml(url)) {
-            sink.report(RuleCode.IMAGE_URL_MALFORMED, "", "image-url-malformed.azureml", "value", url);
+            String absolute = ImageUrls.absolutePath(url);
+            if (absolute != null) {
+                sink.report(RuleCode.IMAGE_URL_MALFORMED, "", "image-url-malformed.absolute", "value", url, "path", absolute);
+            } else {
+                sink.report(RuleCode.IMAGE_URL_MALFORMED, "", "image-url-malformed.azureml", "value", url);
+            }
             return false;
         }
         if (url.regionMatches(true, 0, "http://", 0, 7) || url.regionMatches(true, 0, "https://", 0, 8)) {
