@@ -149,4 +149,21 @@ class DuplicateBoxTest {
         assertThat(line.findings().get(5).severity()).isEqualTo(io.github.visionjsonl.rules.Severity.ERROR);
         assertThat(line.isValid()).isFalse();
     }
+
+    /** Errors past the cap are not kept, but what training would drop still counts them. */
+    @Test
+    void theRuntimeViewCountsTheErrorsPastTheCap() throws IOException {
+        List<double[]> boxes = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            boxes.add(new double[] {0.01 * i, 0.1, i < 20 ? 1.5 : 0.01 * i + 0.2, 0.5});
+            labels.add("can");
+        }
+        ValidationReport r = validate(DatasetValidator.builder().maxFindings(3).build(), line(boxes, labels));
+        assertThat(r.findings()).hasSize(3);
+        // The 20 boxes, and empty-dataset: the one record has an error.
+        assertThat(r.errors()).isEqualTo(21);
+        assertThat(r.runtime().annotations()).isEqualTo(30);
+        assertThat(r.runtime().annotationsKept()).isEqualTo(10);
+    }
 }

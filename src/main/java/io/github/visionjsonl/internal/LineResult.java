@@ -63,6 +63,12 @@ final class LineResult {
     int[] lineOverCap;
     /** Findings of the record past the cap, per severity, dropped with the record's findings. */
     int[] recordOverCap;
+    /**
+     * Of the findings past the cap, those of rules that are errors by default, without their
+     * messages: what the runtime would drop is counted from them.
+     */
+    List<PendingFinding> lineDropsOverCap;
+    List<PendingFinding> recordDropsOverCap;
     private boolean lineHoldsError;
     private boolean recordHoldsError;
 
@@ -98,26 +104,39 @@ final class LineResult {
         recordHoldsError |= f.severity() == Severity.ERROR;
     }
 
-    /** Counts a finding of the line that the cap leaves out. */
-    void lineOverCap(Severity severity) {
+    /** Counts a finding of the line that the cap leaves out, keeping an error's place ({@code drop}, or null). */
+    void lineOverCap(Severity severity, PendingFinding drop) {
         if (lineOverCap == null) {
             lineOverCap = new int[Severity.values().length];
         }
         lineOverCap[severity.ordinal()]++;
+        if (drop != null) {
+            if (lineDropsOverCap == null) {
+                lineDropsOverCap = new ArrayList<>(2);
+            }
+            lineDropsOverCap.add(drop);
+        }
     }
 
-    /** Counts a finding of the record that the cap leaves out. */
-    void recordOverCap(Severity severity) {
+    /** Counts a finding of the record that the cap leaves out, keeping an error's place ({@code drop}, or null). */
+    void recordOverCap(Severity severity, PendingFinding drop) {
         if (recordOverCap == null) {
             recordOverCap = new int[Severity.values().length];
         }
         recordOverCap[severity.ordinal()]++;
+        if (drop != null) {
+            if (recordDropsOverCap == null) {
+                recordDropsOverCap = new ArrayList<>(2);
+            }
+            recordDropsOverCap.add(drop);
+        }
     }
 
     /** Forgets the findings of the line (it is read again another way). */
     void clearLineFindings() {
         lineFindings = null;
         lineOverCap = null;
+        lineDropsOverCap = null;
         lineHoldsError = false;
     }
 
@@ -125,6 +144,7 @@ final class LineResult {
     void clearRecordFindings() {
         recordFindings = null;
         recordOverCap = null;
+        recordDropsOverCap = null;
         recordHoldsError = false;
     }
 

@@ -332,10 +332,14 @@ final class LineWork {
             return;
         }
         if (!current.holdsMore(config.maxFindings(), severity)) {
+            // What the runtime would drop is still told by the rule's own errors: those keep
+            // their rule and pointer, never a message.
+            PendingFinding drop = rule.defaultSeverity() == Severity.ERROR
+                    ? new PendingFinding(rule, severity, pointer, column, key, null) : null;
             if (recordPhase) {
-                current.recordOverCap(severity);
+                current.recordOverCap(severity, drop);
             } else {
-                current.lineOverCap(severity);
+                current.lineOverCap(severity, drop);
             }
             return;
         }

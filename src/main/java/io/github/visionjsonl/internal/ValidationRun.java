@@ -268,7 +268,7 @@ public final class ValidationRun implements Closeable {
         if (r.byteOrderMark) {
             findings.report(RuleCode.BYTE_ORDER_MARK, null, "", 1, "byte-order-mark");
         }
-        apply(r.lineFindings, r.lineOverCap);
+        apply(r.lineFindings, r.lineOverCap, r.lineDropsOverCap);
         if (r.kind != LineResult.Kind.BLANK) {
             records++;
         }
@@ -295,7 +295,7 @@ public final class ValidationRun implements Closeable {
         if (!pending.isEmpty()) {
             resolvePending();
         }
-        apply(r.recordFindings, r.recordOverCap);
+        apply(r.recordFindings, r.recordOverCap, r.recordDropsOverCap);
         ImageRecord record = r.record;
         if (shape == LabelShape.EMPTY_LIST && record.task() != task) {
             record = retypeEmpty((DetectionRecord) record);
@@ -310,23 +310,27 @@ public final class ValidationRun implements Closeable {
     }
 
     /** Counts and keeps a worker's findings, now that their order is known. */
-    private void apply(List<PendingFinding> pendingFindings, int[] overCap) {
+    private void apply(List<PendingFinding> pendingFindings, int[] overCap, List<PendingFinding> dropsOverCap) {
+        if (pendingFindings != null) {
+            for (PendingFinding f : pendingFindings) {
+                runtime.finding(f.rule(), f.messageKey(), f.pointer());
+                findings.count(f.severity());
+                if (findings.keeps()) {
+                    int column = f.column() >= 0 ? f.column() : columnOf(f.pointer());
+                    findings.keep(new Finding(findings.line(), column, f.pointer(), f.rule(), f.severity(),
+                            io.github.visionjsonl.rules.internal.Messages.format(f.messageKey(), f.params())));
+                }
+            }
+        }
         if (overCap != null) {
             // Findings past the line's cap followed every held one: they are counted, never kept.
             for (Severity severity : Severity.values()) {
                 findings.count(severity, overCap[severity.ordinal()]);
             }
-        }
-        if (pendingFindings == null) {
-            return;
-        }
-        for (PendingFinding f : pendingFindings) {
-            runtime.finding(f.rule(), f.messageKey(), f.pointer());
-            findings.count(f.severity());
-            if (findings.keeps()) {
-                int column = f.column() >= 0 ? f.column() : columnOf(f.pointer());
-                findings.keep(new Finding(findings.line(), column, f.pointer(), f.rule(), f.severity(),
-                        io.github.visionjsonl.rules.internal.Messages.format(f.messageKey(), f.params())));
+            if (dropsOverCap != null) {
+                for (PendingFinding f : dropsOverCap) {
+                    runtime.finding(f.rule(), f.messageKey(), f.pointer());
+                }
             }
         }
     }
@@ -352,7 +356,7 @@ public final class ValidationRun implements Closeable {
 
     /** Validates a {@code label: []} line as far as it can be without a task, then holds it back. */
     private void hold(LineResult r) {
-        apply(r.recordFindings, r.recordOverCap);
+        apply(r.recordFindings, r.recordOverCap, r.recordDropsOverCap);
         DetectionRecord record = (DetectionRecord) r.record;
         dataset.checkLine(record, r.fingerprint, r.labelHash);
         datastores.check(record.imageUrl(), r.datastoreHash, r.workspaceHash);
