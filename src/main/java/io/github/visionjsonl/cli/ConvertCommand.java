@@ -14,7 +14,7 @@ import io.github.visionjsonl.report.ValidationReport;
 import io.github.visionjsonl.rules.Severity;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.FileAlreadyExistsException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -101,7 +101,7 @@ final class ConvertCommand implements Callable<Integer> {
                     "--to coco needs --from jsonl, and --from jsonl needs --to coco");
         }
         if (!Files.exists(input)) {
-            err.println("vision-jsonl: cannot read " + input + ": no such file or folder");
+            err.println("vision-jsonl: cannot read " + input + ": no such file or folder; check the path");
             return VisionJsonl.USAGE;
         }
         if (maxFindings < 0) {
@@ -109,31 +109,27 @@ final class ConvertCommand implements Callable<Integer> {
         }
         Task t = task == null ? Task.IMAGE_OBJECT_DETECTION : Task.fromName(task).orElseThrow(() ->
                 new CommandLine.ParameterException(spec.commandLine(), "--task: unknown task '" + task + "'"));
+        List<String> yoloNames = null;
+        if (from == From.yolo) {
+            if (names == null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--from yolo needs --names FILE");
+            }
+            try {
+                yoloNames = YoloToJsonl.readNames(names);
+            } catch (IOException e) {
+                return ErrorMessages.print(err, e, names.toString());
+            }
+        }
         try {
             ConversionResult result = switch (from) {
                 case coco -> new CocoToJsonl(t, baseUrl).boxAsPolygon(boxAsPolygon).convert(input, output.path);
                 case voc -> new VocToJsonl(baseUrl, VocToJsonl.Difficult.valueOf(difficult.toUpperCase(Locale.ROOT)))
                         .convert(input, output.path);
-                case yolo -> {
-                    if (names == null) {
-                        throw new CommandLine.ParameterException(spec.commandLine(), "--from yolo needs --names FILE");
-                    }
-                    List<String> classes;
-                    try {
-                        classes = YoloToJsonl.readNames(names);
-                    } catch (IOException e) {
-                        err.println("vision-jsonl: cannot read the class names of --names " + e.getMessage());
-                        yield null;
-                    }
-                    yield new YoloToJsonl(t, baseUrl, classes).convert(input, output.path);
-                }
+                case yolo -> new YoloToJsonl(t, baseUrl, yoloNames).convert(input, output.path);
                 case folders -> new FoldersToJsonl(baseUrl).folders(input, output.path);
                 case csv -> new FoldersToJsonl(baseUrl).csv(input, output.path);
                 case jsonl -> new JsonlToCoco(DatasetValidator.create(), imagesRoot, baseUrl).convert(input, output.path);
             };
-            if (result == null) {
-                return VisionJsonl.USAGE;
-            }
             print(result, out);
             boolean inputError = result.findings().stream().anyMatch(f -> f.severity() == Severity.ERROR);
             boolean outputError = result.validation() != null && !result.validation().isValid();
@@ -142,8 +138,6 @@ final class ConvertCommand implements Callable<Integer> {
             err.println("vision-jsonl: cannot convert " + input + ": out of memory (a heap of "
                     + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB); give Java more with -Xmx, or split the input");
             return VisionJsonl.USAGE;
-        } catch (FileAlreadyExistsException e) {
-            return output.refuseExisting(err);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         } catch (java.nio.file.NotDirectoryException e) {
@@ -151,8 +145,9 @@ final class ConvertCommand implements Callable<Integer> {
                     + e.getFile() + " is a file");
             return VisionJsonl.USAGE;
         } catch (IOException e) {
-            err.println("vision-jsonl: cannot convert " + input + ": " + e.getMessage());
-            return VisionJsonl.USAGE;
+            return ErrorMessages.print(err, e, input.toString(), output.path);
+        } catch (UncheckedIOException e) {
+            return ErrorMessages.print(err, e.getCause(), input.toString(), output.path);
         }
     }
 

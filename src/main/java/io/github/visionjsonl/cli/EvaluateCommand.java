@@ -60,6 +60,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         try {
             Task t = PredictionsCommand.task(spec.commandLine(), task);
             if (t == null) {
@@ -87,8 +88,10 @@ final class EvaluateCommand implements Callable<Integer> {
             // a score over part of the data, or over nothing, must not pass a CI step
             return e.hasErrors() || e.matched() == 0 ? VisionJsonl.FINDINGS : VisionJsonl.OK;
         } catch (IOException ex) {
-            spec.commandLine().getErr().println("vision-jsonl: cannot read: " + ex.getMessage());
-            return VisionJsonl.USAGE;
+            // Only the ground truth is read as a stream (gzip, lines); a failure naming no file is its.
+            return ErrorMessages.print(err, ex, truth.toString());
+        } catch (java.io.UncheckedIOException ex) {
+            return ErrorMessages.print(err, ex.getCause(), truth.toString());
         }
     }
 

@@ -8,7 +8,7 @@ import io.github.visionjsonl.report.Finding;
 import io.github.visionjsonl.report.TextReport;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.FileAlreadyExistsException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -70,13 +70,18 @@ final class FixCommand implements Callable<Integer> {
             b.task(Task.fromName(task).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
                     "--task: unknown task '" + task + "'")));
         }
+        if (maxFindings < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--max-findings must be >= 0, was " + maxFindings);
+        }
+        DatasetFixer fixer;
+        try {
+            fixer = new DatasetFixer(b.build(), tolerance, maxFindings);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), ErrorMessages.optionMessage("--tolerance", e.getMessage()));
+        }
         DatasetFixer.FixResult r;
         SetAsideLines rejectedLines = null;
         try {
-            if (maxFindings < 0) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--max-findings must be >= 0, was " + maxFindings);
-            }
-            DatasetFixer fixer = new DatasetFixer(b.build(), tolerance, maxFindings);
             if (rejected != null) {
                 rejectedLines = new SetAsideLines(input, rejected, DatasetValidator.DEFAULT_MAX_LINE_LENGTH);
                 SetAsideLines lines = rejectedLines;
@@ -85,21 +90,14 @@ final class FixCommand implements Callable<Integer> {
             } else {
                 r = fixer.fix(input, output.path);
             }
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--tolerance: " + e.getMessage());
         } catch (OutOfMemoryError e) {
             err.println("vision-jsonl: cannot repair " + input + ": out of memory (a heap of "
                     + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB); give Java more with -Xmx");
             return VisionJsonl.USAGE;
-        } catch (FileAlreadyExistsException e) {
-            if (rejected != null && rejected.toString().equals(e.getFile())) {
-                err.println("vision-jsonl: " + rejected + " exists; refusing to overwrite it");
-                return VisionJsonl.USAGE;
-            }
-            return output.refuseExisting(err);
         } catch (IOException e) {
-            err.println("vision-jsonl: cannot repair " + input + ": " + e.getMessage());
-            return VisionJsonl.USAGE;
+            return ErrorMessages.print(err, e, input.toString(), output.path, rejected);
+        } catch (UncheckedIOException e) {
+            return ErrorMessages.print(err, e.getCause(), input.toString(), output.path, rejected);
         } finally {
             closeQuietly(rejectedLines);
         }

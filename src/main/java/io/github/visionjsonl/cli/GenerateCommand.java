@@ -3,7 +3,6 @@ package io.github.visionjsonl.cli;
 import io.github.visionjsonl.Task;
 import io.github.visionjsonl.generate.DatasetGenerator;
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -47,20 +46,19 @@ final class GenerateCommand implements Callable<Integer> {
     int classes;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", required = true,
-            description = "The file to write (never over an existing file; written to a temporary file, then moved), or - for standard output.")
+            description = "The new file to write (never over an existing file, not even one created meanwhile), or - for standard output.")
     String output;
 
     @Override
     public Integer call() {
         Task t = Task.fromName(task).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
                 "--task: unknown task '" + task + "'"));
-        DatasetGenerator generator;
-        try {
-            generator = DatasetGenerator.builder().task(t).records(records).invalidRate(invalidRate).seed(seed)
-                    .classes(classes).build();
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
+        DatasetGenerator.Builder b = DatasetGenerator.builder().task(t).seed(seed);
+        CommandLine cli = spec.commandLine();
+        ErrorMessages.option(cli, "--records", () -> b.records(records));
+        ErrorMessages.option(cli, "--invalid-rate", () -> b.invalidRate(invalidRate));
+        ErrorMessages.option(cli, "--classes", () -> b.classes(classes));
+        DatasetGenerator generator = b.build();
         try {
             if (output.equals("-")) {
                 generator.write(System.out);
@@ -68,12 +66,12 @@ final class GenerateCommand implements Callable<Integer> {
                 generator.write(Path.of(output));
             }
             return VisionJsonl.OK;
-        } catch (FileAlreadyExistsException e) {
-            spec.commandLine().getErr().println("vision-jsonl: " + output + " exists; refusing to overwrite it");
-            return VisionJsonl.USAGE;
         } catch (IOException e) {
-            spec.commandLine().getErr().println("vision-jsonl: cannot write " + output + ": " + e.getMessage());
-            return VisionJsonl.USAGE;
+            if (output.equals("-")) {
+                spec.commandLine().getErr().println("vision-jsonl: cannot write to standard output: " + e.getMessage());
+                return VisionJsonl.USAGE;
+            }
+            return ErrorMessages.print(spec.commandLine().getErr(), e, output, Path.of(output));
         }
     }
 }

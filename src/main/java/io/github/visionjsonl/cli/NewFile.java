@@ -1,6 +1,5 @@
 package io.github.visionjsonl.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -10,12 +9,6 @@ final class NewFile {
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUTPUT",
             description = "The new file to write (never over an existing one).")
     Path path;
-
-    /** Says that the file exists already; the exit code of that usage error. */
-    int refuseExisting(PrintWriter err) {
-        err.println("vision-jsonl: " + path + " exists; refusing to overwrite it");
-        return VisionJsonl.USAGE;
-    }
 
     @Override
     public String toString() {

@@ -11,7 +11,6 @@ import java.io.PrintWriter;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -29,14 +28,14 @@ import picocli.CommandLine.Parameters;
         versionProvider = VersionProvider.class,
         description = {"Scoring responses of a deployed model: one JSON object, a JSON array, or one per line.", ""},
         subcommands = {PredictionsCommand.Validate.class, PredictionsCommand.ToLabels.class})
-final class PredictionsCommand implements Runnable {
+final class PredictionsCommand implements java.util.concurrent.Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: validate or to-labels");
+    public Integer call() {
+        return VisionJsonl.commandRequired(spec.commandLine());
     }
 
     static Task task(CommandLine cli, String name) {
@@ -112,8 +111,7 @@ final class PredictionsCommand implements Runnable {
                 out.flush();
                 return r.errors() > 0 ? VisionJsonl.FINDINGS : VisionJsonl.OK;
             } catch (IOException e) {
-                spec.commandLine().getErr().println("vision-jsonl: cannot read " + file + ": " + e.getMessage());
-                return VisionJsonl.USAGE;
+                return ErrorMessages.print(spec.commandLine().getErr(), e, file.toString());
             }
         }
     }
@@ -174,11 +172,10 @@ final class PredictionsCommand implements Runnable {
                 out.flush();
                 boolean error = r.findings().stream().anyMatch(f -> f.severity() == io.github.visionjsonl.rules.Severity.ERROR);
                 return error || !r.validation().isValid() ? VisionJsonl.FINDINGS : VisionJsonl.OK;
-            } catch (FileAlreadyExistsException e) {
-                return output.refuseExisting(spec.commandLine().getErr());
             } catch (IOException e) {
-                spec.commandLine().getErr().println("vision-jsonl: cannot read " + file + ": " + e.getMessage());
-                return VisionJsonl.USAGE;
+                return ErrorMessages.print(spec.commandLine().getErr(), e, file.toString(), output.path);
+            } catch (java.io.UncheckedIOException e) {
+                return ErrorMessages.print(spec.commandLine().getErr(), e.getCause(), file.toString(), output.path);
             }
         }
     }

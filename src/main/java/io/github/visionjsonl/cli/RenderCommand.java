@@ -32,7 +32,7 @@ import picocli.CommandLine.Parameters;
             "0:every chosen line was drawn",
             "1:some chosen line could not be drawn (no record, no image, not decodable)",
             "2:usage error, or an input that cannot be read",
-            "3:internal error (a bug: please report it with the input)"})
+            VisionJsonl.INTERNAL_ERROR})
 final class RenderCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -84,8 +84,9 @@ final class RenderCommand implements Callable<Integer> {
         try {
             drawn = ImageRendering.render(validator.build(), file, images, chosen, outDir);
         } catch (IOException e) {
-            err.println("vision-jsonl: cannot render " + file + ": " + e.getMessage());
-            return VisionJsonl.USAGE;
+            return ErrorMessages.print(err, e, file.toString(), outDir);
+        } catch (java.io.UncheckedIOException e) {
+            return ErrorMessages.print(err, e.getCause(), file.toString(), outDir);
         }
         int failed = 0;
         for (ImageRendering.Rendered r : drawn) {

@@ -22,7 +22,7 @@ import picocli.CommandLine.Mixin;
             "0:no finding at or above the fail-on severity",
             "1:a finding at or above the fail-on severity",
             "2:usage error, an input that cannot be read, or an output that exists",
-            "3:internal error (a bug: please report it with the input)"})
+            VisionJsonl.INTERNAL_ERROR})
 final class ReportCommand extends ValidateCommand {
 
     @Mixin

@@ -17,8 +17,6 @@ import io.github.visionjsonl.rules.RuleCode;
 import io.github.visionjsonl.rules.Severity;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,7 +44,7 @@ import picocli.CommandLine.Parameters;
             "0:no finding at or above the fail-on severity",
             "1:a finding at or above the fail-on severity",
             "2:usage error, or an input that cannot be read",
-            "3:internal error (a bug: please report it with the input)"})
+            VisionJsonl.INTERNAL_ERROR})
 class ValidateCommand implements Callable<Integer> {
 
     enum Format { text, json }
@@ -205,7 +203,8 @@ class ValidateCommand implements Callable<Integer> {
                     continue;
                 }
                 if (file.equals("-")) {
-                    report = validator.validate(parent.stdin, "-");
+                    report = showProgress ? validator.validate(parent.stdin, "-", -1, p -> progress(err, file, p))
+                            : validator.validate(parent.stdin, "-");
                 } else if (acceptedOut != null || rejectedOut != null) {
                     report = validateSplit(validator, file, err);
                     if (report == null) {
@@ -213,10 +212,12 @@ class ValidateCommand implements Callable<Integer> {
                     }
                 } else if (showProgress) {
                     report = validator.validate(Path.of(file), p -> progress(err, file, p));
-                    err.print("\r\033[K");
-                    err.flush();
                 } else {
                     report = validator.validate(Path.of(file));
+                }
+                if (showProgress) {
+                    err.print("\r\033[K");
+                    err.flush();
                 }
                 exit = Math.max(exit, verdict(report, threshold, out, results, null));
             } catch (IOException | java.nio.file.InvalidPathException e) {
@@ -226,15 +227,20 @@ class ValidateCommand implements Callable<Integer> {
             }
         }
         if (train != null) {
+            WatchedInput[] streams = new WatchedInput[2];
             try {
-                PairReport pair = validator.validatePair(Path.of(train), Path.of(validation));
+                streams[0] = WatchedInput.open(train);
+                streams[1] = WatchedInput.open(validation);
+                PairReport pair = validator.validatePair(streams[0], train, streams[1], validation);
                 exit = Math.max(exit, verdict(pair.training(), threshold, out, results, "training"));
                 exit = Math.max(exit, verdict(pair.validation(), threshold, out, results, "validation"));
             } catch (IOException | java.nio.file.InvalidPathException e) {
-                String which = Files.isReadable(Path.of(train)) && !Files.isDirectory(Path.of(train)) ? validation : train;
+                String which = streams[0] == null ? train : streams[1] == null || streams[1].started ? validation : train;
                 exit = unreadable(which, e, err, results);
             } catch (OutOfMemoryError e) {
                 exit = outOfMemory(train, err, results);
+            } finally {
+                WatchedInput.close(streams);
             }
         }
         if (format == Format.json) {
@@ -274,10 +280,9 @@ class ValidateCommand implements Callable<Integer> {
             } else {
                 throw usage("the HTML report is of FILE... or of --train and --validation, not both at once");
             }
-        } catch (java.nio.file.FileAlreadyExistsException e) {
-            err.println("vision-jsonl: " + html + " exists; refusing to overwrite it");
-            return VisionJsonl.USAGE;
-        } catch (IOException | java.nio.file.InvalidPathException e) {
+        } catch (IOException e) {
+            return ErrorMessages.isAbout(e, html) ? ErrorMessages.print(err, e, reading, html) : unreadable(reading, e, err, results);
+        } catch (java.nio.file.InvalidPathException e) {
             return unreadable(reading, e, err, results);
         } catch (OutOfMemoryError e) {
             return outOfMemory(reading, err, results);
@@ -314,13 +319,15 @@ class ValidateCommand implements Callable<Integer> {
         return exit;
     }
 
-    /** Validates one file into the accepted and rejected outputs; null when an output exists. */
+    /** Validates one file into the accepted and rejected outputs; null when an output exists or cannot be written. */
     private ValidationReport validateSplit(DatasetValidator validator, String file, PrintWriter err) throws IOException {
         try {
             return validator.validate(Path.of(file), new io.github.visionjsonl.LineSplit(acceptedOut, rejectedOut));
-        } catch (java.nio.file.FileAlreadyExistsException e) {
-            err.println("vision-jsonl: " + e.getFile() + " exists; refusing to overwrite it");
-            err.flush();
+        } catch (IOException e) {
+            if (!ErrorMessages.isAbout(e, acceptedOut, rejectedOut)) {
+                throw e;
+            }
+            ErrorMessages.print(err, e, file, acceptedOut, rejectedOut);
             return null;
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
@@ -346,21 +353,19 @@ class ValidateCommand implements Callable<Integer> {
     }
 
     private static void progress(PrintWriter err, String file, Progress p) {
-        String percent = p.percent() >= 0 ? String.format(Locale.ROOT, "%5.1f%%", p.percent()) : "";
-        err.print(String.format(Locale.ROOT, "\r\033[K%s: %s %,d records, %,.0f records/s", file, percent, p.records(),
-                p.recordsPerSecond()));
+        err.print("\r\033[K" + progressLine(file, p));
         err.flush();
     }
 
+    /** How far the run has come: the share of the file, or the bytes read when the size is unknown (a pipe). */
+    static String progressLine(String file, Progress p) {
+        String done = p.percent() >= 0 ? String.format(Locale.ROOT, "%5.1f%%", p.percent())
+                : String.format(Locale.ROOT, "%,.1f MB read,", p.bytesRead() / 1e6);
+        return String.format(Locale.ROOT, "%s: %s %,d records, %,.0f records/s", file, done, p.records(), p.recordsPerSecond());
+    }
+
     private static String reason(String file, Exception e) {
-        if (e instanceof NoSuchFileException) {
-            return "no such file";
-        }
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        String m = e.getMessage();
-        return m == null ? e.getClass().getSimpleName() : m.replace(file + " ", "");
+        return e instanceof IOException io ? ErrorMessages.readReason(io, file) : "not a valid file name: " + e.getMessage();
     }
 
     private void writeJson(PrintWriter out, List<Object> results) {
@@ -441,14 +446,14 @@ class ValidateCommand implements Callable<Integer> {
         } else if (!datastoreRoots.isEmpty() || decode || imageThreads != null) {
             throw usage("--datastore-root, --decode and --image-threads need --images-root");
         }
-        try {
-            if (maxDropped != null) {
-                b.maxDropped(maxDropped);
-            }
-            b.fewSamples(fewSamples).imbalanceRatio(imbalanceRatio).duplicateBoxIou(duplicateBoxIou).threads(threads);
-        } catch (IllegalArgumentException e) {
-            throw usage(e.getMessage());
+        CommandLine cli = spec.commandLine();
+        if (maxDropped != null) {
+            ErrorMessages.option(cli, "--max-dropped", () -> b.maxDropped(maxDropped));
         }
+        ErrorMessages.option(cli, "--few-samples", () -> b.fewSamples(fewSamples));
+        ErrorMessages.option(cli, "--imbalance-ratio", () -> b.imbalanceRatio(imbalanceRatio));
+        ErrorMessages.option(cli, "--duplicate-box-iou", () -> b.duplicateBoxIou(duplicateBoxIou));
+        ErrorMessages.option(cli, "--threads", () -> b.threads(threads));
         return b.maxFindings(maxFindings).failFast(failFast).maxLineLength(maxLineLength).build();
     }
 

@@ -5,21 +5,25 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code vision-jsonl} command. Exit codes: 0 when no finding reaches the fail-on severity,
- * 1 when one does, 2 for a usage error or an input that cannot be read.
+ * The {@code vision-jsonl} command. Exit codes: 0 when the command did its work and found
+ * nothing that fails it, 1 when it found something that does, 2 for a usage error, an input
+ * that cannot be read or an output that cannot be written, 3 for a bug.
  */
 @Command(name = "vision-jsonl",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Checks AutoML-for-Images JSON Lines datasets before you train on them.",
-        subcommands = {ValidateCommand.class, ReportCommand.class, RenderCommand.class, GenerateCommand.class, ConvertCommand.class, FixCommand.class, PredictionsCommand.class, EvaluateCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ValidateCommand.class, ReportCommand.class, RenderCommand.class, GenerateCommand.class, ConvertCommand.class, FixCommand.class, PredictionsCommand.class, EvaluateCommand.class, HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            "0:no finding at or above the fail-on severity",
-            "1:a finding at or above the fail-on severity",
-            "2:usage error, or an input that cannot be read",
-            "3:internal error (a bug: please report it with the input)"})
-public final class VisionJsonl implements Runnable {
+            "0:done, and no finding that fails the command (see the command's --help)",
+            "1:a finding that fails the command (validate: one at or above --fail-on)",
+            "2:usage error, unreadable input, or an output that exists or is unwritable",
+            VisionJsonl.INTERNAL_ERROR})
+public final class VisionJsonl implements java.util.concurrent.Callable<Integer> {
+
+    /** The exit code 3 line of every command's help. */
+    static final String INTERNAL_ERROR = "3:internal error (a bug: please report it with the command and the input)";
 
     /** Exit code: nothing reached the fail-on severity. */
     public static final int OK = 0;
@@ -41,8 +45,45 @@ public final class VisionJsonl implements Runnable {
     }
 
     @Override
-    public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: validate");
+    public Integer call() {
+        return commandRequired(spec.commandLine());
+    }
+
+    /** What a command that needs a subcommand prints without one: its commands, and where the help is. */
+    static int commandRequired(CommandLine cli) {
+        PrintWriter err = cli.getErr();
+        String name = cli.getCommandSpec().qualifiedName();
+        err.println("vision-jsonl: '" + name + "' needs a command, one of:");
+        err.print(HelpLayout.commands(cli.getCommandSpec()));
+        err.println("Run '" + name + " COMMAND --help' for the options of one.");
+        err.flush();
+        return USAGE;
+    }
+
+    /**
+     * A usage error: its message, the commands picocli suggests for a misspelt one, and one line
+     * pointing to the help (as git and cargo do), rather than the whole help.
+     */
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine cli = e.getCommandLine();
+        PrintWriter err = cli.getErr();
+        err.println("vision-jsonl: " + e.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("Run '" + cli.getCommandSpec().qualifiedName() + " --help' for the options.");
+        err.flush();
+        return USAGE;
+    }
+
+    /** Any command can end with exit code 3 (the execution handler below): every help that lists codes says so. */
+    private static void listInternalError(CommandLine cli) {
+        CommandLine.Model.UsageMessageSpec usage = cli.getCommandSpec().usageMessage();
+        if (!usage.exitCodeList().isEmpty()) {
+            java.util.Map<String, String> codes = new java.util.LinkedHashMap<>(usage.exitCodeList());
+            int colon = INTERNAL_ERROR.indexOf(':');
+            codes.putIfAbsent(INTERNAL_ERROR.substring(0, colon), INTERNAL_ERROR.substring(colon + 1));
+            usage.exitCodeList(codes);
+        }
+        cli.getSubcommands().values().forEach(VisionJsonl::listInternalError);
     }
 
     /** Runs the command line and exits with its code. */
@@ -60,6 +101,9 @@ public final class VisionJsonl implements Runnable {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExitCodeExceptionMapper(e -> USAGE);
+        cli.setParameterExceptionHandler(VisionJsonl::usageError);
+        HelpLayout.install(cli);
+        listInternalError(cli);
         cli.setExecutionExceptionHandler((e, command, parsed) -> {
             command.getErr().println("vision-jsonl: internal error: " + e
                     + " (a bug: please report it with the command and the input)");

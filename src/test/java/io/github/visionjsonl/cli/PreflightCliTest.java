@@ -53,7 +53,7 @@ class PreflightCliTest {
         Result limited = run(concat(new String[] {"validate", "--max-dropped", "40"}, lenient, new String[] {file}));
         assertThat(limited.exit()).isEqualTo(1);
         assertThat(limited.out()).contains("more than the 40% allowed (--max-dropped)");
-        assertThat(run("validate", "--max-dropped", "101", file).err()).contains("maxDropped must be in [0, 100]");
+        assertThat(run("validate", "--max-dropped", "101", file).err()).contains("--max-dropped must be in [0, 100]");
     }
 
     private static String[] concat(String[]... parts) {

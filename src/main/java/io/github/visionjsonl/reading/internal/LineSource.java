@@ -270,12 +270,8 @@ public final class LineSource implements Closeable {
         if (in instanceof GZIPInputStream) {
             return -1;
         }
-        try {
-            int available = raw.available();
-            return available <= 0 ? -1 : raw.count + available;
-        } catch (IOException e) {
-            return -1;
-        }
+        int available = raw.available();
+        return available <= 0 ? -1 : raw.count + available;
     }
 
     /** Bytes taken from the underlying stream so far (compressed bytes for gzip). */
@@ -313,6 +309,20 @@ public final class LineSource implements Closeable {
                 count += n;
             }
             return n;
+        }
+
+        /**
+         * No hint rather than a failure: a pipe opened by name (a FIFO, {@code /dev/fd/N}) is a
+         * file channel that cannot tell its position and throws "Illegal seek" when asked, which
+         * would fail any buffered read of it (buffers ask before reading on).
+         */
+        @Override
+        public int available() {
+            try {
+                return in.available();
+            } catch (IOException e) {
+                return 0;
+            }
         }
 
         @Override
