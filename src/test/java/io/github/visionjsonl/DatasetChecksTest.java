@@ -70,8 +70,10 @@ class DatasetChecksTest {
                 + "{\"image_url\": \"AmlDatastore://dsC\\/images/b.jpg\", \"label\": \"can\"}\n";
         // Several datastores on purpose: mixed-datastores is not what this test is about.
         ValidationReport r = validate(DatasetValidator.builder().disable(RuleCode.MIXED_DATASTORES).build(), content);
-        assertThat(r.findings()).extracting(Finding::rule).containsOnly(RuleCode.DUPLICATE_IMAGE_URL);
-        assertThat(r.findings()).extracting(Finding::line, f -> f.message().replaceAll(".*repeats line (\\d+).*", "$1"))
+        // Eight images of one class: a single-class file, whatever its size.
+        assertThat(r.findings()).extracting(Finding::rule).containsOnly(RuleCode.DUPLICATE_IMAGE_URL, RuleCode.SINGLE_CLASS);
+        assertThat(r.findings(RuleCode.DUPLICATE_IMAGE_URL))
+                .extracting(Finding::line, f -> f.message().replaceAll(".*repeats line (\\d+).*", "$1"))
                 .containsExactly(tuple(3L, "1"), tuple(4L, "2"), tuple(6L, "1"), tuple(8L, "7"));
     }
 

@@ -80,6 +80,32 @@ class PairTest {
                 .contains(RuleCode.LABEL_LIST_EMPTY, RuleCode.MISSING_VALIDATION_CLASS);
     }
 
+    /** The training file given as its own validation file: every image leaked, an error with the share. */
+    @Test
+    void aValidationFileMostlyInTheTrainingFileIsAnError() throws IOException {
+        String train = cls("1.jpg", "can") + cls("2.jpg", "carton") + cls("3.jpg", "can");
+        PairReport same = pair(train, train);
+        assertThat(same.isValid()).isFalse();
+        Finding leaked = same.validation().findings(RuleCode.VALIDATION_LEAKED).get(0);
+        assertThat(leaked.line()).isZero();
+        assertThat(leaked.severity()).isEqualTo(io.github.visionjsonl.rules.Severity.ERROR);
+        assertThat(leaked.message()).isEqualTo("3 of the 3 validation images (100%) are also in the training file"
+                + " train.jsonl, more than half: the validation scores would measure what the model memorized");
+        assertThat(same.validation().findings(RuleCode.TRAIN_VALIDATION_LEAK)).hasSize(3);
+        PairReport most = pair(train, cls("1.jpg", "can") + cls("2.jpg", "carton") + cls("9.jpg", "can"));
+        assertThat(most.validation().findings(RuleCode.VALIDATION_LEAKED)).extracting(Finding::message)
+                .singleElement().asString().startsWith("2 of the 3 validation images (67%)");
+    }
+
+    /** Half of the validation images leaked is each one's warning, not yet the pair's error. */
+    @Test
+    void halfTheValidationImagesLeakedIsNoPairError() throws IOException {
+        PairReport r = pair(cls("1.jpg", "can") + cls("2.jpg", "carton"), cls("1.jpg", "can") + cls("3.jpg", "carton"));
+        assertThat(r.validation().findings(RuleCode.VALIDATION_LEAKED)).isEmpty();
+        assertThat(r.validation().findings(RuleCode.TRAIN_VALIDATION_LEAK)).hasSize(1);
+        assertThat(r.isValid()).isTrue();
+    }
+
     @Test
     void nearMissesDoNotFire() throws IOException {
         // Same file names in other datastores, the same classes on both sides.

@@ -122,7 +122,7 @@ class RuleNonFiringTest {
         add(RuleCode.CONFLICTING_LABELS, url("AmlDatastore://ds/a.jpg") + "\n" + url("azureml://datastores/ds/paths/a.jpg"),
                 multi("a.jpg", "\"can\", \"carton\"") + "\n" + multi("a.jpg", "\"carton\", \"can\""));
         add(RuleCode.NO_OBJECTS, background("a.jpg") + "\n" + DETECTION);
-        add(RuleCode.SINGLE_CLASS, classes(10, "can", 10, "carton"), classes(5, "can", 0, "x"));
+        add(RuleCode.SINGLE_CLASS, classes(10, "can", 10, "carton"), classes(1, "can", 1, "carton"));
         add(RuleCode.FEW_SAMPLES, classes(10, "can", 10, "carton"), classes(15, "can", 5, "carton"), classes(2, "can", 3, "carton"));
         add(RuleCode.CLASS_IMBALANCE, classes(250, "can", 5, "carton"), classes(10, "can", 10, "carton"));
         add(RuleCode.MIXED_LABEL_TYPES, url("a.jpg").replace("\"can\"", "1") + "\n" + url("b.jpg").replace("\"can\"", "2"),

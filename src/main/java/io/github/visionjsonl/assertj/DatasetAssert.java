@@ -4,6 +4,7 @@ import io.github.visionjsonl.DatasetValidator;
 import io.github.visionjsonl.report.Finding;
 import io.github.visionjsonl.report.PairReport;
 import io.github.visionjsonl.report.ValidationReport;
+import io.github.visionjsonl.rules.RuleCode;
 import io.github.visionjsonl.rules.Severity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,8 +38,9 @@ public class DatasetAssert extends AbstractValidationReportAssert<DatasetAssert>
 
     /**
      * This file, as a training file, and the given validation file form a usable pair: the
-     * validation file has no error, counting the checks against this file (leaks are warnings,
-     * a class this file lacks is an error).
+     * validation file has no error, counting the checks against this file (a class this file
+     * lacks, most validation images leaked), and no validation image is in this file (a leak is a
+     * warning in a report, but a pair with one does not measure what it claims).
      */
     public DatasetAssert hasValidationPair(Path validation) {
         PairReport pair;
@@ -53,6 +55,16 @@ public class DatasetAssert extends AbstractValidationReportAssert<DatasetAssert>
             StringBuilder b = new StringBuilder("\nExpecting validation file " + v.source() + " to pair with " + file
                     + ", but it has " + v.errors() + (v.errors() == 1 ? " error" : " errors"));
             for (Finding f : errors.subList(0, Math.min(SHOWN, errors.size()))) {
+                b.append("\n  ").append(f.format(v.source()));
+            }
+            failWithMessage("%s", b.toString());
+        }
+        List<Finding> leaks = v.findings(RuleCode.TRAIN_VALIDATION_LEAK);
+        if (!leaks.isEmpty()) {
+            StringBuilder b = new StringBuilder("\nExpecting validation file " + v.source() + " to pair with " + file
+                    + ", but " + (v.findingsTruncated() ? "at least " : "") + leaks.size()
+                    + (leaks.size() == 1 ? " of its images is" : " of its images are") + " also in the training file");
+            for (Finding f : leaks.subList(0, Math.min(SHOWN, leaks.size()))) {
                 b.append("\n  ").append(f.format(v.source()));
             }
             failWithMessage("%s", b.toString());

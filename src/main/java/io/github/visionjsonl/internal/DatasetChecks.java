@@ -23,7 +23,7 @@ import java.util.TreeSet;
  */
 final class DatasetChecks {
 
-    /** Class rules judge only datasets of at least this many valid records: on a handful, every class is "rare". */
+    /** Files of this many valid records are large enough for class counts and their ratios to tell. */
     static final int MIN_RECORDS_FOR_CLASS_RULES = 20;
 
     /** Where the current line's findings go, and how its pointers become columns. */
@@ -46,6 +46,9 @@ final class DatasetChecks {
     /** Null when no rule needs it: then nothing is kept per record at all. */
     private final UrlIndex images;
     private final Set<String> unseenReported = new HashSet<>();
+    /** Validation records with an image URL, and those whose image is also in the training file. */
+    private long validationImages;
+    private long leakedImages;
     private RecordStats stats = new RecordStats();
 
     /**
@@ -98,7 +101,9 @@ final class DatasetChecks {
             }
             if (training != null) {
                 long trainLine = training.images().lineOf(fingerprint);
+                validationImages++;
                 if (trainLine >= 0) {
+                    leakedImages++;
                     report(RuleCode.TRAIN_VALIDATION_LEAK, "/image_url", "train-validation-leak", "line", trainLine,
                             "source", training.source());
                 }
@@ -127,6 +132,9 @@ final class DatasetChecks {
         }
     }
 
+    /** Up to this many names, comparing each with those before it beats a set. */
+    private static final int FEW_LABELS = 16;
+
     /** A hash of the record's labels that does not depend on their order; 0 for objects. */
     static int labelHash(ImageRecord record) {
         if (record instanceof ClassificationRecord c) {
@@ -136,6 +144,13 @@ final class DatasetChecks {
             // The hash of the set of names (a sum, so order does not count), without building the set.
             List<String> labels = m.labels();
             int sum = 0;
+            if (labels.size() > FEW_LABELS) {
+                // Comparing each name with those before it is quadratic in a long list.
+                for (String name : new HashSet<>(labels)) {
+                    sum += name == null ? 0 : name.hashCode();
+                }
+                return sum | 1;
+            }
             outer:
             for (int i = 0; i < labels.size(); i++) {
                 String name = labels.get(i);
@@ -185,8 +200,13 @@ final class DatasetChecks {
                     "/label", "mixed-label-types", "integer", merged.firstIntegerName, "string", merged.firstStringName);
         }
         caseVariants();
-        if (validRecords >= MIN_RECORDS_FOR_CLASS_RULES) {
-            classRules(task);
+        if (validRecords > 0) {
+            classRules(task, validRecords);
+        }
+        if (training != null && leakedImages * 2 > validationImages) {
+            findings.reportAt(0, RuleCode.VALIDATION_LEAKED, "", "validation-leaked", "leaked", leakedImages,
+                    "images", validationImages, "share", Math.round(100.0 * leakedImages / validationImages),
+                    "source", training.source());
         }
         if (training != null) {
             for (String name : new TreeSet<>(training.classes())) {
@@ -223,8 +243,16 @@ final class DatasetChecks {
         }
     }
 
-    private void classRules(Task task) {
+    /**
+     * The rules of the file's classes. One class is a verdict on any file; a class's count only
+     * once the file had room for every class to reach the threshold (or has 20 records), since
+     * in a handful of lines every class is rare and that is the file's size; a ratio of counts
+     * only on 20 records, below which it says nothing.
+     */
+    private void classRules(Task task, long validRecords) {
         Map<String, RecordStats.ClassState> classes = stats.classes;
+        boolean countsTell = validRecords >= Math.min(MIN_RECORDS_FOR_CLASS_RULES,
+                (long) config.fewSamples() * classes.size());
         boolean classification = !task.hasObjects();
         if (classification && classes.size() < 2) {
             findings.reportAt(0, RuleCode.SINGLE_CLASS, "", "single-class", "count", classes.size(),
@@ -236,7 +264,7 @@ final class DatasetChecks {
         String fewestName = null;
         for (Map.Entry<String, RecordStats.ClassState> e : new TreeMap<>(classes).entrySet()) {
             long count = e.getValue().images;
-            if (count < config.fewSamples()) {
+            if (countsTell && count < config.fewSamples()) {
                 findings.reportAt(e.getValue().firstLine, RuleCode.FEW_SAMPLES, "", "few-samples", "value", e.getKey(),
                         "count", count, "threshold", config.fewSamples());
             }
@@ -249,7 +277,8 @@ final class DatasetChecks {
                 fewestName = e.getKey();
             }
         }
-        if (fewestName != null && (double) most / fewest > config.imbalanceRatio()) {
+        if (fewestName != null && validRecords >= MIN_RECORDS_FOR_CLASS_RULES
+                && (double) most / fewest > config.imbalanceRatio()) {
             findings.reportAt(0, RuleCode.CLASS_IMBALANCE, "", "class-imbalance", "most", mostName, "mostCount", most,
                     "fewest", fewestName, "fewestCount", fewest,
                     "ratio", String.format(Locale.ROOT, "%.1f", (double) most / fewest),

@@ -116,6 +116,19 @@ final class FindingCollector implements FindingSink {
         }
     }
 
+    /** Counts {@code n} findings of a rule and severity in the current line, none of them kept. */
+    void count(RuleCode rule, Severity severity, int n) {
+        ruleCounts[rule.ordinal() * 3 + severity.ordinal()] += n;
+        switch (severity) {
+            case ERROR -> {
+                errors += n;
+                lineHasError |= n > 0;
+            }
+            case WARNING -> warnings += n;
+            case INFO -> infos += n;
+        }
+    }
+
     /** Whether a finding counted now would be kept, so worth formatting. */
     boolean keeps() {
         return perLine || keepsAt(line);

@@ -2,6 +2,8 @@ package io.github.visionjsonl.internal;
 
 import io.github.visionjsonl.model.ImageRecord;
 import io.github.visionjsonl.reading.internal.RecordBinder.LabelShape;
+import io.github.visionjsonl.rules.RuleCode;
+import io.github.visionjsonl.rules.Severity;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -55,6 +57,21 @@ final class LineResult {
     List<PendingFinding> lineFindings;
     /** Findings of the record, valid only when the line's task is the file's. */
     List<PendingFinding> recordFindings;
+    /**
+     * Findings of the line past the cap, per severity: counted at the merge, never kept. A line
+     * holds no more findings than a report keeps, so one hostile line cannot fill the memory.
+     */
+    int[] lineOverCap;
+    /** Findings of the record past the cap, per rule and severity ({@code rule * 3 + severity}), dropped with the record's findings. */
+    int[] recordOverCap;
+    /**
+     * Of the findings past the cap, those of rules that are errors by default, without their
+     * messages: what the runtime would drop is counted from them.
+     */
+    List<PendingFinding> lineDropsOverCap;
+    List<PendingFinding> recordDropsOverCap;
+    private boolean lineHoldsError;
+    private boolean recordHoldsError;
 
     LineResult(long line, byte[] buf, int start, int length) {
         this.line = line;
@@ -63,11 +80,21 @@ final class LineResult {
         this.length = length;
     }
 
+    /**
+     * Whether a finding of this severity made now would be held: while fewer than {@code cap}
+     * are, and one error past it, so that the line's verdict is in its findings.
+     */
+    boolean holdsMore(int cap, Severity severity) {
+        int held = (lineFindings == null ? 0 : lineFindings.size()) + (recordFindings == null ? 0 : recordFindings.size());
+        return held < cap || severity == Severity.ERROR && !lineHoldsError && !recordHoldsError;
+    }
+
     void addLineFinding(PendingFinding f) {
         if (lineFindings == null) {
             lineFindings = new ArrayList<>(2);
         }
         lineFindings.add(f);
+        lineHoldsError |= f.severity() == Severity.ERROR;
     }
 
     void addRecordFinding(PendingFinding f) {
@@ -75,6 +102,51 @@ final class LineResult {
             recordFindings = new ArrayList<>(2);
         }
         recordFindings.add(f);
+        recordHoldsError |= f.severity() == Severity.ERROR;
+    }
+
+    /** Counts a finding of the line that the cap leaves out, keeping an error's place ({@code drop}, or null). */
+    void lineOverCap(RuleCode rule, Severity severity, PendingFinding drop) {
+        if (lineOverCap == null) {
+            lineOverCap = new int[RuleCode.values().length * 3];
+        }
+        lineOverCap[rule.ordinal() * 3 + severity.ordinal()]++;
+        if (drop != null) {
+            if (lineDropsOverCap == null) {
+                lineDropsOverCap = new ArrayList<>(2);
+            }
+            lineDropsOverCap.add(drop);
+        }
+    }
+
+    /** Counts a finding of the record that the cap leaves out, keeping an error's place ({@code drop}, or null). */
+    void recordOverCap(RuleCode rule, Severity severity, PendingFinding drop) {
+        if (recordOverCap == null) {
+            recordOverCap = new int[RuleCode.values().length * 3];
+        }
+        recordOverCap[rule.ordinal() * 3 + severity.ordinal()]++;
+        if (drop != null) {
+            if (recordDropsOverCap == null) {
+                recordDropsOverCap = new ArrayList<>(2);
+            }
+            recordDropsOverCap.add(drop);
+        }
+    }
+
+    /** Forgets the findings of the line (it is read again another way). */
+    void clearLineFindings() {
+        lineFindings = null;
+        lineOverCap = null;
+        lineDropsOverCap = null;
+        lineHoldsError = false;
+    }
+
+    /** Forgets the findings of the record (the line turned out to have none). */
+    void clearRecordFindings() {
+        recordFindings = null;
+        recordOverCap = null;
+        recordDropsOverCap = null;
+        recordHoldsError = false;
     }
 
     int jsonIndex(int recordIndex) {

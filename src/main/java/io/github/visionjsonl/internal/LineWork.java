@@ -50,6 +50,13 @@ final class LineWork {
         @Override
         public void report(RuleCode rule, Severity suggested, String pointer, int column, String messageKey,
                 Object... params) {
+            String writer = rule == RuleCode.UNKNOWN_FIELD ? AzureKeys.writerOf(pointer) : null;
+            if (writer != null) {
+                // A key Azure's own tools write is no mistake of the user's: named, and only an info.
+                add(rule, Severity.INFO, pointer, column, "unknown-field.azure", "name", params[1], "where", params[3],
+                        "writer", writer);
+                return;
+            }
             add(rule, suggested, pointer, column, messageKey, params);
         }
     };
@@ -205,8 +212,8 @@ final class LineWork {
         }
         releaseParser();
         r.kind = LineResult.Kind.BROKEN;
-        r.lineFindings = null;
-        r.recordFindings = null;
+        r.clearLineFindings();
+        r.clearRecordFindings();
         return false;
     }
 
@@ -217,7 +224,7 @@ final class LineWork {
             return true;
         }
         // The parser reads the line again and reports all it finds, as if for the first time.
-        current.lineFindings = null;
+        current.clearLineFindings();
         return false;
     }
 
@@ -314,7 +321,7 @@ final class LineWork {
         // A line that does not parse has no record: what was bound so far is no verdict.
         r.kind = LineResult.Kind.BROKEN;
         r.record = null;
-        r.recordFindings = null;
+        r.clearRecordFindings();
         recordPhase = false;
         add(RuleCode.JSON_SYNTAX, null, "", column, "json-syntax", "detail", oneLine(message));
     }
@@ -322,6 +329,18 @@ final class LineWork {
     private void add(RuleCode rule, Severity suggested, String pointer, int column, String key, Object... params) {
         Severity severity = config.severityOf(rule, suggested);
         if (severity == null) {
+            return;
+        }
+        if (!current.holdsMore(config.maxFindings(), severity)) {
+            // What the runtime would drop is still told by the rule's own errors: those keep
+            // their rule and pointer, never a message.
+            PendingFinding drop = rule.defaultSeverity() == Severity.ERROR
+                    ? new PendingFinding(rule, severity, pointer, column, key, null) : null;
+            if (recordPhase) {
+                current.recordOverCap(rule, severity, drop);
+            } else {
+                current.lineOverCap(rule, severity, drop);
+            }
             return;
         }
         PendingFinding f = new PendingFinding(rule, severity, pointer, column, key, params);

@@ -16,6 +16,7 @@ import io.github.visionjsonl.report.Finding;
 import io.github.visionjsonl.report.ValidationReport;
 import io.github.visionjsonl.rules.RuleCode;
 import io.github.visionjsonl.rules.Severity;
+import io.github.visionjsonl.rules.internal.Messages;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -274,7 +275,7 @@ public final class ValidationRun implements Closeable {
         if (r.byteOrderMark) {
             findings.report(RuleCode.BYTE_ORDER_MARK, null, "", 1, "byte-order-mark");
         }
-        apply(r.lineFindings);
+        apply(r.lineFindings, r.lineOverCap, r.lineDropsOverCap);
         if (r.kind != LineResult.Kind.BLANK) {
             records++;
         }
@@ -301,7 +302,7 @@ public final class ValidationRun implements Closeable {
         if (!pending.isEmpty()) {
             resolvePending();
         }
-        apply(r.recordFindings);
+        apply(r.recordFindings, r.recordOverCap, r.recordDropsOverCap);
         ImageRecord record = r.record;
         if (shape == LabelShape.EMPTY_LIST && record.task() != task) {
             record = retypeEmpty((DetectionRecord) record);
@@ -316,21 +317,35 @@ public final class ValidationRun implements Closeable {
     }
 
     /** Counts and keeps a worker's findings, now that their order is known. */
-    private void apply(List<PendingFinding> pendingFindings) {
-        if (pendingFindings == null) {
-            return;
+    private void apply(List<PendingFinding> pendingFindings, int[] overCap, List<PendingFinding> dropsOverCap) {
+        if (pendingFindings != null) {
+            for (PendingFinding f : pendingFindings) {
+                runtime.finding(f.rule(), f.messageKey(), f.pointer());
+                findings.count(f.rule(), f.severity());
+                if (findings.keeps()) {
+                    int column = f.column() >= 0 ? f.column() : columnOf(f.pointer());
+                    findings.keep(new Finding(findings.line(), column, f.pointer(), f.rule(), f.severity(),
+                            Messages.format(f.messageKey(), f.params()), findings.lineHash(findings.line())));
+                }
+            }
         }
-        for (PendingFinding f : pendingFindings) {
-            runtime.finding(f.rule(), f.messageKey(), f.pointer());
-            findings.count(f.rule(), f.severity());
-            if (findings.keeps()) {
-                int column = f.column() >= 0 ? f.column() : columnOf(f.pointer());
-                findings.keep(new Finding(findings.line(), column, f.pointer(), f.rule(), f.severity(),
-                        io.github.visionjsonl.rules.internal.Messages.format(f.messageKey(), f.params()),
-                        findings.lineHash(findings.line())));
+        if (overCap != null) {
+            // Findings past the line's cap followed every held one: they are counted, never kept.
+            RuleCode[] rules = RuleCode.values();
+            Severity[] severities = Severity.values();
+            for (int i = 0; i < overCap.length; i++) {
+                if (overCap[i] > 0) {
+                    findings.count(rules[i / 3], severities[i % 3], overCap[i]);
+                }
+            }
+            if (dropsOverCap != null) {
+                for (PendingFinding f : dropsOverCap) {
+                    runtime.finding(f.rule(), f.messageKey(), f.pointer());
+                }
             }
         }
     }
+
 
     private int columnOf(String pointer) {
         LineResult r = current;
@@ -374,7 +389,7 @@ public final class ValidationRun implements Closeable {
 
     /** Validates a {@code label: []} line as far as it can be without a task, then holds it back. */
     private void hold(LineResult r) {
-        apply(r.recordFindings);
+        apply(r.recordFindings, r.recordOverCap, r.recordDropsOverCap);
         DetectionRecord record = (DetectionRecord) r.record;
         dataset.checkLine(record, r.fingerprint, r.labelHash);
         datastores.check(record.imageUrl(), r.datastoreHash, r.workspaceHash);

@@ -11,7 +11,8 @@ import java.util.Optional;
  *
  * @param line the 1-based line number
  * @param record the typed record, or {@code null} when the line is not a usable record
- * @param findings every finding of the line, in the order found
+ * @param findings the findings of the line in the order found: all of them, up to the validator's
+ *     {@code maxFindings} (and its first error past them); a report counts the rest
  */
 public record ValidatedLine(long line, ImageRecord record, List<Finding> findings) {
 

@@ -120,6 +120,8 @@ public enum RuleCode {
     UNSEEN_VALIDATION_LABEL("unseen-validation-label", Severity.ERROR),
     /** A training class absent from the validation file. */
     MISSING_VALIDATION_CLASS("missing-validation-class", Severity.INFO),
+    /** More than half of the validation images are also in the training file. */
+    VALIDATION_LEAKED("validation-leaked", Severity.ERROR),
 
     // Image files
     /** No file at the resolved path. */
@@ -203,7 +205,8 @@ public enum RuleCode {
 
     /** Whether the rule concerns a training file together with its validation file. */
     public boolean isPairRule() {
-        return this == TRAIN_VALIDATION_LEAK || this == UNSEEN_VALIDATION_LABEL || this == MISSING_VALIDATION_CLASS;
+        return this == TRAIN_VALIDATION_LEAK || this == UNSEEN_VALIDATION_LABEL || this == MISSING_VALIDATION_CLASS
+                || this == VALIDATION_LEAKED;
     }
 
     /** Whether the rule needs the image files ({@code --images-root}). */

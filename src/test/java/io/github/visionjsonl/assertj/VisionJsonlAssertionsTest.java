@@ -74,6 +74,22 @@ class VisionJsonlAssertionsTest {
     }
 
     @Test
+    void aPairWithALeakedImageFails() {
+        Path dir = Path.of("samples/invalid/pairs/train-validation-leak");
+        assertThatThrownBy(() -> assertThatDataset(dir.resolve("train.jsonl")).hasValidationPair(dir.resolve("validation.jsonl")))
+                .hasMessageContaining("Expecting validation file " + dir.resolve("validation.jsonl"))
+                .hasMessageContaining("but 1 of its images is also in the training file")
+                .hasMessageContaining("validation.jsonl:1:15: warning[train-validation-leak]");
+    }
+
+    @Test
+    void aTrainingFileIsNoPairWithItself() {
+        Path train = Path.of("samples/image-classification/train.jsonl");
+        assertThatThrownBy(() -> assertThatDataset(train).hasValidationPair(train))
+                .hasMessageContaining("error[validation-leaked]: 32 of the 32 validation images (100%)");
+    }
+
+    @Test
     void unreadableFileIsAnUncheckedIOException() {
         assertThatThrownBy(() -> assertThatDataset(Path.of("samples/none.jsonl")))
                 .isInstanceOf(UncheckedIOException.class).hasMessageContaining("samples/none.jsonl");

@@ -121,8 +121,8 @@ public final class RecordBinder {
     private boolean anyPolygon;
     private final String[] topMisspelt = new String[TOP_KEYS.length];
     /** Unknown keys seen in the record itself, and in the nested object being read (to tell duplicates). */
-    private final List<String> topUnknownKeys = new ArrayList<>();
-    private final List<String> unknownKeys = new ArrayList<>();
+    private final KeysSeen topUnknownKeys = new KeysSeen();
+    private final KeysSeen unknownKeys = new KeysSeen();
     private double[] scratch = new double[256];
     private int[] listIndex = new int[16];
     private int listSize;
@@ -1024,7 +1024,7 @@ public final class RecordBinder {
      * reporting it as the parser's path does; false to give up (an object, anything unusual).
      */
     private boolean plainUnknownKey(String[] known, String[] misspelt, String parent, String where,
-            List<String> seen) {
+            KeysSeen seen) {
         int keyAt = at;
         if (!plainStringHere()) {
             return false;
@@ -1488,7 +1488,7 @@ public final class RecordBinder {
     // ---- reporting ------------------------------------------------------------------------
 
     private void unknownKey(String name, String[] known, String[] misspelt, String parent, String where,
-            List<String> seen) throws IOException {
+            KeysSeen seen) throws IOException {
         unknownKey(name, known, misspelt, parent, where, seen, column());
         p.nextToken();
         p.skipChildren();
@@ -1496,12 +1496,10 @@ public final class RecordBinder {
 
     /** Reports a key the object does not know (the parser's and the plain reader's way alike). */
     private void unknownKey(String name, String[] known, String[] misspelt, String parent, String where,
-            List<String> seen, int column) {
+            KeysSeen seen, int column) {
         String pointer = parent + "/" + escape(name);
-        if (seen.contains(name)) {
+        if (!seen.add(name)) {
             duplicateKey(pointer, name, column);
-        } else {
-            seen.add(name);
         }
         String hint = KeyHints.nearest(name, known);
         if (hint != null) {

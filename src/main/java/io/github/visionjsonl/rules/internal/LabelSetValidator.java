@@ -4,10 +4,15 @@ import io.github.visionjsonl.rules.LabelSet;
 import io.github.visionjsonl.rules.RuleCode;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Checks {@link LabelSet}. */
 public final class LabelSetValidator implements ConstraintValidator<LabelSet, List<String>> {
+
+    /** Up to this many names, comparing each with those before it beats a map. */
+    private static final int FEW_LABELS = 16;
 
     @Override
     public boolean isValid(List<String> labels, ConstraintValidatorContext context) {
@@ -22,6 +27,9 @@ public final class LabelSetValidator implements ConstraintValidator<LabelSet, Li
         if (labels.isEmpty()) {
             sink.report(RuleCode.LABEL_LIST_EMPTY, "", "label-list-empty");
             return false;
+        }
+        if (labels.size() > FEW_LABELS) {
+            return checkMany(labels, sink);
         }
         boolean valid = true;
         // Label lists are short: comparing each name with those before it beats a map per line.
@@ -40,6 +48,24 @@ public final class LabelSetValidator implements ConstraintValidator<LabelSet, Li
                     valid = false;
                     break;
                 }
+            }
+        }
+        return valid;
+    }
+
+    /** A long list, by a map of first positions: comparing with every name before is quadratic. */
+    private static boolean checkMany(List<String> labels, RuleSink sink) {
+        boolean valid = true;
+        Map<String, Integer> first = new HashMap<>();
+        for (int i = 0; i < labels.size(); i++) {
+            String name = labels.get(i);
+            if (name == null) {
+                continue;
+            }
+            Integer j = first.putIfAbsent(name, i);
+            if (j != null) {
+                sink.report(RuleCode.LABEL_DUPLICATE, "/" + i, "label-duplicate", "value", name, "first", j);
+                valid = false;
             }
         }
         return valid;
