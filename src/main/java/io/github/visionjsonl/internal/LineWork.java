@@ -2,7 +2,7 @@ package io.github.visionjsonl.internal;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import io.github.visionjsonl.Task;
 import io.github.visionjsonl.reading.internal.FindingSink;
 import io.github.visionjsonl.reading.internal.RecordBinder;
@@ -143,9 +143,8 @@ final class LineWork {
                     objects.check(r.record, index, ruleTarget);
                 }
             }
-        } catch (StreamConstraintsException e) {
-            fail(r, 0, e.getOriginalMessage());
         } catch (JsonProcessingException e) {
+            // A nesting too deep has a location too (numbers, names and strings may be as long as a line).
             fail(r, e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getColumnNr()), e.getOriginalMessage());
         } catch (IOException | RuntimeException e) {
             // Jackson's own failures on pathological input end the line, never the run.
@@ -222,8 +221,21 @@ final class LineWork {
     }
 
     private boolean bindAlone(byte[] buf, int start, int length) throws IOException {
+        byte[] line;
         try (JsonParser p = config.jsonFactory().createParser(buf, start, length)) {
             return binder.bind(p, sink, true, buf, start, start + length);
+        } catch (StreamReadException e) {
+            line = RecordBinder.withoutLoneSurrogateKeys(buf, start, length);
+            if (line == null) {
+                throw e;
+            }
+        }
+        // Jackson refuses a lone surrogate escape in a key, which is JSON: the line is read
+        // again, as if for the first time, with such escapes standing for others.
+        current.lineFindings = null;
+        current.recordFindings = null;
+        try (JsonParser p = config.jsonFactory().createParser(line)) {
+            return binder.bindSurrogateKeys(p, sink, line, line.length);
         }
     }
 

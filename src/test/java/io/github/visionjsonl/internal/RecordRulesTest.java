@@ -63,7 +63,8 @@ class RecordRulesTest {
             }
         }
         ValidatorConfig config = new ValidatorConfig(null, java.util.Map.of(), java.util.Set.of(), 1000, false,
-                DatasetValidator.DEFAULT_MAX_LINE_LENGTH, 5, 50, 0.95, null, 1, new com.fasterxml.jackson.core.JsonFactory());
+                DatasetValidator.DEFAULT_MAX_LINE_LENGTH, 5, 50, 0.95, null, 1,
+                io.github.visionjsonl.reading.internal.RecordBinder.lineFactory(DatasetValidator.DEFAULT_MAX_LINE_LENGTH));
         LineWork work = new LineWork(config, false);
         int records = 0;
         int withViolations = 0;

@@ -1,7 +1,12 @@
 package io.github.visionjsonl.reading.internal;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import io.github.visionjsonl.Task;
 import io.github.visionjsonl.model.BoundingBox;
 import io.github.visionjsonl.model.ClassificationRecord;
@@ -95,6 +100,8 @@ public final class RecordBinder {
 
     private FindingSink sink;
     private JsonParser p;
+    /** Whether the line's keys had lone surrogates, mapped to private-use characters (see {@link #withoutLoneSurrogateKeys}). */
+    private boolean surrogateKeys;
     private byte[] input;
     private int inputStart;
     private int lineEnd;
@@ -126,6 +133,8 @@ public final class RecordBinder {
     private double[] scratch = new double[256];
     private int[] listIndex = new int[16];
     private int listSize;
+    /** How many non-finite numbers the line has had reported. */
+    private int nonFiniteCount;
     private int integerNames;
     private int stringNames;
 
@@ -164,6 +173,27 @@ public final class RecordBinder {
     }
 
     /**
+     * The factory of the parsers that read lines of at most {@code maxLineLength} bytes. Names,
+     * numbers and strings may be as long as a line: the plain reader accepts any length, and the
+     * parser must give the same verdict on the same JSON (Jackson's own limits, 50,000
+     * characters for a name and 1,000 for a number, would make a line valid or not depending on
+     * which reader took it). Jackson's non-numeric numbers ({@code NaN}, {@code Infinity}) are
+     * read so that they can be reported as {@code non-finite-number} where they stand, rather
+     * than as a syntax error.
+     */
+    public static JsonFactory lineFactory(int maxLineLength) {
+        return JsonFactory.builder()
+                .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+                .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxStringLength(Math.max(maxLineLength, StreamReadConstraints.DEFAULT_MAX_STRING_LEN))
+                        .maxNameLength(Math.max(maxLineLength, StreamReadConstraints.DEFAULT_MAX_NAME_LEN))
+                        .maxNumberLength(Math.max(maxLineLength, StreamReadConstraints.DEFAULT_MAX_NUM_LEN))
+                        .build())
+                .build();
+    }
+
+    /**
      * Binds the next JSON value of the parser as one line.
      *
      * @param alone whether the parser reads this line only: then what follows the value is
@@ -178,16 +208,33 @@ public final class RecordBinder {
      */
     public boolean bind(JsonParser parser, FindingSink findings, boolean alone, byte[] input, int inputStart,
             int lineEnd) throws IOException {
+        return bind(parser, findings, alone, input, inputStart, lineEnd, false);
+    }
+
+    /**
+     * Binds a line whose keys had their lone surrogate escapes replaced by
+     * {@link #withoutLoneSurrogateKeys}: names are reported as the line has them.
+     *
+     * @return whether the line is a record
+     * @throws IOException when the line is not well-formed JSON
+     */
+    public boolean bindSurrogateKeys(JsonParser parser, FindingSink findings, byte[] input, int lineEnd)
+            throws IOException {
+        return bind(parser, findings, true, input, 0, lineEnd, true);
+    }
+
+    private boolean bind(JsonParser parser, FindingSink findings, boolean alone, byte[] input, int inputStart,
+            int lineEnd, boolean surrogateKeys) throws IOException {
         this.input = input;
         this.inputStart = inputStart;
         this.lineEnd = lineEnd;
         this.p = parser;
         this.sink = findings;
         reset();
+        this.surrogateKeys = surrogateKeys;
         JsonToken t = p.nextToken();
         if (t != JsonToken.START_OBJECT) {
-            report(RuleCode.NOT_AN_OBJECT, "", "not-an-object", "actual", describe(t));
-            p.skipChildren();
+            notAnObject(t, alone);
             return false;
         }
         int seen = 0;
@@ -223,7 +270,27 @@ public final class RecordBinder {
         return true;
     }
 
+    /**
+     * Reads the rest of a line whose value is no object: that is only {@code not-an-object} when
+     * the line is JSON ({@code [1, 2} or {@code 123 456} are syntax errors, whatever their first
+     * token, and {@code [NaN]} has its non-finite number).
+     */
+    private void notAnObject(JsonToken t, boolean alone) throws IOException {
+        String actual = describe(t);
+        int column = column();
+        int nonFiniteBefore = nonFiniteCount;
+        if (!nonFiniteLiteral(t, "")) {
+            skipValue("");
+        }
+        if (alone && p.nextToken() != null) {
+            report(RuleCode.JSON_SYNTAX, "", "json-syntax.trailing", "token", describe(p.currentToken()));
+        } else if (nonFiniteCount == nonFiniteBefore) {
+            sink.report(RuleCode.NOT_AN_OBJECT, null, "", column, "not-an-object", "actual", actual);
+        }
+    }
+
     private void reset() {
+        surrogateKeys = false;
         hasUrl = false;
         imageUrl = null;
         imageUrlStart = -1;
@@ -241,6 +308,7 @@ public final class RecordBinder {
         listSize = 0;
         integerNames = 0;
         stringNames = 0;
+        nonFiniteCount = 0;
     }
 
     /** How many class names of the line were written as integers. */
@@ -285,10 +353,10 @@ public final class RecordBinder {
                 imageUrl = p.getText();
                 imageUrlStart = -1; // an earlier plain URL of the same record is not this one
             }
-        } else {
+        } else if (!nonFiniteLiteral(t, "/image_url")) {
             report(RuleCode.WRONG_TYPE, "/image_url", "wrong-type", "name", "image_url", "expected", "a string",
                     "actual", describe(t));
-            p.skipChildren();
+            skipValue("/image_url");
         }
     }
 
@@ -344,9 +412,11 @@ public final class RecordBinder {
             return;
         }
         if (t != JsonToken.START_OBJECT) {
-            report(RuleCode.WRONG_TYPE, "/image_details", "wrong-type", "name", "image_details",
-                    "expected", "an object", "actual", describe(t));
-            p.skipChildren();
+            if (!nonFiniteLiteral(t, "/image_details")) {
+                report(RuleCode.WRONG_TYPE, "/image_details", "wrong-type", "name", "image_details",
+                        "expected", "an object", "actual", describe(t));
+                skipValue("/image_details");
+            }
             return;
         }
         int seen = 0;
@@ -371,10 +441,10 @@ public final class RecordBinder {
                 t = p.nextToken();
                 if (t == JsonToken.VALUE_STRING) {
                     format = cachedName();
-                } else if (t != JsonToken.VALUE_NULL) {
+                } else if (t != JsonToken.VALUE_NULL && !nonFiniteLiteral(t, "/image_details/format")) {
                     report(RuleCode.WRONG_TYPE, "/image_details/format", "wrong-type", "name", "format",
                             "expected", "a string", "actual", describe(t));
-                    p.skipChildren();
+                    skipValue("/image_details/format");
                 }
             } else if (k == 1) {
                 width = readSize("width");
@@ -413,8 +483,11 @@ public final class RecordBinder {
             default:
                 break;
         }
-        report(RuleCode.IMAGE_SIZE, "/image_details/" + name, "image-size", "name", name, "actual", describe(t));
-        p.skipChildren();
+        String pointer = "/image_details/" + name;
+        if (!nonFiniteLiteral(t, pointer)) {
+            report(RuleCode.IMAGE_SIZE, pointer, "image-size", "name", name, "actual", describe(t));
+            skipValue(pointer);
+        }
         return null;
     }
 
@@ -443,7 +516,7 @@ public final class RecordBinder {
                 shape = LabelShape.INVALID;
                 report(RuleCode.WRONG_TYPE, "/label", "wrong-type", "name", "label",
                         "expected", "a class name or a list", "actual", describe(t));
-                p.skipChildren();
+                skipValue("/label");
             }
             default -> {
                 shape = LabelShape.CLASS_NAME;
@@ -482,13 +555,13 @@ public final class RecordBinder {
                     pointer = "/label/" + i;
                 }
             }
-            if (pointer != null) {
+            if (pointer != null && !nonFiniteLiteral(t, pointer)) {
                 report(RuleCode.WRONG_TYPE, pointer, "wrong-type", "name", "label/" + i,
                         "expected", kind == LabelShape.BOXES ? "an object like the other elements"
                                 : kind == LabelShape.NAMES ? "a class name like the other elements"
                                 : "a class name or an object",
                         "actual", describe(t));
-                p.skipChildren();
+                skipValue(pointer);
             }
             i++;
         }
@@ -520,8 +593,10 @@ public final class RecordBinder {
                 report(RuleCode.LABEL_TYPE, Severity.WARNING, pointer, "label-type.integer", "actual", p.getText());
                 return p.getText();
             default:
-                report(RuleCode.LABEL_TYPE, pointer, "label-type", "actual", describe(t));
-                p.skipChildren();
+                if (!nonFiniteLiteral(t, pointer)) {
+                    report(RuleCode.LABEL_TYPE, pointer, "label-type", "actual", describe(t));
+                    skipValue(pointer);
+                }
                 return null;
         }
     }
@@ -586,11 +661,11 @@ public final class RecordBinder {
         double v;
         switch (t) {
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
-                v = number(t);
-                if (!Double.isFinite(v)) {
-                    nonFinite(cornerPointer(a, name));
+                if (nonFiniteLiteral(t, cornerPointer(a, name))) {
                     return;
                 }
+                // A number too large for a double is out of range, as the rules say: no literal
+                v = number(t);
             }
             case VALUE_STRING -> {
                 String text = p.getText().strip();
@@ -616,7 +691,7 @@ public final class RecordBinder {
                         : t == JsonToken.VALUE_FALSE ? " (the runtime would read it as 0.0)" : "";
                 report(RuleCode.WRONG_TYPE, cornerPointer(a, name), "wrong-type.coordinate", "name", name,
                         "actual", describe(t), "hint", hint);
-                p.skipChildren();
+                skipValue(cornerPointer(a, name));
                 return;
             }
         }
@@ -714,6 +789,9 @@ public final class RecordBinder {
 
     private void readCrowd(Annotation a) throws IOException {
         JsonToken t = p.nextToken();
+        if (nonFiniteLiteral(t, "/label/" + a.index + "/isCrowd")) {
+            return;
+        }
         String actual = null;
         switch (t) {
             case VALUE_TRUE -> a.crowd = true;
@@ -738,7 +816,7 @@ public final class RecordBinder {
             }
             default -> {
                 actual = describe(t);
-                p.skipChildren();
+                skipValue("/label/" + a.index + "/isCrowd");
             }
         }
         if (actual != null) {
@@ -753,8 +831,10 @@ public final class RecordBinder {
         String pointer = "/label/" + a.index + "/polygon";
         JsonToken t = p.nextToken();
         if (t != JsonToken.START_ARRAY) {
-            report(RuleCode.POLYGON_SHAPE, pointer, "polygon-shape", "actual", describe(t));
-            p.skipChildren();
+            if (!nonFiniteLiteral(t, pointer)) {
+                report(RuleCode.POLYGON_SHAPE, pointer, "polygon-shape", "actual", describe(t));
+                skipValue(pointer);
+            }
             return;
         }
         boolean ok = true;
@@ -765,10 +845,12 @@ public final class RecordBinder {
                 int n = 0;
                 while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
                     if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
-                        double v = number(t);
-                        if (!Double.isFinite(v)) {
-                            nonFinite(pointer + "/" + s + "/" + n);
+                        double v = Double.NaN;
+                        if (nonFiniteLiteral(t, pointer + "/" + s + "/" + n)) {
                             ok = false;
+                        } else {
+                            // too large for a double: out of range, as the rules say
+                            v = number(t);
                         }
                         if (n == scratch.length) {
                             scratch = Arrays.copyOf(scratch, n * 2);
@@ -780,7 +862,7 @@ public final class RecordBinder {
                                     "actual", describe(t), "segment", s);
                         }
                         ok = false;
-                        p.skipChildren();
+                        skipValue(pointer + "/" + s + "/" + n);
                         n++;
                     }
                 }
@@ -793,7 +875,7 @@ public final class RecordBinder {
                     a.segments.add(Arrays.copyOf(scratch, n));
                 }
             } else if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
-                if (ok) {
+                if (!nonFiniteLiteral(t, pointer + "/" + s) && ok) {
                     report(RuleCode.POLYGON_SHAPE, pointer, "polygon-shape.flat");
                 }
                 ok = false;
@@ -802,7 +884,7 @@ public final class RecordBinder {
                     report(RuleCode.POLYGON_SHAPE, pointer + "/" + s, "polygon-shape", "actual", describe(t));
                 }
                 ok = false;
-                p.skipChildren();
+                skipValue(pointer + "/" + s);
             }
             s++;
         }
@@ -1489,9 +1571,12 @@ public final class RecordBinder {
 
     private void unknownKey(String name, String[] known, String[] misspelt, String parent, String where,
             List<String> seen) throws IOException {
+        name = keyName(name);
         unknownKey(name, known, misspelt, parent, where, seen, column());
-        p.nextToken();
-        p.skipChildren();
+        String pointer = parent + "/" + escape(name);
+        if (!nonFiniteLiteral(p.nextToken(), pointer)) {
+            skipValue(pointer);
+        }
     }
 
     /** Reports a key the object does not know (the parser's and the plain reader's way alike). */
@@ -1541,7 +1626,128 @@ public final class RecordBinder {
     }
 
     private void nonFinite(String pointer) throws IOException {
+        nonFiniteCount++;
         report(RuleCode.NON_FINITE_NUMBER, pointer, "non-finite-number", "actual", p.getText());
+    }
+
+    /**
+     * Whether the current token is one of the non-numeric numbers Jackson reads ({@code NaN},
+     * {@code Infinity}, {@code -Infinity}, {@code +Infinity}, {@code -INF}): none is JSON, and
+     * each is reported as {@code non-finite-number} wherever it stands. {@code +INF} is no
+     * number of any JSON dialect: a syntax error. Checked before the value is converted, so
+     * that a number merely too large for a double ({@code 1e400}) is not taken for one.
+     */
+    private boolean nonFiniteLiteral(JsonToken t, String pointer) throws IOException {
+        if (t != JsonToken.VALUE_NUMBER_FLOAT || !p.isNaN()) {
+            return false;
+        }
+        if (p.getText().equals("+INF")) {
+            throw new JsonParseException(p, "unexpected token '+INF': not a JSON value", p.currentTokenLocation());
+        }
+        nonFinite(pointer);
+        return true;
+    }
+
+    /** Per nesting level of {@link #skipValue}: the key or index of the value being read. */
+    private String[] pathNames = new String[8];
+    private int[] pathIndexes = new int[8];
+    /** Marks an object without keys yet: compared by identity, no key read is this instance. */
+    @SuppressWarnings("StringOperationCanBeSimplified")
+    private static final String NO_KEY_YET = new String("");
+    /** Per object being skipped: its first key, and once it has a second, all of them. */
+    private String[] firstKeys = new String[8];
+    private final List<java.util.Set<String>> keySets = new ArrayList<>();
+
+    /**
+     * Skips the value at the current token, as {@code skipChildren} does, reporting what no
+     * value of a line may hold however deep it is: a key twice in one object, a non-finite
+     * number. The current token itself has been judged by the caller.
+     *
+     * @param pointer the value's pointer, for the findings inside it
+     */
+    private void skipValue(String pointer) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t != JsonToken.START_OBJECT && t != JsonToken.START_ARRAY) {
+            return;
+        }
+        int depth = 0;
+        open(depth, t);
+        while (depth >= 0) {
+            t = p.nextToken();
+            if (t == null) {
+                return; // the parser reports the end of input itself
+            }
+            switch (t) {
+                case END_OBJECT, END_ARRAY -> depth--;
+                case FIELD_NAME -> {
+                    String name = keyName(p.currentName());
+                    pathNames[depth] = name;
+                    if (!newKey(depth, name)) {
+                        duplicateKey(path(pointer, depth), name, column());
+                    }
+                }
+                default -> {
+                    if (pathNames[depth] == null) {
+                        pathIndexes[depth]++;
+                    }
+                    if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+                        depth++;
+                        open(depth, t);
+                    } else if (t == JsonToken.VALUE_NUMBER_FLOAT && p.isNaN()) {
+                        nonFiniteLiteral(t, path(pointer, depth));
+                    }
+                }
+            }
+        }
+    }
+
+    private void open(int depth, JsonToken t) {
+        if (depth == pathNames.length) {
+            pathNames = Arrays.copyOf(pathNames, depth * 2);
+            pathIndexes = Arrays.copyOf(pathIndexes, depth * 2);
+            firstKeys = Arrays.copyOf(firstKeys, depth * 2);
+        }
+        pathNames[depth] = null; // an array's level has no name, an object's gets one per key
+        pathIndexes[depth] = -1;
+        firstKeys[depth] = t == JsonToken.START_OBJECT ? NO_KEY_YET : null;
+        if (depth < keySets.size()) {
+            keySets.set(depth, null);
+        }
+    }
+
+    /** Records a key of the object at that level; false when it had it already. */
+    private boolean newKey(int depth, String name) {
+        String first = firstKeys[depth];
+        if (first == NO_KEY_YET) {
+            firstKeys[depth] = name;
+            return true;
+        }
+        while (keySets.size() <= depth) {
+            keySets.add(null);
+        }
+        java.util.Set<String> keys = keySets.get(depth);
+        if (keys == null) {
+            // A fresh set per object with two keys or more: clearing one that grew large for
+            // an earlier object would cost its capacity again for every small object after it.
+            keys = new java.util.HashSet<>();
+            keys.add(first);
+            keySets.set(depth, keys);
+        }
+        return keys.add(name);
+    }
+
+    /** The pointer of the value at {@code depth} inside the value at {@code base}. */
+    private String path(String base, int depth) {
+        StringBuilder b = new StringBuilder(base);
+        for (int i = 0; i <= depth; i++) {
+            b.append('/');
+            if (pathNames[i] != null) {
+                b.append(escape(pathNames[i]));
+            } else {
+                b.append(pathIndexes[i]);
+            }
+        }
+        return b.toString();
     }
 
     private void report(RuleCode rule, String pointer, String key, Object... params) {
@@ -1554,6 +1760,88 @@ public final class RecordBinder {
 
     private int column() {
         return p.currentTokenLocation().getColumnNr();
+    }
+
+    /** Where lone surrogates of keys are mapped to: private-use characters, as many. */
+    private static final int SURROGATE_STAND_IN = 0xE000;
+
+    /**
+     * The line with every lone surrogate escape of its keys ({@code \uDC00} alone) written as
+     * the escape of a private-use character ({@code \uE400}) of the same length, or null when
+     * it has none. JSON allows such keys and Jackson refuses them (in values it reads them);
+     * the keys stay distinct, columns stay where they were, and {@link #bindSurrogateKeys}
+     * reports the names as written.
+     */
+    public static byte[] withoutLoneSurrogateKeys(byte[] buf, int start, int length) {
+        byte[] b = Arrays.copyOfRange(buf, start, start + length);
+        boolean changed = false;
+        int i = 0;
+        while (i < b.length) {
+            if (b[i] != '"') {
+                i++;
+                continue;
+            }
+            int close = i + 1;
+            while (close < b.length && b[close] != '"') {
+                close += b[close] == '\\' ? 2 : 1;
+            }
+            int after = close + 1;
+            while (after < b.length && (b[after] == ' ' || b[after] == '\t')) {
+                after++;
+            }
+            if (after < b.length && b[after] == ':') {
+                for (int e = i + 1; e + 5 < close; e++) {
+                    if (b[e] != '\\') {
+                        continue;
+                    }
+                    int unit = b[e + 1] == 'u' ? hex4(b, e + 2) : -1;
+                    if (unit >= 0xD800 && unit <= 0xDBFF && e + 11 < close + 1 && b[e + 6] == '\\'
+                            && b[e + 7] == 'u' && hex4(b, e + 8) >= 0xDC00 && hex4(b, e + 8) <= 0xDFFF) {
+                        e += 11; // a pair: Jackson reads it
+                    } else if (unit >= 0xD800 && unit <= 0xDFFF) {
+                        String standIn = Integer.toHexString(SURROGATE_STAND_IN + unit - 0xD800);
+                        for (int k = 0; k < 4; k++) {
+                            b[e + 2 + k] = (byte) standIn.charAt(k);
+                        }
+                        changed = true;
+                        e += 5;
+                    } else {
+                        e++; // the escaped character is no escape of its own
+                    }
+                }
+            }
+            i = close + 1;
+        }
+        return changed ? b : null;
+    }
+
+    private static int hex4(byte[] b, int at) {
+        if (at + 4 > b.length) {
+            return -1;
+        }
+        int v = 0;
+        for (int k = 0; k < 4; k++) {
+            int d = Character.digit(b[at + k], 16);
+            if (d < 0) {
+                return -1;
+            }
+            v = v * 16 + d;
+        }
+        return v;
+    }
+
+    /** A key's name as the line writes it: the stand-ins of lone surrogates mapped back. */
+    private String keyName(String name) {
+        if (!surrogateKeys) {
+            return name;
+        }
+        char[] c = name.toCharArray();
+        for (int i = 0; i < c.length; i++) {
+            if (c[i] >= SURROGATE_STAND_IN && c[i] < SURROGATE_STAND_IN + 0x800) {
+                c[i] = (char) (c[i] - SURROGATE_STAND_IN + 0xD800);
+            }
+        }
+        return new String(c);
     }
 
     /** RFC 6901 escaping of one reference token. */
