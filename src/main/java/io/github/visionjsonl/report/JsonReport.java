@@ -2,6 +2,9 @@ package io.github.visionjsonl.report;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -26,6 +29,25 @@ public final class JsonReport {
     private JsonReport() {
     }
 
+    /**
+     * Escapes UTF-16 surrogates (backslash, u, four hex digits): a line may hold a lone one (JSON allows the
+     * escape), which no encoder can write as a character (it became {@code ?}). Pairs are
+     * escaped too, which reads back as the same character.
+     */
+    private static final CharacterEscapes SURROGATES = new CharacterEscapes() {
+        private final int[] ascii = CharacterEscapes.standardAsciiEscapesForJSON();
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            return Character.isSurrogate((char) ch) ? new SerializedString(String.format("\\u%04x", ch)) : null;
+        }
+    };
+
     /** Writes one report as a JSON object. */
     public static void write(ValidationReport report, JsonGenerator out) throws IOException {
         write(report, null, out);
@@ -36,6 +58,9 @@ public final class JsonReport {
      * {@code "validation"}) after {@code "file"} when the role is not null.
      */
     public static void write(ValidationReport report, String role, JsonGenerator out) throws IOException {
+        if (out.getCharacterEscapes() == null) {
+            out.setCharacterEscapes(SURROGATES);
+        }
         out.writeStartObject();
         out.writeStringField("file", report.source());
         if (role != null) {

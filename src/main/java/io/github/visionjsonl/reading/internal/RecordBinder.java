@@ -20,6 +20,7 @@ import io.github.visionjsonl.model.Segment;
 import io.github.visionjsonl.model.SegmentationRecord;
 import io.github.visionjsonl.rules.RuleCode;
 import io.github.visionjsonl.rules.Severity;
+import io.github.visionjsonl.rules.internal.Messages;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -1620,7 +1621,7 @@ public final class RecordBinder {
     }
 
     private void missing(String parent, int column, String name, String misspelt) {
-        String hint = misspelt == null ? "" : " (found \"" + misspelt + "\")";
+        String hint = misspelt == null ? "" : " (found " + Messages.quote(misspelt) + ")";
         sink.report(RuleCode.MISSING_FIELD, null, parent + "/" + name, column, "missing-field", "name", name,
                 "hint", hint);
     }
