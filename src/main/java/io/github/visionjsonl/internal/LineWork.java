@@ -125,6 +125,12 @@ final class LineWork {
                     "byte", String.format("%02X", buf[bad] & 0xff), "column", bad - start + 1);
             return r;
         }
+        if (!ascii && length >= 3 && (buf[start] & 0xff) == 0xEF && (buf[start + 1] & 0xff) == 0xBB
+                && (buf[start + 2] & 0xff) == 0xBF) {
+            // The file's own mark was taken off line 1; Jackson would skip this one unseen.
+            add(RuleCode.JSON_SYNTAX, null, "", 1, "json-syntax.byte-order-mark");
+            return r;
+        }
         try {
             if (plainLines && bindPlain(buf, start, length)
                     || bindInSequence(r, buf, start, length, dataEnd, epoch) || bindAlone(buf, start, length)) {

@@ -133,4 +133,17 @@ class JsonVerdictsTest {
             assertThat(rules(line)).as(line).containsExactly(RuleCode.NOT_AN_OBJECT);
         }
     }
+
+    @Test
+    void aByteOrderMarkAfterTheFilesStartIsNoJson() throws Exception {
+        String record = "{" + URL + ", \"label\": \"cat\"}";
+        String file = "\ufeff" + record + "\n\ufeff" + record.replace("a.jpg", "b.jpg") + "\n"
+                + record.replace("a.jpg", "c.jpg") + "\n{" + URL + ",\ufeff \"label\": \"cat\"}\n";
+        io.github.visionjsonl.report.ValidationReport report = VALIDATOR.validate(
+                new java.io.ByteArrayInputStream(file.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "bom");
+        assertThat(report.findings()).extracting(f -> f.line() + " " + f.rule() + " " + f.severity() + " " + f.column())
+                .containsExactly("1 byte-order-mark WARNING 1", "2 json-syntax ERROR 1", "4 json-syntax ERROR 42");
+        assertThat(report.findings().get(1).message()).contains("byte order mark");
+        assertThat(report.validRecords()).isEqualTo(2);
+    }
 }
