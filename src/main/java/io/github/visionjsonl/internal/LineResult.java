@@ -52,6 +52,9 @@ final class LineResult {
     List<PendingFinding> lineFindings;
     /** Findings of the record, valid only when the line's task is the file's. */
     List<PendingFinding> recordFindings;
+    /** For a line of objects without boxes or polygons (no task given): its record and findings as segmentation. */
+    ImageRecord segmentationRecord;
+    List<PendingFinding> segmentationFindings;
 
     LineResult(long line, byte[] buf, int start, int length) {
         this.line = line;

@@ -11,6 +11,7 @@ import io.github.visionjsonl.reading.internal.Utf8;
 import io.github.visionjsonl.rules.RuleCode;
 import io.github.visionjsonl.rules.Severity;
 import java.io.IOException;
+import java.util.List;
 import java.util.function.IntUnaryOperator;
 import java.util.regex.Pattern;
 
@@ -147,6 +148,9 @@ final class LineWork {
                     url = urlFacts(r.record.imageUrl());
                     rules.check(r.record, url, index, ruleTarget);
                     objects.check(r.record, index, ruleTarget);
+                    if (r.shape == LabelShape.OBJECTS && task != config.task()) {
+                        asSegmentation(r, url);
+                    }
                 }
             }
         } catch (JsonProcessingException e) {
@@ -161,6 +165,20 @@ final class LineWork {
             count(r, url != null ? url : urlFacts(r.record.imageUrl()));
         }
         return r;
+    }
+
+    /**
+     * Keeps beside the record of a line of objects without boxes or polygons, built as detection,
+     * its verdict as segmentation, for the merge to take when that is the file's task: no
+     * object of such a line makes it into either record, their missing keys differ.
+     */
+    private void asSegmentation(LineResult r, UrlFacts url) {
+        List<PendingFinding> asDetection = r.recordFindings;
+        r.recordFindings = null;
+        r.segmentationRecord = binder.toRecord(Task.IMAGE_INSTANCE_SEGMENTATION);
+        rules.check(r.segmentationRecord, url, IDENTITY, ruleTarget);
+        r.segmentationFindings = r.recordFindings;
+        r.recordFindings = asDetection;
     }
 
     /**
@@ -319,8 +337,9 @@ final class LineWork {
         if (given != null && shape.fits(given)) {
             return given;
         }
-        if (shape == LabelShape.EMPTY_LIST) {
-            // Fits every list task; detection is checked now, the merge retypes it once the task is known.
+        if (shape == LabelShape.EMPTY_LIST || shape == LabelShape.OBJECTS) {
+            // Fits every list task (objects without boxes or polygons: detection and segmentation);
+            // detection is checked now, the merge retypes it once the task is known.
             return Task.IMAGE_OBJECT_DETECTION;
         }
         return shape.task();

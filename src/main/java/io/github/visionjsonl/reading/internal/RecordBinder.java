@@ -58,7 +58,12 @@ public final class RecordBinder {
         /** A list of objects without polygons: detection. */
         BOXES,
         /** A list of objects with polygons: instance segmentation. */
-        POLYGONS;
+        POLYGONS,
+        /**
+         * A list of objects with neither a polygon nor a box corner: detection and segmentation
+         * alike, judged as the file's task.
+         */
+        OBJECTS;
 
         /** The task this shape belongs to, or {@code null} when it tells none. */
         public Task task() {
@@ -73,7 +78,11 @@ public final class RecordBinder {
 
         /** Whether a record of this shape is acceptable in a file of the given task. */
         public boolean fits(Task task) {
-            return this == EMPTY_LIST ? task != Task.IMAGE_CLASSIFICATION : task() == task;
+            return switch (this) {
+                case EMPTY_LIST -> task != Task.IMAGE_CLASSIFICATION;
+                case OBJECTS -> task == Task.IMAGE_OBJECT_DETECTION || task == Task.IMAGE_INSTANCE_SEGMENTATION;
+                default -> task() == task;
+            };
         }
 
         /** How the shape is described in a task-mismatch message. */
@@ -84,6 +93,7 @@ public final class RecordBinder {
                 case NAMES -> "a list of class names";
                 case BOXES -> "a list of boxes";
                 case POLYGONS -> "a list of polygons";
+                case OBJECTS -> "a list of objects without boxes or polygons";
                 default -> "not a label";
             };
         }
@@ -568,10 +578,8 @@ public final class RecordBinder {
         }
         if (kind == null) {
             shape = i == 0 ? LabelShape.EMPTY_LIST : LabelShape.INVALID;
-        } else if (kind == LabelShape.BOXES && anyPolygon) {
-            shape = LabelShape.POLYGONS;
         } else {
-            shape = kind;
+            shape = kind == LabelShape.BOXES ? objectsShape() : kind;
         }
     }
 
@@ -616,6 +624,22 @@ public final class RecordBinder {
         objectCount++;
         a.reset(index, column);
         return a;
+    }
+
+    /**
+     * The shape of a list of objects, judged from the keys they have: polygons when one has a
+     * polygon, boxes when one has a box corner, else objects that fit either task.
+     */
+    private LabelShape objectsShape() {
+        if (anyPolygon) {
+            return LabelShape.POLYGONS;
+        }
+        for (int i = 0; i < objectCount; i++) {
+            if (objects.get(i).cornersPresent != 0) {
+                return LabelShape.BOXES;
+            }
+        }
+        return LabelShape.OBJECTS;
     }
 
     private void readObject(int index) throws IOException {
@@ -1298,7 +1322,7 @@ public final class RecordBinder {
         if (next() != ']') {
             return false;
         }
-        shape = !objectsList ? LabelShape.NAMES : anyPolygon ? LabelShape.POLYGONS : LabelShape.BOXES;
+        shape = objectsList ? objectsShape() : LabelShape.NAMES;
         return true;
     }
 
