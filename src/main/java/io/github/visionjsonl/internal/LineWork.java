@@ -1,5 +1,6 @@
 package io.github.visionjsonl.internal;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
@@ -38,6 +39,8 @@ final class LineWork {
 
     /** The parser kept from line to line over one buffer, and where it stands (offsets in that buffer). */
     private JsonParser shared;
+    /** This worker's factory of parsers, made when the first one is needed. */
+    private JsonFactory factory;
     private byte[] sharedBuf;
     private long sharedEpoch;
     private int sharedStart;
@@ -208,7 +211,7 @@ final class LineWork {
         }
         try {
             if (shared == null) {
-                shared = config.jsonFactory().createParser(buf, start, dataEnd - start);
+                shared = factory().createParser(buf, start, dataEnd - start);
                 sharedBuf = buf;
                 sharedEpoch = epoch;
                 sharedStart = start;
@@ -246,7 +249,7 @@ final class LineWork {
 
     private boolean bindAlone(byte[] buf, int start, int length) throws IOException {
         byte[] line;
-        try (JsonParser p = config.jsonFactory().createParser(buf, start, length)) {
+        try (JsonParser p = factory().createParser(buf, start, length)) {
             return binder.bind(p, sink, true, buf, start, start + length);
         } catch (StreamReadException e) {
             line = RecordBinder.withoutLoneSurrogateKeys(buf, start, length);
@@ -258,9 +261,27 @@ final class LineWork {
         // again, as if for the first time, with such escapes standing for others.
         current.lineFindings = null;
         current.recordFindings = null;
-        try (JsonParser p = config.jsonFactory().createParser(line)) {
+        try (JsonParser p = factory().createParser(line)) {
             return binder.bindSurrogateKeys(p, sink, line, line.length);
         }
+    }
+
+    /**
+     * The factory of this worker's parsers: its own, since a parser keeps the keys it meets in
+     * its factory's table, and a new one after many distinct long keys (see
+     * {@link RecordBinder#keptKeysOverflowed()}): what a hostile file leaves there is bounded
+     * and dies with the run.
+     */
+    private JsonFactory factory() {
+        if (binder.keptKeysOverflowed()) {
+            releaseParser();
+            factory = null;
+            binder.forgetKeptKeys();
+        }
+        if (factory == null) {
+            factory = config.jsonFactory().rebuild().build();
+        }
+        return factory;
     }
 
     /** How many lines were bound without a parser. */

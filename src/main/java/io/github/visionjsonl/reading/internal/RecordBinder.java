@@ -194,6 +194,9 @@ public final class RecordBinder {
      */
     public static JsonFactory lineFactory(int maxLineLength) {
         return JsonFactory.builder()
+                // Keys are kept in the factory's table (see KEPT_KEYS_BUDGET), not in the JVM's
+                // table of interned strings, which outlives every run.
+                .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
                 .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
                 .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
                 .streamReadConstraints(StreamReadConstraints.builder()
@@ -202,6 +205,39 @@ public final class RecordBinder {
                         .maxNumberLength(Math.max(maxLineLength, StreamReadConstraints.DEFAULT_MAX_NUM_LEN))
                         .build())
                 .build();
+    }
+
+    /**
+     * How many characters of distinct unknown keys longer than Jackson keeps in place (12 bytes)
+     * a binder sees before {@link #keptKeysOverflowed()} says to start a new factory. A parser
+     * keeps every key it meets in its factory's table, to read the next lines faster; with keys
+     * as long as a line, a few hundred hostile lines would keep gigabytes there, and adding them
+     * costs time that grows with the square of their number.
+     */
+    private static final int KEPT_KEYS_BUDGET = 1 << 14;
+    private final java.util.Set<String> longKeys = new java.util.HashSet<>();
+    private long longKeyChars;
+
+    /**
+     * Whether the lines bound since {@link #forgetKeptKeys()} had so many distinct long unknown
+     * keys that their parsers' factory should be dropped for a new one (a hostile file, most
+     * likely: a dataset has a few extra keys, on every line).
+     */
+    public boolean keptKeysOverflowed() {
+        return longKeyChars > KEPT_KEYS_BUDGET;
+    }
+
+    /** Starts counting kept keys afresh, for a new factory. */
+    public void forgetKeptKeys() {
+        longKeys.clear();
+        longKeyChars = 0;
+    }
+
+    /** Counts a key the parser met that is no known key, when it is one Jackson keeps out of place. */
+    private void countKey(String name) {
+        if (name.length() > 12 && longKeyChars <= KEPT_KEYS_BUDGET && longKeys.add(name)) {
+            longKeyChars += name.length();
+        }
     }
 
     /**
@@ -1596,6 +1632,7 @@ public final class RecordBinder {
 
     private void unknownKey(String name, String[] known, String[] misspelt, String parent, String where,
             List<String> seen) throws IOException {
+        countKey(name);
         name = keyName(name);
         unknownKey(name, known, misspelt, parent, where, seen, column());
         String pointer = parent + "/" + escape(name);
@@ -1705,7 +1742,9 @@ public final class RecordBinder {
             switch (t) {
                 case END_OBJECT, END_ARRAY -> depth--;
                 case FIELD_NAME -> {
-                    String name = keyName(p.currentName());
+                    String name = p.currentName();
+                    countKey(name);
+                    name = keyName(name);
                     pathNames[depth] = name;
                     if (!newKey(depth, name)) {
                         duplicateKey(path(pointer, depth), name, column());
@@ -1869,8 +1908,18 @@ public final class RecordBinder {
         return new String(c);
     }
 
-    /** RFC 6901 escaping of one reference token. */
+    /** The longest key a pointer spells out: a finding must not hold a key of megabytes. */
+    private static final int MAX_POINTER_KEY = 200;
+
+    /**
+     * RFC 6901 escaping of one reference token, a key longer than {@link #MAX_POINTER_KEY} cut
+     * with an ellipsis (the finding's column and message still say where and how long it is).
+     */
     static String escape(String token) {
+        if (token.length() > MAX_POINTER_KEY) {
+            int end = Character.isHighSurrogate(token.charAt(MAX_POINTER_KEY - 1)) ? MAX_POINTER_KEY - 1 : MAX_POINTER_KEY;
+            token = token.substring(0, end) + "\u2026";
+        }
         if (token.indexOf('~') < 0 && token.indexOf('/') < 0) {
             return token;
         }

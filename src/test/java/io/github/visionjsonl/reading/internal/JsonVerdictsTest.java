@@ -92,6 +92,10 @@ class JsonVerdictsTest {
         List<RuleCode> escaped = rules("{" + URL + ", \"label\": \"cat\", \"\\u0061" + name.substring(1) + "\": 1}");
         assertThat(plain).containsExactly(RuleCode.UNKNOWN_FIELD);
         assertThat(escaped).isEqualTo(plain);
+        // a finding holds no key of that size: its pointer and message are cut
+        Finding f60k = findings("{" + URL + ", \"label\": \"cat\", \"" + name + "\": 1}").get(0);
+        assertThat(f60k.pointer()).isEqualTo("/" + "a".repeat(200) + "\u2026");
+        assertThat(f60k.message()).contains("\"" + "a".repeat(200) + "\u2026\" (60000 characters)").hasSizeLessThan(400);
         assertThat(rules("{" + URL + ", \"label\": \"cat\", \"x\": \"\\u0061" + name + "\"}")).isEqualTo(plain);
     }
 
