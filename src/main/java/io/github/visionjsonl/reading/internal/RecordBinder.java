@@ -722,7 +722,8 @@ public final class RecordBinder {
         double v;
         switch (t) {
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
-                if (nonFiniteLiteral(t, cornerPointer(a, name))) {
+                // (the pointer is only spelt out for a literal: this runs for every corner)
+                if (isNonFiniteLiteral(t) && nonFiniteLiteral(t, cornerPointer(a, name))) {
                     return;
                 }
                 // A number too large for a double is out of range, as the rules say: no literal
@@ -850,7 +851,7 @@ public final class RecordBinder {
 
     private void readCrowd(Annotation a) throws IOException {
         JsonToken t = p.nextToken();
-        if (nonFiniteLiteral(t, "/label/" + a.index + "/isCrowd")) {
+        if (isNonFiniteLiteral(t) && nonFiniteLiteral(t, "/label/" + a.index + "/isCrowd")) {
             return;
         }
         String actual = null;
@@ -907,7 +908,7 @@ public final class RecordBinder {
                 while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
                     if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
                         double v = Double.NaN;
-                        if (nonFiniteLiteral(t, pointer + "/" + s + "/" + n)) {
+                        if (isNonFiniteLiteral(t) && nonFiniteLiteral(t, pointer + "/" + s + "/" + n)) {
                             ok = false;
                         } else {
                             // too large for a double: out of range, as the rules say
@@ -1700,7 +1701,7 @@ public final class RecordBinder {
      * that a number merely too large for a double ({@code 1e400}) is not taken for one.
      */
     private boolean nonFiniteLiteral(JsonToken t, String pointer) throws IOException {
-        if (t != JsonToken.VALUE_NUMBER_FLOAT || !p.isNaN()) {
+        if (!isNonFiniteLiteral(t)) {
             return false;
         }
         if (p.getText().equals("+INF")) {
@@ -1708,6 +1709,10 @@ public final class RecordBinder {
         }
         nonFinite(pointer);
         return true;
+    }
+
+    private boolean isNonFiniteLiteral(JsonToken t) throws IOException {
+        return t == JsonToken.VALUE_NUMBER_FLOAT && p.isNaN();
     }
 
     /** Per nesting level of {@link #skipValue}: the key or index of the value being read. */
