@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import io.github.visionjsonl.Task;
 import io.github.visionjsonl.reading.internal.FindingSink;
+import io.github.visionjsonl.reading.internal.LoneSurrogateKeys;
 import io.github.visionjsonl.reading.internal.RecordBinder;
 import io.github.visionjsonl.reading.internal.RecordBinder.LabelShape;
 import io.github.visionjsonl.reading.internal.Utf8;
@@ -252,7 +253,7 @@ final class LineWork {
         try (JsonParser p = factory().createParser(buf, start, length)) {
             return binder.bind(p, sink, true, buf, start, start + length);
         } catch (StreamReadException e) {
-            line = RecordBinder.withoutLoneSurrogateKeys(buf, start, length);
+            line = LoneSurrogateKeys.replaced(buf, start, length);
             if (line == null) {
                 throw e;
             }

@@ -111,7 +111,7 @@ public final class RecordBinder {
 
     private FindingSink sink;
     private JsonParser p;
-    /** Whether the line's keys had lone surrogates, mapped to private-use characters (see {@link #withoutLoneSurrogateKeys}). */
+    /** Whether the line's keys had lone surrogates, mapped to private-use characters (see {@link LoneSurrogateKeys#replaced}). */
     private boolean surrogateKeys;
     private byte[] input;
     private int inputStart;
@@ -260,7 +260,7 @@ public final class RecordBinder {
 
     /**
      * Binds a line whose keys had their lone surrogate escapes replaced by
-     * {@link #withoutLoneSurrogateKeys}: names are reported as the line has them.
+     * {@link LoneSurrogateKeys#replaced}: names are reported as the line has them.
      *
      * @return whether the line is a record
      * @throws IOException when the line is not well-formed JSON
@@ -1831,86 +1831,9 @@ public final class RecordBinder {
         return p.currentTokenLocation().getColumnNr();
     }
 
-    /** Where lone surrogates of keys are mapped to: private-use characters, as many. */
-    private static final int SURROGATE_STAND_IN = 0xE000;
-
-    /**
-     * The line with every lone surrogate escape of its keys ({@code \uDC00} alone) written as
-     * the escape of a private-use character ({@code \uE400}) of the same length, or null when
-     * it has none. JSON allows such keys and Jackson refuses them (in values it reads them);
-     * the keys stay distinct, columns stay where they were, and {@link #bindSurrogateKeys}
-     * reports the names as written.
-     */
-    public static byte[] withoutLoneSurrogateKeys(byte[] buf, int start, int length) {
-        byte[] b = Arrays.copyOfRange(buf, start, start + length);
-        boolean changed = false;
-        int i = 0;
-        while (i < b.length) {
-            if (b[i] != '"') {
-                i++;
-                continue;
-            }
-            int close = i + 1;
-            while (close < b.length && b[close] != '"') {
-                close += b[close] == '\\' ? 2 : 1;
-            }
-            int after = close + 1;
-            while (after < b.length && (b[after] == ' ' || b[after] == '\t')) {
-                after++;
-            }
-            if (after < b.length && b[after] == ':') {
-                for (int e = i + 1; e + 5 < close; e++) {
-                    if (b[e] != '\\') {
-                        continue;
-                    }
-                    int unit = b[e + 1] == 'u' ? hex4(b, e + 2) : -1;
-                    if (unit >= 0xD800 && unit <= 0xDBFF && e + 11 < close + 1 && b[e + 6] == '\\'
-                            && b[e + 7] == 'u' && hex4(b, e + 8) >= 0xDC00 && hex4(b, e + 8) <= 0xDFFF) {
-                        e += 11; // a pair: Jackson reads it
-                    } else if (unit >= 0xD800 && unit <= 0xDFFF) {
-                        String standIn = Integer.toHexString(SURROGATE_STAND_IN + unit - 0xD800);
-                        for (int k = 0; k < 4; k++) {
-                            b[e + 2 + k] = (byte) standIn.charAt(k);
-                        }
-                        changed = true;
-                        e += 5;
-                    } else {
-                        e++; // the escaped character is no escape of its own
-                    }
-                }
-            }
-            i = close + 1;
-        }
-        return changed ? b : null;
-    }
-
-    private static int hex4(byte[] b, int at) {
-        if (at + 4 > b.length) {
-            return -1;
-        }
-        int v = 0;
-        for (int k = 0; k < 4; k++) {
-            int d = Character.digit(b[at + k], 16);
-            if (d < 0) {
-                return -1;
-            }
-            v = v * 16 + d;
-        }
-        return v;
-    }
-
     /** A key's name as the line writes it: the stand-ins of lone surrogates mapped back. */
     private String keyName(String name) {
-        if (!surrogateKeys) {
-            return name;
-        }
-        char[] c = name.toCharArray();
-        for (int i = 0; i < c.length; i++) {
-            if (c[i] >= SURROGATE_STAND_IN && c[i] < SURROGATE_STAND_IN + 0x800) {
-                c[i] = (char) (c[i] - SURROGATE_STAND_IN + 0xD800);
-            }
-        }
-        return new String(c);
+        return surrogateKeys ? LoneSurrogateKeys.asWritten(name) : name;
     }
 
     /** The longest key a pointer spells out: a finding must not hold a key of megabytes. */
