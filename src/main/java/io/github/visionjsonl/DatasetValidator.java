@@ -1,9 +1,6 @@
 package io.github.visionjsonl;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
 import io.github.visionjsonl.config.ConfigFile;
 import io.github.visionjsonl.images.ImageOptions;
 import io.github.visionjsonl.internal.LineSplitWriter;
@@ -18,6 +15,7 @@ import io.github.visionjsonl.reading.Progress;
 import io.github.visionjsonl.reading.LineReader;
 import io.github.visionjsonl.reading.RecordReader;
 import io.github.visionjsonl.reading.ValidatedLine;
+import io.github.visionjsonl.reading.internal.RecordBinder;
 import io.github.visionjsonl.report.PairReport;
 import io.github.visionjsonl.report.ValidationReport;
 import io.github.visionjsonl.rules.RuleCode;
@@ -579,13 +577,7 @@ public final class DatasetValidator {
 
         /** Builds the validator: cheap, immutable, reusable from any thread. */
         public DatasetValidator build() {
-            JsonFactory factory = JsonFactory.builder()
-                    .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-                    .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
-                    .streamReadConstraints(StreamReadConstraints.builder()
-                            .maxStringLength(Math.max(maxLineLength, StreamReadConstraints.DEFAULT_MAX_STRING_LEN))
-                            .build())
-                    .build();
+            JsonFactory factory = RecordBinder.lineFactory(maxLineLength);
             return new DatasetValidator(new ValidatorConfig(task, severities, disabled, maxFindings, failFast,
                     maxLineLength, fewSamples, imbalanceRatio, duplicateBoxIou, images, threads, factory),
                     maxDroppedPercent);

@@ -72,6 +72,9 @@ final class LineResult {
     List<PendingFinding> recordDropsOverCap;
     private boolean lineHoldsError;
     private boolean recordHoldsError;
+    /** For a line of objects without boxes or polygons (no task given): its record and findings as segmentation. */
+    ImageRecord segmentationRecord;
+    List<PendingFinding> segmentationFindings;
 
     LineResult(long line, byte[] buf, int start, int length) {
         this.line = line;

@@ -1,16 +1,19 @@
 package io.github.visionjsonl.internal;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import io.github.visionjsonl.Task;
 import io.github.visionjsonl.reading.internal.FindingSink;
+import io.github.visionjsonl.reading.internal.LoneSurrogateKeys;
 import io.github.visionjsonl.reading.internal.RecordBinder;
 import io.github.visionjsonl.reading.internal.RecordBinder.LabelShape;
 import io.github.visionjsonl.reading.internal.Utf8;
 import io.github.visionjsonl.rules.RuleCode;
 import io.github.visionjsonl.rules.Severity;
 import java.io.IOException;
+import java.util.List;
 import java.util.function.IntUnaryOperator;
 import java.util.regex.Pattern;
 
@@ -37,6 +40,8 @@ final class LineWork {
 
     /** The parser kept from line to line over one buffer, and where it stands (offsets in that buffer). */
     private JsonParser shared;
+    /** This worker's factory of parsers, made when the first one is needed. */
+    private JsonFactory factory;
     private byte[] sharedBuf;
     private long sharedEpoch;
     private int sharedStart;
@@ -132,6 +137,12 @@ final class LineWork {
                     "byte", String.format("%02X", buf[bad] & 0xff), "column", bad - start + 1);
             return r;
         }
+        if (!ascii && length >= 3 && (buf[start] & 0xff) == 0xEF && (buf[start + 1] & 0xff) == 0xBB
+                && (buf[start + 2] & 0xff) == 0xBF) {
+            // The file's own mark was taken off line 1; Jackson would skip this one unseen.
+            add(RuleCode.JSON_SYNTAX, null, "", 1, "json-syntax.byte-order-mark");
+            return r;
+        }
         try {
             if (plainLines && bindPlain(buf, start, length)
                     || bindInSequence(r, buf, start, length, dataEnd, epoch) || bindAlone(buf, start, length)) {
@@ -148,11 +159,13 @@ final class LineWork {
                     url = urlFacts(r.record.imageUrl());
                     rules.check(r.record, url, index, ruleTarget);
                     objects.check(r.record, index, ruleTarget);
+                    if (r.shape == LabelShape.OBJECTS && task != config.task()) {
+                        asSegmentation(r, url);
+                    }
                 }
             }
-        } catch (StreamConstraintsException e) {
-            fail(r, 0, e.getOriginalMessage());
         } catch (JsonProcessingException e) {
+            // A nesting too deep has a location too (numbers, names and strings may be as long as a line).
             fail(r, e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getColumnNr()), e.getOriginalMessage());
         } catch (IOException | RuntimeException e) {
             // Jackson's own failures on pathological input end the line, never the run.
@@ -163,6 +176,20 @@ final class LineWork {
             count(r, url != null ? url : urlFacts(r.record.imageUrl()));
         }
         return r;
+    }
+
+    /**
+     * Keeps beside the record of a line of objects without boxes or polygons, built as detection,
+     * its verdict as segmentation, for the merge to take when that is the file's task: no
+     * object of such a line makes it into either record, their missing keys differ.
+     */
+    private void asSegmentation(LineResult r, UrlFacts url) {
+        List<PendingFinding> asDetection = r.recordFindings;
+        r.recordFindings = null;
+        r.segmentationRecord = binder.toRecord(Task.IMAGE_INSTANCE_SEGMENTATION);
+        rules.check(r.segmentationRecord, url, IDENTITY, ruleTarget);
+        r.segmentationFindings = r.recordFindings;
+        r.recordFindings = asDetection;
     }
 
     /**
@@ -192,7 +219,7 @@ final class LineWork {
         }
         try {
             if (shared == null) {
-                shared = config.jsonFactory().createParser(buf, start, dataEnd - start);
+                shared = factory().createParser(buf, start, dataEnd - start);
                 sharedBuf = buf;
                 sharedEpoch = epoch;
                 sharedStart = start;
@@ -229,9 +256,40 @@ final class LineWork {
     }
 
     private boolean bindAlone(byte[] buf, int start, int length) throws IOException {
-        try (JsonParser p = config.jsonFactory().createParser(buf, start, length)) {
+        byte[] line;
+        try (JsonParser p = factory().createParser(buf, start, length)) {
             return binder.bind(p, sink, true, buf, start, start + length);
+        } catch (StreamReadException e) {
+            line = LoneSurrogateKeys.replaced(buf, start, length);
+            if (line == null) {
+                throw e;
+            }
         }
+        // Jackson refuses a lone surrogate escape in a key, which is JSON: the line is read
+        // again, as if for the first time, with such escapes standing for others.
+        current.lineFindings = null;
+        current.recordFindings = null;
+        try (JsonParser p = factory().createParser(line)) {
+            return binder.bindSurrogateKeys(p, sink, line, line.length);
+        }
+    }
+
+    /**
+     * The factory of this worker's parsers: its own, since a parser keeps the keys it meets in
+     * its factory's table, and a new one after many distinct long keys (see
+     * {@link RecordBinder#keptKeysOverflowed()}): what a hostile file leaves there is bounded
+     * and dies with the run.
+     */
+    private JsonFactory factory() {
+        if (binder.keptKeysOverflowed()) {
+            releaseParser();
+            factory = null;
+            binder.forgetKeptKeys();
+        }
+        if (factory == null) {
+            factory = config.jsonFactory().rebuild().build();
+        }
+        return factory;
     }
 
     /** How many lines were bound without a parser. */
@@ -310,8 +368,9 @@ final class LineWork {
         if (given != null && shape.fits(given)) {
             return given;
         }
-        if (shape == LabelShape.EMPTY_LIST) {
-            // Fits every list task; detection is checked now, the merge retypes it once the task is known.
+        if (shape == LabelShape.EMPTY_LIST || shape == LabelShape.OBJECTS) {
+            // Fits every list task (objects without boxes or polygons: detection and segmentation);
+            // detection is checked now, the merge retypes it once the task is known.
             return Task.IMAGE_OBJECT_DETECTION;
         }
         return shape.task();

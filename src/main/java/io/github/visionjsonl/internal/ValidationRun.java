@@ -289,21 +289,29 @@ public final class ValidationRun implements Closeable {
                 hold(r);
                 return;
             }
+            // Objects without boxes or polygons tell no task: judged as detection until one is known.
             task = shape.task();
             taskLine = r.line;
         }
-        if (!shape.fits(task)) {
+        if (task != null && !shape.fits(task)) {
             findings.report(RuleCode.TASK_MISMATCH, null, "/label", columnOf("/label"), "task-mismatch",
-                    "actual", shape.describe(), "shape", shape == LabelShape.EMPTY_LIST ? "no class" : shape.task().sdkName(),
+                    "actual", shape.describe(), "shape", shape == LabelShape.EMPTY_LIST ? "no class"
+                            : shape == LabelShape.OBJECTS ? "image-object-detection or image-instance-segmentation"
+                            : shape.task().sdkName(),
                     "task", task.sdkName(), "origin", origin());
             finishLine(null);
             return;
         }
-        if (!pending.isEmpty()) {
+        if (task != null && !pending.isEmpty()) {
             resolvePending();
         }
-        apply(r.recordFindings, r.recordOverCap, r.recordDropsOverCap);
-        ImageRecord record = r.record;
+        boolean asSegmentation = r.segmentationRecord != null && task == Task.IMAGE_INSTANCE_SEGMENTATION;
+        if (asSegmentation) {
+            apply(r.segmentationFindings, null, null);
+        } else {
+            apply(r.recordFindings, r.recordOverCap, r.recordDropsOverCap);
+        }
+        ImageRecord record = asSegmentation ? r.segmentationRecord : r.record;
         if (shape == LabelShape.EMPTY_LIST && record.task() != task) {
             record = retypeEmpty((DetectionRecord) record);
             if (task == Task.IMAGE_CLASSIFICATION_MULTILABEL) {
@@ -313,7 +321,7 @@ public final class ValidationRun implements Closeable {
         // A retyped record's label hash is its own.
         dataset.checkLine(record, r.fingerprint, record == r.record ? r.labelHash : DatasetChecks.labelHash(record));
         datastores.check(record.imageUrl(), r.datastoreHash, r.workspaceHash);
-        finishLine(record, r.counted);
+        finishLine(record, r.counted && record == r.record);
     }
 
     /** Counts and keeps a worker's findings, now that their order is known. */

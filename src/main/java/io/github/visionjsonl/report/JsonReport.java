@@ -2,6 +2,9 @@ package io.github.visionjsonl.report;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import io.github.visionjsonl.rules.RuleCode;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -37,6 +40,25 @@ public final class JsonReport {
     private JsonReport() {
     }
 
+    /**
+     * Escapes UTF-16 surrogates (backslash, u, four hex digits): a line may hold a lone one (JSON allows the
+     * escape), which no encoder can write as a character (it became {@code ?}). Pairs are
+     * escaped too, which reads back as the same character.
+     */
+    private static final CharacterEscapes SURROGATES = new CharacterEscapes() {
+        private final int[] ascii = CharacterEscapes.standardAsciiEscapesForJSON();
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            return Character.isSurrogate((char) ch) ? new SerializedString(String.format("\\u%04x", ch)) : null;
+        }
+    };
+
     /** Writes one report as a JSON object. */
     public static void write(ValidationReport report, JsonGenerator out) throws IOException {
         write(report, null, out);
@@ -61,6 +83,9 @@ public final class JsonReport {
 
     private static void write(ValidationReport report, String role, BaselinedReport baselined, JsonGenerator out)
             throws IOException {
+        if (out.getCharacterEscapes() == null) {
+            out.setCharacterEscapes(SURROGATES);
+        }
         out.writeStartObject();
         out.writeStringField("file", report.source());
         if (role != null) {

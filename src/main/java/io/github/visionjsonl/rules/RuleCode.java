@@ -26,7 +26,7 @@ public enum RuleCode {
     BYTE_ORDER_MARK("byte-order-mark", Severity.WARNING),
     /** The same key twice in one JSON object. */
     DUPLICATE_KEY("duplicate-key", Severity.ERROR),
-    /** NaN or Infinity, or a number too large for a double. */
+    /** NaN or Infinity (Jackson's non-numeric numbers), anywhere in a line. */
     NON_FINITE_NUMBER("non-finite-number", Severity.ERROR),
     /** A key the schema does not define. */
     UNKNOWN_FIELD("unknown-field", Severity.WARNING),

@@ -62,8 +62,19 @@ class RecordRulesTest {
                         .forEach(l -> lines.add(l.getBytes(StandardCharsets.ISO_8859_1)));
             }
         }
+        // records the binder now makes of numbers too large for a double, and of objects without boxes or polygons
+        String big = "1" + "0".repeat(400);
+        for (String extra : new String[] {
+            "{\"image_url\": \"a.jpg\", \"label\": [{\"label\": \"b\", \"topX\": " + big + ", \"topY\": -1e400, \"bottomX\": 0.5, \"bottomY\": 1e400}]}",
+            "{\"image_url\": \"a.jpg\", \"label\": [{\"label\": \"b\", \"polygon\": [[0.1, " + big + ", 0.3, -" + big + ", 0.5, 0.6]]}]}",
+            "{\"image_url\": \"a.jpg\", \"label\": [{\"label\": \"b\", \"isCrowd\": 1}, {\"label\": \"c\"}]}",
+            "{\"image_url\": \"a.jpg\", \"label\": \"cat\", \"meta\": {\"a\": [NaN], \"a\": 1}}",
+        }) {
+            lines.add(extra.getBytes(StandardCharsets.UTF_8));
+        }
         ValidatorConfig config = new ValidatorConfig(null, java.util.Map.of(), java.util.Set.of(), 1000, false,
-                DatasetValidator.DEFAULT_MAX_LINE_LENGTH, 5, 50, 0.95, null, 1, new com.fasterxml.jackson.core.JsonFactory());
+                DatasetValidator.DEFAULT_MAX_LINE_LENGTH, 5, 50, 0.95, null, 1,
+                io.github.visionjsonl.reading.internal.RecordBinder.lineFactory(DatasetValidator.DEFAULT_MAX_LINE_LENGTH));
         LineWork work = new LineWork(config, false);
         int records = 0;
         int withViolations = 0;

@@ -3,12 +3,10 @@ package io.github.visionjsonl.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
 import io.github.visionjsonl.DatasetValidator;
 import io.github.visionjsonl.Task;
 import io.github.visionjsonl.generate.DatasetGenerator;
+import io.github.visionjsonl.reading.internal.RecordBinder;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -30,12 +28,7 @@ import org.junit.jupiter.api.Test;
 class SequenceParsingTest {
 
     private static ValidatorConfig config(Task task) {
-        JsonFactory factory = JsonFactory.builder()
-                .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-                .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
-                .streamReadConstraints(StreamReadConstraints.builder()
-                        .maxStringLength(DatasetValidator.DEFAULT_MAX_LINE_LENGTH).build())
-                .build();
+        JsonFactory factory = RecordBinder.lineFactory(DatasetValidator.DEFAULT_MAX_LINE_LENGTH);
         return new ValidatorConfig(task, Map.of(), Set.of(), 1000, false, DatasetValidator.DEFAULT_MAX_LINE_LENGTH,
                 5, 50, 0.95, null, 1, factory);
     }
@@ -181,6 +174,29 @@ class SequenceParsingTest {
         "{\"image_url\": \"a.jpg\", \"image_details\": {\"width\": \"1234567890px\", \"height\": \"12px3\"}, \"label\": \"cat\"}",
         "{\"image_url\": \"a.jpg\", \"image_details\": {\"width\": \"w\\u0069de\"}, \"label\": \"cat\"}",
         "{\"image_url\": \"a.jpg\", \"label\": [{\"label\": \"b\", \"score\": 0.5, \"topX\": 0.1, \"topY\": 0.2, \"bottomX\": 0.5, \"bottomY\": 0.6}]}",
+        // non-finite literals anywhere, nested duplicate keys, numbers and names no limit but the line's, surrogates
+        "{\"image_url\": \"a.jpg\", \"label\": \"cat\", \"extra\": [NaN]}",
+        "{\"image_url\": \"a.jpg\", \"label\": \"cat\", \"extra\": {\"a\": [1, {\"b\": -Infinity}]}}",
+        "{\"image_url\": \"a.jpg\", \"label\": \"cat\", \"extra\": +INF}",
+        "{\"image_url\": \"a.jpg\", \"label\": \"cat\", \"extra\": -INF, \"more\": +Infinity}",
+        "{\"image_url\": Infinity, \"image_details\": {\"width\": NaN, \"format\": NaN}, \"label\": NaN}",
+        "{\"image_url\": \"a.jpg\", \"label\": [\"a\", NaN]}",
+        "{\"image_url\": \"a.jpg\", \"label\": [{\"label\": NaN, \"isCrowd\": NaN, \"polygon\": NaN}]}",
+        "{\"image_url\": \"a.jpg\", \"label\": [{\"label\": \"b\", \"polygon\": [NaN, [0.1, Infinity]]}]}",
+        "[NaN]",
+        "{\"image_url\": \"a.jpg\", \"label\": \"cat\", \"meta\": {\"a\": 1, \"a\": 2}}",
+        "{\"image_url\": \"a.jpg\", \"label\": {\"a\": {\"b\": 1, \"b\": [{\"c\": 1, \"c\": 1}]}}}",
+        "{\"image_url\": \"a.jpg\", \"label\": \"cat\", \"x\": 1" + "0".repeat(1500) + "}",
+        "{\"image_url\": \"a.jpg\", \"label\": [{\"label\": \"b\", \"topX\": 1" + "0".repeat(400) + ", \"topY\": 0.1, \"bottomX\": 0.5, \"bottomY\": 0.6}]}",
+        "{\"image_url\": \"a.jpg\", \"label\": \"cat\", \"" + "k".repeat(60_000) + "\": 1}",
+        "{\"image_url\": \"a.jpg\", \"label\": \"cat\", \"\\u006b" + "k".repeat(60_000) + "\": 1}",
+        "{\"image_url\": \"a.jpg\", \"label\": \"cat\", \"x\\udc00\": 1, \"\\ud800\": {\"\\udbff\": 1, \"\\udbff\": 2}}",
+        "{\"image_url\": \"a\\udc00.jpg\", \"label\": \"cat\"}",
+        "[1, 2",
+        "123 456",
+        "\"abc",
+        "\ufeff{\"image_url\": \"a.jpg\", \"label\": \"cat\"}",
+        "{\"image_url\": \"a.jpg\",\ufeff \"label\": \"cat\"}",
     };
 
     @Test

@@ -86,7 +86,8 @@ public final class LineSource implements Closeable {
                 }
                 return false;
             }
-            if (end - pos > maxLineLength) {
+            // A line of the limit's length whose \r came without its \n yet is not too long.
+            if (end - pos > maxLineLength && (end - pos > maxLineLength + 1 || buf[end - 1] != '\r')) {
                 skipRestOfLine();
                 return true;
             }

@@ -201,7 +201,9 @@ public final class PointerLocator {
      * when the value itself is absent; 0 when the line cannot be walked.
      */
     public static int column(JsonFactory factory, byte[] buf, int start, int length, String pointer) {
-        try (JsonParser p = factory.createParser(buf, start, length)) {
+        // A factory of its own: a parser keeps the keys it meets in its factory, and this line
+        // may hold long ones (this runs only for findings that are kept).
+        try (JsonParser p = factory.rebuild().build().createParser(buf, start, length)) {
             JsonToken t = p.nextToken();
             int column = p.currentTokenLocation().getColumnNr();
             int from = 1;

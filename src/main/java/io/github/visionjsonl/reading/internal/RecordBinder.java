@@ -1,7 +1,12 @@
 package io.github.visionjsonl.reading.internal;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import io.github.visionjsonl.Task;
 import io.github.visionjsonl.model.BoundingBox;
 import io.github.visionjsonl.model.ClassificationRecord;
@@ -15,6 +20,7 @@ import io.github.visionjsonl.model.Segment;
 import io.github.visionjsonl.model.SegmentationRecord;
 import io.github.visionjsonl.rules.RuleCode;
 import io.github.visionjsonl.rules.Severity;
+import io.github.visionjsonl.rules.internal.Messages;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -52,7 +58,12 @@ public final class RecordBinder {
         /** A list of objects without polygons: detection. */
         BOXES,
         /** A list of objects with polygons: instance segmentation. */
-        POLYGONS;
+        POLYGONS,
+        /**
+         * A list of objects with neither a polygon nor a box corner: detection and segmentation
+         * alike, judged as the file's task.
+         */
+        OBJECTS;
 
         /** The task this shape belongs to, or {@code null} when it tells none. */
         public Task task() {
@@ -67,7 +78,11 @@ public final class RecordBinder {
 
         /** Whether a record of this shape is acceptable in a file of the given task. */
         public boolean fits(Task task) {
-            return this == EMPTY_LIST ? task != Task.IMAGE_CLASSIFICATION : task() == task;
+            return switch (this) {
+                case EMPTY_LIST -> task != Task.IMAGE_CLASSIFICATION;
+                case OBJECTS -> task == Task.IMAGE_OBJECT_DETECTION || task == Task.IMAGE_INSTANCE_SEGMENTATION;
+                default -> task() == task;
+            };
         }
 
         /** How the shape is described in a task-mismatch message. */
@@ -78,6 +93,7 @@ public final class RecordBinder {
                 case NAMES -> "a list of class names";
                 case BOXES -> "a list of boxes";
                 case POLYGONS -> "a list of polygons";
+                case OBJECTS -> "a list of objects without boxes or polygons";
                 default -> "not a label";
             };
         }
@@ -95,6 +111,8 @@ public final class RecordBinder {
 
     private FindingSink sink;
     private JsonParser p;
+    /** Whether the line's keys had lone surrogates, mapped to private-use characters (see {@link LoneSurrogateKeys#replaced}). */
+    private boolean surrogateKeys;
     private byte[] input;
     private int inputStart;
     private int lineEnd;
@@ -126,6 +144,8 @@ public final class RecordBinder {
     private double[] scratch = new double[256];
     private int[] listIndex = new int[16];
     private int listSize;
+    /** How many non-finite numbers the line has had reported. */
+    private int nonFiniteCount;
     private int integerNames;
     private int stringNames;
 
@@ -164,6 +184,63 @@ public final class RecordBinder {
     }
 
     /**
+     * The factory of the parsers that read lines of at most {@code maxLineLength} bytes. Names,
+     * numbers and strings may be as long as a line: the plain reader accepts any length, and the
+     * parser must give the same verdict on the same JSON (Jackson's own limits, 50,000
+     * characters for a name and 1,000 for a number, would make a line valid or not depending on
+     * which reader took it). Jackson's non-numeric numbers ({@code NaN}, {@code Infinity}) are
+     * read so that they can be reported as {@code non-finite-number} where they stand, rather
+     * than as a syntax error.
+     */
+    public static JsonFactory lineFactory(int maxLineLength) {
+        return JsonFactory.builder()
+                // Keys are kept in the factory's table (see KEPT_KEYS_BUDGET), not in the JVM's
+                // table of interned strings, which outlives every run.
+                .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
+                .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+                .enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER)
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxStringLength(Math.max(maxLineLength, StreamReadConstraints.DEFAULT_MAX_STRING_LEN))
+                        .maxNameLength(Math.max(maxLineLength, StreamReadConstraints.DEFAULT_MAX_NAME_LEN))
+                        .maxNumberLength(Math.max(maxLineLength, StreamReadConstraints.DEFAULT_MAX_NUM_LEN))
+                        .build())
+                .build();
+    }
+
+    /**
+     * How many characters of distinct unknown keys longer than Jackson keeps in place (12 bytes)
+     * a binder sees before {@link #keptKeysOverflowed()} says to start a new factory. A parser
+     * keeps every key it meets in its factory's table, to read the next lines faster; with keys
+     * as long as a line, a few hundred hostile lines would keep gigabytes there, and adding them
+     * costs time that grows with the square of their number.
+     */
+    private static final int KEPT_KEYS_BUDGET = 1 << 14;
+    private final java.util.Set<String> longKeys = new java.util.HashSet<>();
+    private long longKeyChars;
+
+    /**
+     * Whether the lines bound since {@link #forgetKeptKeys()} had so many distinct long unknown
+     * keys that their parsers' factory should be dropped for a new one (a hostile file, most
+     * likely: a dataset has a few extra keys, on every line).
+     */
+    public boolean keptKeysOverflowed() {
+        return longKeyChars > KEPT_KEYS_BUDGET;
+    }
+
+    /** Starts counting kept keys afresh, for a new factory. */
+    public void forgetKeptKeys() {
+        longKeys.clear();
+        longKeyChars = 0;
+    }
+
+    /** Counts a key the parser met that is no known key, when it is one Jackson keeps out of place. */
+    private void countKey(String name) {
+        if (name.length() > 12 && longKeyChars <= KEPT_KEYS_BUDGET && longKeys.add(name)) {
+            longKeyChars += name.length();
+        }
+    }
+
+    /**
      * Binds the next JSON value of the parser as one line.
      *
      * @param alone whether the parser reads this line only: then what follows the value is
@@ -178,16 +255,33 @@ public final class RecordBinder {
      */
     public boolean bind(JsonParser parser, FindingSink findings, boolean alone, byte[] input, int inputStart,
             int lineEnd) throws IOException {
+        return bind(parser, findings, alone, input, inputStart, lineEnd, false);
+    }
+
+    /**
+     * Binds a line whose keys had their lone surrogate escapes replaced by
+     * {@link LoneSurrogateKeys#replaced}: names are reported as the line has them.
+     *
+     * @return whether the line is a record
+     * @throws IOException when the line is not well-formed JSON
+     */
+    public boolean bindSurrogateKeys(JsonParser parser, FindingSink findings, byte[] input, int lineEnd)
+            throws IOException {
+        return bind(parser, findings, true, input, 0, lineEnd, true);
+    }
+
+    private boolean bind(JsonParser parser, FindingSink findings, boolean alone, byte[] input, int inputStart,
+            int lineEnd, boolean surrogateKeys) throws IOException {
         this.input = input;
         this.inputStart = inputStart;
         this.lineEnd = lineEnd;
         this.p = parser;
         this.sink = findings;
         reset();
+        this.surrogateKeys = surrogateKeys;
         JsonToken t = p.nextToken();
         if (t != JsonToken.START_OBJECT) {
-            report(RuleCode.NOT_AN_OBJECT, "", "not-an-object", "actual", describe(t));
-            p.skipChildren();
+            notAnObject(t, alone);
             return false;
         }
         int seen = 0;
@@ -223,7 +317,27 @@ public final class RecordBinder {
         return true;
     }
 
+    /**
+     * Reads the rest of a line whose value is no object: that is only {@code not-an-object} when
+     * the line is JSON ({@code [1, 2} or {@code 123 456} are syntax errors, whatever their first
+     * token, and {@code [NaN]} has its non-finite number).
+     */
+    private void notAnObject(JsonToken t, boolean alone) throws IOException {
+        String actual = describe(t);
+        int column = column();
+        int nonFiniteBefore = nonFiniteCount;
+        if (!nonFiniteLiteral(t, "")) {
+            skipValue("");
+        }
+        if (alone && p.nextToken() != null) {
+            report(RuleCode.JSON_SYNTAX, "", "json-syntax.trailing", "token", describe(p.currentToken()));
+        } else if (nonFiniteCount == nonFiniteBefore) {
+            sink.report(RuleCode.NOT_AN_OBJECT, null, "", column, "not-an-object", "actual", actual);
+        }
+    }
+
     private void reset() {
+        surrogateKeys = false;
         hasUrl = false;
         imageUrl = null;
         imageUrlStart = -1;
@@ -241,6 +355,7 @@ public final class RecordBinder {
         listSize = 0;
         integerNames = 0;
         stringNames = 0;
+        nonFiniteCount = 0;
     }
 
     /** How many class names of the line were written as integers. */
@@ -285,10 +400,10 @@ public final class RecordBinder {
                 imageUrl = p.getText();
                 imageUrlStart = -1; // an earlier plain URL of the same record is not this one
             }
-        } else {
+        } else if (!nonFiniteLiteral(t, "/image_url")) {
             report(RuleCode.WRONG_TYPE, "/image_url", "wrong-type", "name", "image_url", "expected", "a string",
                     "actual", describe(t));
-            p.skipChildren();
+            skipValue("/image_url");
         }
     }
 
@@ -344,9 +459,11 @@ public final class RecordBinder {
             return;
         }
         if (t != JsonToken.START_OBJECT) {
-            report(RuleCode.WRONG_TYPE, "/image_details", "wrong-type", "name", "image_details",
-                    "expected", "an object", "actual", describe(t));
-            p.skipChildren();
+            if (!nonFiniteLiteral(t, "/image_details")) {
+                report(RuleCode.WRONG_TYPE, "/image_details", "wrong-type", "name", "image_details",
+                        "expected", "an object", "actual", describe(t));
+                skipValue("/image_details");
+            }
             return;
         }
         int seen = 0;
@@ -371,10 +488,10 @@ public final class RecordBinder {
                 t = p.nextToken();
                 if (t == JsonToken.VALUE_STRING) {
                     format = cachedName();
-                } else if (t != JsonToken.VALUE_NULL) {
+                } else if (t != JsonToken.VALUE_NULL && !nonFiniteLiteral(t, "/image_details/format")) {
                     report(RuleCode.WRONG_TYPE, "/image_details/format", "wrong-type", "name", "format",
                             "expected", "a string", "actual", describe(t));
-                    p.skipChildren();
+                    skipValue("/image_details/format");
                 }
             } else if (k == 1) {
                 width = readSize("width");
@@ -413,8 +530,11 @@ public final class RecordBinder {
             default:
                 break;
         }
-        report(RuleCode.IMAGE_SIZE, "/image_details/" + name, "image-size", "name", name, "actual", describe(t));
-        p.skipChildren();
+        String pointer = "/image_details/" + name;
+        if (!nonFiniteLiteral(t, pointer)) {
+            report(RuleCode.IMAGE_SIZE, pointer, "image-size", "name", name, "actual", describe(t));
+            skipValue(pointer);
+        }
         return null;
     }
 
@@ -443,7 +563,7 @@ public final class RecordBinder {
                 shape = LabelShape.INVALID;
                 report(RuleCode.WRONG_TYPE, "/label", "wrong-type", "name", "label",
                         "expected", "a class name or a list", "actual", describe(t));
-                p.skipChildren();
+                skipValue("/label");
             }
             default -> {
                 shape = LabelShape.CLASS_NAME;
@@ -482,22 +602,20 @@ public final class RecordBinder {
                     pointer = "/label/" + i;
                 }
             }
-            if (pointer != null) {
+            if (pointer != null && !nonFiniteLiteral(t, pointer)) {
                 report(RuleCode.WRONG_TYPE, pointer, "wrong-type", "name", "label/" + i,
                         "expected", kind == LabelShape.BOXES ? "an object like the other elements"
                                 : kind == LabelShape.NAMES ? "a class name like the other elements"
                                 : "a class name or an object",
                         "actual", describe(t));
-                p.skipChildren();
+                skipValue(pointer);
             }
             i++;
         }
         if (kind == null) {
             shape = i == 0 ? LabelShape.EMPTY_LIST : LabelShape.INVALID;
-        } else if (kind == LabelShape.BOXES && anyPolygon) {
-            shape = LabelShape.POLYGONS;
         } else {
-            shape = kind;
+            shape = kind == LabelShape.BOXES ? objectsShape() : kind;
         }
     }
 
@@ -520,8 +638,10 @@ public final class RecordBinder {
                 report(RuleCode.LABEL_TYPE, Severity.WARNING, pointer, "label-type.integer", "actual", p.getText());
                 return p.getText();
             default:
-                report(RuleCode.LABEL_TYPE, pointer, "label-type", "actual", describe(t));
-                p.skipChildren();
+                if (!nonFiniteLiteral(t, pointer)) {
+                    report(RuleCode.LABEL_TYPE, pointer, "label-type", "actual", describe(t));
+                    skipValue(pointer);
+                }
                 return null;
         }
     }
@@ -540,6 +660,22 @@ public final class RecordBinder {
         objectCount++;
         a.reset(index, column);
         return a;
+    }
+
+    /**
+     * The shape of a list of objects, judged from the keys they have: polygons when one has a
+     * polygon, boxes when one has a box corner, else objects that fit either task.
+     */
+    private LabelShape objectsShape() {
+        if (anyPolygon) {
+            return LabelShape.POLYGONS;
+        }
+        for (int i = 0; i < objectCount; i++) {
+            if (objects.get(i).cornersPresent != 0) {
+                return LabelShape.BOXES;
+            }
+        }
+        return LabelShape.OBJECTS;
     }
 
     private void readObject(int index) throws IOException {
@@ -586,11 +722,12 @@ public final class RecordBinder {
         double v;
         switch (t) {
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
-                v = number(t);
-                if (!Double.isFinite(v)) {
-                    nonFinite(cornerPointer(a, name));
+                // (the pointer is only spelt out for a literal: this runs for every corner)
+                if (isNonFiniteLiteral(t) && nonFiniteLiteral(t, cornerPointer(a, name))) {
                     return;
                 }
+                // A number too large for a double is out of range, as the rules say: no literal
+                v = number(t);
             }
             case VALUE_STRING -> {
                 String text = p.getText().strip();
@@ -616,7 +753,7 @@ public final class RecordBinder {
                         : t == JsonToken.VALUE_FALSE ? " (the runtime would read it as 0.0)" : "";
                 report(RuleCode.WRONG_TYPE, cornerPointer(a, name), "wrong-type.coordinate", "name", name,
                         "actual", describe(t), "hint", hint);
-                p.skipChildren();
+                skipValue(cornerPointer(a, name));
                 return;
             }
         }
@@ -714,6 +851,9 @@ public final class RecordBinder {
 
     private void readCrowd(Annotation a) throws IOException {
         JsonToken t = p.nextToken();
+        if (isNonFiniteLiteral(t) && nonFiniteLiteral(t, "/label/" + a.index + "/isCrowd")) {
+            return;
+        }
         String actual = null;
         switch (t) {
             case VALUE_TRUE -> a.crowd = true;
@@ -738,7 +878,7 @@ public final class RecordBinder {
             }
             default -> {
                 actual = describe(t);
-                p.skipChildren();
+                skipValue("/label/" + a.index + "/isCrowd");
             }
         }
         if (actual != null) {
@@ -753,8 +893,10 @@ public final class RecordBinder {
         String pointer = "/label/" + a.index + "/polygon";
         JsonToken t = p.nextToken();
         if (t != JsonToken.START_ARRAY) {
-            report(RuleCode.POLYGON_SHAPE, pointer, "polygon-shape", "actual", describe(t));
-            p.skipChildren();
+            if (!nonFiniteLiteral(t, pointer)) {
+                report(RuleCode.POLYGON_SHAPE, pointer, "polygon-shape", "actual", describe(t));
+                skipValue(pointer);
+            }
             return;
         }
         boolean ok = true;
@@ -765,10 +907,12 @@ public final class RecordBinder {
                 int n = 0;
                 while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
                     if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
-                        double v = number(t);
-                        if (!Double.isFinite(v)) {
-                            nonFinite(pointer + "/" + s + "/" + n);
+                        double v = Double.NaN;
+                        if (isNonFiniteLiteral(t) && nonFiniteLiteral(t, pointer + "/" + s + "/" + n)) {
                             ok = false;
+                        } else {
+                            // too large for a double: out of range, as the rules say
+                            v = number(t);
                         }
                         if (n == scratch.length) {
                             scratch = Arrays.copyOf(scratch, n * 2);
@@ -780,7 +924,7 @@ public final class RecordBinder {
                                     "actual", describe(t), "segment", s);
                         }
                         ok = false;
-                        p.skipChildren();
+                        skipValue(pointer + "/" + s + "/" + n);
                         n++;
                     }
                 }
@@ -793,7 +937,7 @@ public final class RecordBinder {
                     a.segments.add(Arrays.copyOf(scratch, n));
                 }
             } else if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
-                if (ok) {
+                if (!nonFiniteLiteral(t, pointer + "/" + s) && ok) {
                     report(RuleCode.POLYGON_SHAPE, pointer, "polygon-shape.flat");
                 }
                 ok = false;
@@ -802,7 +946,7 @@ public final class RecordBinder {
                     report(RuleCode.POLYGON_SHAPE, pointer + "/" + s, "polygon-shape", "actual", describe(t));
                 }
                 ok = false;
-                p.skipChildren();
+                skipValue(pointer + "/" + s);
             }
             s++;
         }
@@ -1215,7 +1359,7 @@ public final class RecordBinder {
         if (next() != ']') {
             return false;
         }
-        shape = !objectsList ? LabelShape.NAMES : anyPolygon ? LabelShape.POLYGONS : LabelShape.BOXES;
+        shape = objectsList ? objectsShape() : LabelShape.NAMES;
         return true;
     }
 
@@ -1489,9 +1633,13 @@ public final class RecordBinder {
 
     private void unknownKey(String name, String[] known, String[] misspelt, String parent, String where,
             KeysSeen seen) throws IOException {
+        countKey(name);
+        name = keyName(name);
         unknownKey(name, known, misspelt, parent, where, seen, column());
-        p.nextToken();
-        p.skipChildren();
+        String pointer = parent + "/" + escape(name);
+        if (!nonFiniteLiteral(p.nextToken(), pointer)) {
+            skipValue(pointer);
+        }
     }
 
     /** Reports a key the object does not know (the parser's and the plain reader's way alike). */
@@ -1533,13 +1681,140 @@ public final class RecordBinder {
     }
 
     private void missing(String parent, int column, String name, String misspelt) {
-        String hint = misspelt == null ? "" : " (found \"" + misspelt + "\")";
+        String hint = misspelt == null ? "" : " (found " + Messages.quote(misspelt) + ")";
         sink.report(RuleCode.MISSING_FIELD, null, parent + "/" + name, column, "missing-field", "name", name,
                 "hint", hint);
     }
 
     private void nonFinite(String pointer) throws IOException {
+        nonFiniteCount++;
         report(RuleCode.NON_FINITE_NUMBER, pointer, "non-finite-number", "actual", p.getText());
+    }
+
+    /**
+     * Whether the current token is one of the non-numeric numbers Jackson reads ({@code NaN},
+     * {@code Infinity}, {@code -Infinity}, {@code +Infinity}, {@code -INF}): none is JSON, and
+     * each is reported as {@code non-finite-number} wherever it stands. {@code +INF} is no
+     * number of any JSON dialect: a syntax error. Checked before the value is converted, so
+     * that a number merely too large for a double ({@code 1e400}) is not taken for one.
+     */
+    private boolean nonFiniteLiteral(JsonToken t, String pointer) throws IOException {
+        if (!isNonFiniteLiteral(t)) {
+            return false;
+        }
+        if (p.getText().equals("+INF")) {
+            throw new JsonParseException(p, "unexpected token '+INF': not a JSON value", p.currentTokenLocation());
+        }
+        nonFinite(pointer);
+        return true;
+    }
+
+    private boolean isNonFiniteLiteral(JsonToken t) throws IOException {
+        return t == JsonToken.VALUE_NUMBER_FLOAT && p.isNaN();
+    }
+
+    /** Per nesting level of {@link #skipValue}: the key or index of the value being read. */
+    private String[] pathNames = new String[8];
+    private int[] pathIndexes = new int[8];
+    /** Marks an object without keys yet: compared by identity, no key read is this instance. */
+    @SuppressWarnings("StringOperationCanBeSimplified")
+    private static final String NO_KEY_YET = new String("");
+    /** Per object being skipped: its first key, and once it has a second, all of them. */
+    private String[] firstKeys = new String[8];
+    private final List<java.util.Set<String>> keySets = new ArrayList<>();
+
+    /**
+     * Skips the value at the current token, as {@code skipChildren} does, reporting what no
+     * value of a line may hold however deep it is: a key twice in one object, a non-finite
+     * number. The current token itself has been judged by the caller.
+     *
+     * @param pointer the value's pointer, for the findings inside it
+     */
+    private void skipValue(String pointer) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t != JsonToken.START_OBJECT && t != JsonToken.START_ARRAY) {
+            return;
+        }
+        int depth = 0;
+        open(depth, t);
+        while (depth >= 0) {
+            t = p.nextToken();
+            if (t == null) {
+                return; // the parser reports the end of input itself
+            }
+            switch (t) {
+                case END_OBJECT, END_ARRAY -> depth--;
+                case FIELD_NAME -> {
+                    String name = p.currentName();
+                    countKey(name);
+                    name = keyName(name);
+                    pathNames[depth] = name;
+                    if (!newKey(depth, name)) {
+                        duplicateKey(path(pointer, depth), name, column());
+                    }
+                }
+                default -> {
+                    if (pathNames[depth] == null) {
+                        pathIndexes[depth]++;
+                    }
+                    if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+                        depth++;
+                        open(depth, t);
+                    } else if (t == JsonToken.VALUE_NUMBER_FLOAT && p.isNaN()) {
+                        nonFiniteLiteral(t, path(pointer, depth));
+                    }
+                }
+            }
+        }
+    }
+
+    private void open(int depth, JsonToken t) {
+        if (depth == pathNames.length) {
+            pathNames = Arrays.copyOf(pathNames, depth * 2);
+            pathIndexes = Arrays.copyOf(pathIndexes, depth * 2);
+            firstKeys = Arrays.copyOf(firstKeys, depth * 2);
+        }
+        pathNames[depth] = null; // an array's level has no name, an object's gets one per key
+        pathIndexes[depth] = -1;
+        firstKeys[depth] = t == JsonToken.START_OBJECT ? NO_KEY_YET : null;
+        if (depth < keySets.size()) {
+            keySets.set(depth, null);
+        }
+    }
+
+    /** Records a key of the object at that level; false when it had it already. */
+    private boolean newKey(int depth, String name) {
+        String first = firstKeys[depth];
+        if (first == NO_KEY_YET) {
+            firstKeys[depth] = name;
+            return true;
+        }
+        while (keySets.size() <= depth) {
+            keySets.add(null);
+        }
+        java.util.Set<String> keys = keySets.get(depth);
+        if (keys == null) {
+            // A fresh set per object with two keys or more: clearing one that grew large for
+            // an earlier object would cost its capacity again for every small object after it.
+            keys = new java.util.HashSet<>();
+            keys.add(first);
+            keySets.set(depth, keys);
+        }
+        return keys.add(name);
+    }
+
+    /** The pointer of the value at {@code depth} inside the value at {@code base}. */
+    private String path(String base, int depth) {
+        StringBuilder b = new StringBuilder(base);
+        for (int i = 0; i <= depth; i++) {
+            b.append('/');
+            if (pathNames[i] != null) {
+                b.append(escape(pathNames[i]));
+            } else {
+                b.append(pathIndexes[i]);
+            }
+        }
+        return b.toString();
     }
 
     private void report(RuleCode rule, String pointer, String key, Object... params) {
@@ -1554,8 +1829,23 @@ public final class RecordBinder {
         return p.currentTokenLocation().getColumnNr();
     }
 
-    /** RFC 6901 escaping of one reference token. */
+    /** A key's name as the line writes it: the stand-ins of lone surrogates mapped back. */
+    private String keyName(String name) {
+        return surrogateKeys ? LoneSurrogateKeys.asWritten(name) : name;
+    }
+
+    /** The longest key a pointer spells out: a finding must not hold a key of megabytes. */
+    private static final int MAX_POINTER_KEY = 200;
+
+    /**
+     * RFC 6901 escaping of one reference token, a key longer than {@link #MAX_POINTER_KEY} cut
+     * with an ellipsis (the finding's column and message still say where and how long it is).
+     */
     static String escape(String token) {
+        if (token.length() > MAX_POINTER_KEY) {
+            int end = Character.isHighSurrogate(token.charAt(MAX_POINTER_KEY - 1)) ? MAX_POINTER_KEY - 1 : MAX_POINTER_KEY;
+            token = token.substring(0, end) + "\u2026";
+        }
         if (token.indexOf('~') < 0 && token.indexOf('/') < 0) {
             return token;
         }

@@ -91,12 +91,13 @@ public final class Messages {
             for (int i = 0; i < names.size(); i++) {
                 String name = names.get(i);
                 Object value = lookup(name, params);
+                String after = texts.get(i + 1);
                 if (value != null) {
-                    out.append(value);
+                    after = appendValue(out, value, after);
                 } else {
                     out.append('{').append(name).append('}');
                 }
-                out.append(texts.get(i + 1));
+                out.append(after);
             }
             return out.toString();
         }
@@ -112,8 +113,8 @@ public final class Messages {
                 String name = template.substring(i + 1, close);
                 Object value = params.apply(name);
                 if (value != null) {
-                    out.append(value);
-                    i = close + 1;
+                    String after = appendValue(out, value, template.substring(close + 1));
+                    i = template.length() - after.length();
                     continue;
                 }
             }
@@ -121,6 +122,49 @@ public final class Messages {
             i++;
         }
         return out.toString();
+    }
+
+    /** The most characters of one value a message repeats: a line may hold a key of 50 MB. */
+    static final int MAX_VALUE_CHARS = 200;
+
+    /**
+     * Appends a parameter's value, cut after {@link #MAX_VALUE_CHARS} characters with its length
+     * said; the length goes after the closing quote when the message quotes the value.
+     *
+     * @return the message text that follows, without a closing quote the cut value took
+     */
+    private static String appendValue(StringBuilder out, Object value, String after) {
+        String text = String.valueOf(value);
+        if (text.length() <= MAX_VALUE_CHARS) {
+            out.append(text);
+            return after;
+        }
+        boolean quoted = !after.isEmpty() && after.charAt(0) == '"' && out.length() > 0
+                && out.charAt(out.length() - 1) == '"';
+        appendCut(out, text);
+        if (quoted) {
+            out.append('"');
+            after = after.substring(1);
+        }
+        out.append(" (").append(text.length()).append(" characters)");
+        return after;
+    }
+
+    private static void appendCut(StringBuilder out, String text) {
+        int end = MAX_VALUE_CHARS;
+        if (Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--; // not half a character
+        }
+        out.append(text, 0, end).append('\u2026');
+    }
+
+    /**
+     * A value in double quotes for a message, cut as message parameters are:
+     * {@code "abc"}, or {@code "aaa…" (50000 characters)} for a long one.
+     */
+    public static String quote(String value) {
+        StringBuilder out = new StringBuilder("\"");
+        return appendValue(out, value, "\"").isEmpty() ? out.toString() : out.append('"').toString();
     }
 
     private static Object lookup(String name, Object[] params) {

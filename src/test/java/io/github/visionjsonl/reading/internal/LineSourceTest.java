@@ -67,4 +67,56 @@ class LineSourceTest {
         assertThat(inOneRead.next()).isTrue();
         assertThat(inOneRead.skippedLength()).isEqualTo(70_000);
     }
+
+    /** A stream that hands out 1 to {@code most} bytes per read, at random. */
+    private static InputStream randomReads(byte[] bytes, long seed, int most) {
+        java.util.Random random = new java.util.Random(seed);
+        return new InputStream() {
+            int at;
+
+            @Override
+            public int read() {
+                return at < bytes.length ? bytes[at++] & 0xff : -1;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                if (at == bytes.length) {
+                    return -1;
+                }
+                int n = Math.min(Math.min(len, 1 + random.nextInt(most)), bytes.length - at);
+                System.arraycopy(bytes, at, b, off, n);
+                at += n;
+                return n;
+            }
+        };
+    }
+
+    @Test
+    void aLineOfTheLimitsLengthIsKeptWhereverItsTerminatorIsSplit() throws IOException {
+        int limit = 1000;
+        String exact = "x".repeat(limit);
+        String over = "y".repeat(limit + 1);
+        // the \r at the end of one read and the \n at the start of the next, at the buffer's first fill or later
+        for (String before : new String[] {"", "a\n", "z".repeat(70_000) + "\n"}) {
+            LineSource split = new LineSource(pieces(before + exact + "\r", "\nok\n"), limit);
+            if (!before.isEmpty()) {
+                assertThat(split.next()).isTrue();
+            }
+            assertThat(split.next()).isTrue();
+            assertThat(split.tooLong()).as(before.length() + " bytes before").isFalse();
+            assertThat(split.length()).isEqualTo(limit);
+        }
+        byte[] file = ascii(exact + "\r\n" + over + "\r\n" + exact + "\n" + over + "\n" + exact + "\r\n" + exact + "\r");
+        for (int seed = 0; seed < 200; seed++) {
+            LineSource lines = new LineSource(randomReads(file, seed, 1 + seed % 1500), limit);
+            for (int i = 0; i < 6; i++) {
+                assertThat(lines.next()).as("seed %d line %d", seed, i + 1).isTrue();
+                boolean tooLong = i == 1 || i == 3;
+                assertThat(lines.tooLong()).as("seed %d line %d", seed, i + 1).isEqualTo(tooLong);
+                assertThat(tooLong ? lines.skippedLength() : lines.length()).isEqualTo(tooLong ? limit + 1 : limit);
+            }
+            assertThat(lines.next()).isFalse();
+        }
+    }
 }

@@ -89,4 +89,29 @@ class MessagesTest {
         assertThat(Messages.Template.of("{b}{c").fill(new Object[] {"b", 1, "c", 2})).isEqualTo("1{c");
         assertThat(Messages.Template.of("}{b}}").fill(new Object[] {"b", 1})).isEqualTo("}1}");
     }
+
+    @Test
+    void longValuesAreCutWithTheirLength() {
+        String key = "k".repeat(50_000);
+        String message = Messages.format("duplicate-key", "name", key);
+        assertThat(message).isEqualTo("key \"" + "k".repeat(Messages.MAX_VALUE_CHARS)
+                + "\u2026\" (50000 characters) appears twice in one object; only one value is kept");
+        // unquoted, and the slow way of a message whose braces are no plain parameters
+        assertThat(Messages.format("non-finite-number", "actual", key))
+                .startsWith("k".repeat(Messages.MAX_VALUE_CHARS) + "\u2026 (50000 characters) is not");
+        assertThat(Messages.Template.of("x {a {b} \"{b}\" y").fill(new Object[] {"b", key}))
+                .isEqualTo("x {a " + "k".repeat(200) + "\u2026 (50000 characters) \"" + "k".repeat(200)
+                        + "\u2026\" (50000 characters) y");
+        // a value of the limit's length is whole; a surrogate pair is never split
+        String exact = "k".repeat(Messages.MAX_VALUE_CHARS);
+        assertThat(Messages.format("duplicate-key", "name", exact)).contains("\"" + exact + "\" appears");
+        String pairs = "\ud83d\ude00".repeat(200);
+        assertThat(Messages.format("duplicate-key", "name", pairs))
+                .contains("\"" + pairs.substring(0, Messages.MAX_VALUE_CHARS) + "\u2026\" (400 characters)");
+        String odd = "x" + pairs;
+        assertThat(Messages.format("duplicate-key", "name", odd))
+                .contains("\"" + odd.substring(0, Messages.MAX_VALUE_CHARS - 1) + "\u2026\" (401 characters)");
+        assertThat(Messages.quote("abc")).isEqualTo("\"abc\"");
+        assertThat(Messages.quote(key)).isEqualTo("\"" + "k".repeat(200) + "\u2026\" (50000 characters)");
+    }
 }

@@ -1,0 +1,58 @@
+package io.github.visionjsonl.reading.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Jackson keeps the keys its parsers meet in their factory's table; hostile lines of distinct
+ * long keys must not make that table grow without bound (100,000 lines of distinct 900-character
+ * keys ran out of a 32 MB heap; they now pass in it): the binder tells when to start a new
+ * factory, and keys are not interned where no run can free them.
+ */
+class KeptKeysTest {
+
+    private static final JsonFactory FACTORY = RecordBinder.lineFactory(1 << 20);
+    private static final FindingSink IGNORED = (rule, suggested, pointer, column, key, params) -> { };
+
+    private static void bind(RecordBinder binder, String line) throws IOException {
+        byte[] b = line.getBytes(StandardCharsets.UTF_8);
+        try (JsonParser p = FACTORY.createParser(b)) {
+            binder.bind(p, IGNORED, true, b, 0, b.length);
+        }
+    }
+
+    @Test
+    void manyDistinctLongKeysStopTheKeepingOfKeys() throws IOException {
+        RecordBinder usual = new RecordBinder();
+        for (int i = 0; i < 5000; i++) {
+            // the same extras on every line, as datasets have them, and short distinct ones
+            bind(usual, "{\"image_url\": \"a.jpg\", \"label\": \"c\\u0061t\", \"label_confidence_score\": 0.5,"
+                    + " \"meta\": {\"annotator_identifier\": " + i + ", \"k" + i + "\": 1}}");
+        }
+        assertThat(usual.keptKeysOverflowed()).isFalse();
+        RecordBinder hostile = new RecordBinder();
+        String longKey = "k".repeat(900);
+        int i = 0;
+        while (!hostile.keptKeysOverflowed()) {
+            bind(hostile, "{\"image_url\": \"a.jpg\", \"label\": \"cat\", \"" + longKey + i + "\": {\"" + longKey + "\": 1}}");
+            i++;
+        }
+        assertThat(i).isBetween(10, 20);
+        hostile.forgetKeptKeys();
+        assertThat(hostile.keptKeysOverflowed()).isFalse();
+        // one key longer than the budget is enough
+        bind(hostile, "{\"image_url\": \"a.jpg\", \"label\": \"cat\", \"" + "k".repeat(20_000) + "\": 1}");
+        assertThat(hostile.keptKeysOverflowed()).isTrue();
+    }
+
+    @Test
+    void keysAreNotInternedWhereNoRunCanFreeThem() {
+        assertThat(FACTORY.isEnabled(JsonFactory.Feature.INTERN_FIELD_NAMES)).isFalse();
+        assertThat(FACTORY.streamReadConstraints().getMaxNameLength()).isEqualTo(1 << 20);
+    }
+}
