@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.visionjsonl.DatasetValidator;
 import io.github.visionjsonl.Task;
 import io.github.visionjsonl.html.HtmlReport;
+import io.github.visionjsonl.images.ImageContentOptions;
 import io.github.visionjsonl.images.ImageOptions;
 import io.github.visionjsonl.mltable.MLTableReport;
 import io.github.visionjsonl.mltable.MLTableValidation;
@@ -159,6 +160,22 @@ class ValidateCommand implements Callable<Integer> {
 
     @Option(names = "--decode", description = "With --images-root: decode every image fully, not only its header (slower).")
     boolean decode;
+
+    @Option(names = "--image-content",
+            description = "With --images-root: look inside the images (decodes them): the same bytes under two names, "
+                    + "near-duplicates (also across --train and --validation), blank, dark, bright, low-contrast, blurry, "
+                    + "grey and oddly shaped images.")
+    boolean imageContent;
+
+    @Option(names = "--near-duplicate-distance", paramLabel = "BITS",
+            description = "With --image-content: perceptual hashes at most BITS of 64 apart are near-duplicates (0 to 16). "
+                    + "Default: 6.")
+    Integer nearDuplicateDistance;
+
+    @Option(names = "--image-threshold", paramLabel = "NAME=VALUE",
+            description = "With --image-content: one threshold of the image-content rules: dark, bright, low-contrast, "
+                    + "blurry, blank, grayscale, odd-aspect (defaults and reasons: docs/rules.md). Repeatable.")
+    List<String> imageThresholds = new ArrayList<>();
 
     @Option(names = "--image-threads", paramLabel = "N",
             description = "With --images-root: images read at once. Default: the count of cores.")
@@ -576,8 +593,9 @@ class ValidateCommand implements Callable<Integer> {
         }
         if (imagesRoot != null) {
             b.images(imageOptions());
-        } else if (!datastoreRoots.isEmpty() || decode || imageThreads != null) {
-            throw usage("--datastore-root, --decode and --image-threads need --images-root");
+        } else if (!datastoreRoots.isEmpty() || decode || imageThreads != null || imageContent
+                || nearDuplicateDistance != null || !imageThresholds.isEmpty()) {
+            throw usage("--datastore-root, --decode, --image-threads and --image-content need --images-root");
         }
         CommandLine cli = spec.commandLine();
         if (maxDropped != null) {
@@ -594,8 +612,37 @@ class ValidateCommand implements Callable<Integer> {
         return b.maxFindings((int) Math.min(Integer.MAX_VALUE, keep)).failFast(failFast).maxLineLength(maxLineLength).build();
     }
 
+    /** The image-content thresholds, or null without --image-content. */
+    private ImageContentOptions contentThresholds() {
+        if (!imageContent) {
+            if (nearDuplicateDistance != null || !imageThresholds.isEmpty()) {
+                throw usage("--near-duplicate-distance and --image-threshold need --image-content");
+            }
+            return null;
+        }
+        ImageContentOptions thresholds = ImageContentOptions.DEFAULTS;
+        try {
+            if (nearDuplicateDistance != null) {
+                thresholds = thresholds.withNearDuplicateDistance(nearDuplicateDistance);
+            }
+            for (String t : imageThresholds) {
+                int eq = t.indexOf('=');
+                if (eq <= 0) {
+                    throw usage("--image-threshold: expected NAME=VALUE (e.g. dark=30), was '" + t + "'");
+                }
+                thresholds = thresholds.with(t.substring(0, eq).strip(), Double.parseDouble(t.substring(eq + 1).strip()));
+            }
+        } catch (NumberFormatException e) {
+            throw usage("--image-threshold: the value is not a number: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw usage((nearDuplicateDistance != null ? "--near-duplicate-distance/" : "") + "--image-threshold: "
+                    + e.getMessage());
+        }
+        return thresholds;
+    }
+
     private ImageOptions imageOptions() {
-        ImageOptions images = ImageOptions.under(imagesRoot).withDecode(decode);
+        ImageOptions images = ImageOptions.under(imagesRoot).withDecode(decode).withContent(contentThresholds());
         if (imageThreads != null) {
             if (imageThreads < 1) {
                 throw usage("--image-threads must be >= 1, was " + imageThreads);

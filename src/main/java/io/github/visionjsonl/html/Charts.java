@@ -81,6 +81,11 @@ final class Charts {
         }
         bins(g, "imageWidth", ShapeStats.SIDE_EDGES, s.shapes.widths, 0);
         bins(g, "imageHeight", ShapeStats.SIDE_EDGES, s.shapes.heights, 0);
+        if (stats.imageContent() != null) {
+            histogram(g, "brightness", stats.imageContent().brightness(), 0);
+            histogram(g, "contrast", stats.imageContent().contrast(), 0);
+            histogram(g, "sharpness", stats.imageContent().sharpness(), 0);
+        }
         g.writeObjectFieldStart("urlForms");
         for (Map.Entry<String, Long> e : stats.urlSchemes().entrySet()) {
             g.writeNumberField(e.getKey(), e.getValue());

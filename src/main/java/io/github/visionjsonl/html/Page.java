@@ -39,6 +39,9 @@ final class Page {
         {"pointsPerSegment", "Polygon points per segment"},
         {"imageSizes", "Image sizes (pixels, from image_details)"},
         {"urlForms", "Image URL forms"},
+        {"brightness", "Image brightness (mean luminance, 0 black to 255 white; --image-content)"},
+        {"contrast", "Image contrast (luminance standard deviation; --image-content)"},
+        {"sharpness", "Image sharpness (variance of the Laplacian, log scale; --image-content)"},
     };
 
     private final PageData data;

@@ -20,8 +20,11 @@ import java.util.Objects;
  * @param datastoreRoots folders for particular datastores, by datastore name (case-insensitive)
  * @param decode whether to decode every image fully as well (slower; finds corrupt pixel data)
  * @param threads how many images are read at once
+ * @param content the thresholds of the image-content rules, or {@code null} when the pixels are
+ *     not looked at (see {@link #withContent(boolean)}); looking at them decodes every image
  */
-public record ImageOptions(Path root, Map<String, Path> datastoreRoots, boolean decode, int threads) {
+public record ImageOptions(Path root, Map<String, Path> datastoreRoots, boolean decode, int threads,
+        ImageContentOptions content) {
 
     /** Checks the values and copies the map. */
     public ImageOptions {
@@ -34,23 +37,37 @@ public record ImageOptions(Path root, Map<String, Path> datastoreRoots, boolean 
 
     /** Images under one folder, header checks only, one thread per core. */
     public static ImageOptions under(Path root) {
-        return new ImageOptions(root, Map.of(), false, Runtime.getRuntime().availableProcessors());
+        return new ImageOptions(root, Map.of(), false, Runtime.getRuntime().availableProcessors(), null);
     }
 
     /** The same options with full decoding on or off. */
     public ImageOptions withDecode(boolean decodeAll) {
-        return new ImageOptions(root, datastoreRoots, decodeAll, threads);
+        return new ImageOptions(root, datastoreRoots, decodeAll, threads, content);
     }
 
     /** The same options with a folder for one datastore. */
     public ImageOptions withDatastoreRoot(String datastore, Path folder) {
         Map<String, Path> roots = new java.util.HashMap<>(datastoreRoots);
         roots.put(datastore.toLowerCase(java.util.Locale.ROOT), folder);
-        return new ImageOptions(root, roots, decode, threads);
+        return new ImageOptions(root, roots, decode, threads, content);
     }
 
     /** The same options with another count of threads. */
     public ImageOptions withThreads(int count) {
-        return new ImageOptions(root, datastoreRoots, decode, count);
+        return new ImageOptions(root, datastoreRoots, decode, count, content);
+    }
+
+    /**
+     * The same options with the images' content looked at or not ({@code --image-content}): the
+     * same bytes under two names, near-duplicates, blank, dark, bright, low-contrast, blurry,
+     * grey and oddly shaped images, with the default thresholds.
+     */
+    public ImageOptions withContent(boolean look) {
+        return withContent(look ? ImageContentOptions.DEFAULTS : null);
+    }
+
+    /** The same options with the images' content looked at with these thresholds ({@code null}: not looked at). */
+    public ImageOptions withContent(ImageContentOptions thresholds) {
+        return new ImageOptions(root, datastoreRoots, decode, threads, thresholds);
     }
 }

@@ -40,6 +40,8 @@ final class DatasetChecks {
     }
 
     private final ValidatorConfig config;
+    /** The last line whose URL was seen before (here or in the training file), for {@link #repeatsUrl}. */
+    private long lastRepeatedUrl;
     private final FindingCollector findings;
     private final Line line;
     private final TrainingSide training;
@@ -90,12 +92,21 @@ final class DatasetChecks {
      *     or 0 when the URL is missing or blank
      * @param labels the record's {@link #labelHash}, found by the line's worker
      */
+    /**
+     * Whether the image URL of {@code line}, the line just checked, names an image seen before in
+     * this file or in the training file: the image-content rules leave such lines to the URL's rules.
+     */
+    boolean repeatsUrl(long line) {
+        return lastRepeatedUrl == line;
+    }
+
     void checkLine(ImageRecord record, long fingerprint, int labels) {
         if (fingerprint != 0) {
             long number = line.number();
             if (images != null) {
                 UrlIndex.Seen seen = images.put(fingerprint, number, labels);
                 if (seen != null) {
+                    lastRepeatedUrl = number;
                     duplicate(record, seen, labels);
                 }
             }
@@ -104,6 +115,7 @@ final class DatasetChecks {
                 validationImages++;
                 if (trainLine >= 0) {
                     leakedImages++;
+                    lastRepeatedUrl = number;
                     report(RuleCode.TRAIN_VALIDATION_LEAK, "/image_url", "train-validation-leak", "line", trainLine,
                             "source", training.source());
                 }

@@ -155,6 +155,15 @@ final class FindingCollector implements FindingSink {
      * @return the finding (kept or not), or {@code null} when its rule is off
      */
     Finding reportAt(long line, RuleCode rule, String pointer, int column, String messageKey, Object... params) {
+        return reportAt(line, -1, rule, pointer, column, messageKey, params);
+    }
+
+    /**
+     * {@link #reportAt(long, RuleCode, String, int, String, Object...)} with the hash the finding
+     * is matched on given ({@code -1}: the hash of the line's bytes, where they are still at hand).
+     */
+    Finding reportAt(long line, long hash, RuleCode rule, String pointer, int column, String messageKey,
+            Object... params) {
         Severity severity = config.severityOf(rule, null);
         if (severity == null) {
             return null;
@@ -166,7 +175,7 @@ final class FindingCollector implements FindingSink {
             case INFO -> infos++;
         }
         Finding f = new Finding(line, column, pointer, rule, severity, Messages.format(messageKey, params),
-                keepsAt(line) ? lineHash(line) : 0);
+                !keepsAt(line) ? 0 : hash != -1 ? hash : lineHash(line));
         if (keepsAt(line)) {
             add(f);
         }

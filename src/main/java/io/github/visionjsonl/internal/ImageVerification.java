@@ -2,6 +2,7 @@ package io.github.visionjsonl.internal;
 
 import io.github.visionjsonl.images.ImageOptions;
 import io.github.visionjsonl.images.internal.ImageChecker;
+import io.github.visionjsonl.images.internal.content.ContentAnalysis;
 import java.io.Closeable;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -24,9 +25,10 @@ final class ImageVerification implements Closeable {
      *
      * @param keptAnnotations what training kept of the line before its image was checked, -1
      *     when the line was dropped already
+     * @param content what its pixels show, when the content is looked at (else null)
      */
     record Result(long line, int column, long lineHash, boolean lineValid, long keptAnnotations,
-            List<ImageChecker.Problem> problems) {
+            List<ImageChecker.Problem> problems, ContentAnalysis.Content content) {
     }
 
     private final ImageChecker checker;
@@ -34,8 +36,11 @@ final class ImageVerification implements Closeable {
     private final Semaphore slots;
     private final ConcurrentLinkedQueue<Result> done = new ConcurrentLinkedQueue<>();
     private final int capacity;
+    /** Whether every check reports back, also without a problem: content is judged in line order. */
+    private final boolean everyResult;
 
     ImageVerification(ImageOptions options) {
+        this.everyResult = options.content() != null;
         this.checker = new ImageChecker(options);
         this.capacity = options.threads() * 4;
         this.slots = new Semaphore(capacity);
@@ -47,8 +52,8 @@ final class ImageVerification implements Closeable {
     }
 
     /** Checks an image now, on the calling thread. */
-    List<ImageChecker.Problem> checkNow(ImageChecker.Expectation e) {
-        return checker.check(e);
+    ImageChecker.Checked checkNow(ImageChecker.Expectation e) {
+        return checker.checkAll(e);
     }
 
     /** Queues the check of one line's image; blocks while the queue is full. */
@@ -57,9 +62,10 @@ final class ImageVerification implements Closeable {
         try {
             pool.execute(() -> {
                 try {
-                    List<ImageChecker.Problem> problems = checker.check(e);
-                    if (!problems.isEmpty()) {
-                        done.add(new Result(line, column, urlHash(e.url()), lineValid, keptAnnotations, problems));
+                    ImageChecker.Checked checked = checker.checkAll(e);
+                    if (everyResult || !checked.problems().isEmpty()) {
+                        done.add(new Result(line, column, urlHash(e.url()), lineValid, keptAnnotations, checked.problems(),
+                                checked.content()));
                     }
                 } finally {
                     slots.release();
@@ -71,7 +77,8 @@ final class ImageVerification implements Closeable {
         }
     }
 
-    private static long urlHash(String url) {
+    /** The hash image findings are matched on: the URL's, the line's bytes being gone when the image is checked. */
+    static long urlHash(String url) {
         if (url == null) {
             return 0;
         }

@@ -189,6 +189,6 @@ final class RecordStats {
         Map<String, ClassStatistics> perClass = new LinkedHashMap<>();
         new TreeMap<>(classes).forEach((k, v) -> perClass.put(k, new ClassStatistics(v.images, v.instances, v.crowd)));
         return new DatasetStatistics(perClass, imagesWithoutObjects, objectsPerImage.summary(), boxWidth.summary(),
-                boxHeight.summary(), boxArea.summary(), pointsPerSegment.summary(), perScheme);
+                boxHeight.summary(), boxArea.summary(), pointsPerSegment.summary(), perScheme, null);
     }
 }

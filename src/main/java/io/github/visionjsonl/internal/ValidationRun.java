@@ -44,6 +44,8 @@ public final class ValidationRun implements Closeable {
     private final DatasetChecks dataset;
     private final DatastoreMix datastores;
     private final ImageVerification images;
+    /** The image-content rules, when the images' pixels are looked at. */
+    private final ImageContentChecks content;
     private final LineWork work;
     private final ParallelLines parallel;
     private final ArrayDeque<Pending> pending = new ArrayDeque<>();
@@ -116,7 +118,12 @@ public final class ValidationRun implements Closeable {
     /** A run over a validation file that is also checked against a training file already read. */
     public static ValidationRun againstTraining(ValidatorConfig config, InputStream in, String source,
             ValidationRun training, boolean yieldLines) throws IOException {
-        return new ValidationRun(config, in, source, yieldLines, training.dataset.asTraining(training.source), false, null);
+        ValidationRun run = new ValidationRun(config, in, source, yieldLines, training.dataset.asTraining(training.source),
+                false, null);
+        if (run.content != null && training.content != null) {
+            run.content.againstTraining(training.content.asTraining());
+        }
+        return run;
     }
 
     private ValidationRun(ValidatorConfig config, InputStream in, String source, boolean yieldLines,
@@ -130,6 +137,8 @@ public final class ValidationRun implements Closeable {
         this.findings = new FindingCollector(config, perLine, runtime, this::lineHash);
         this.task = config.task();
         this.images = config.images() == null ? null : new ImageVerification(config.images());
+        this.content = config.images() == null || config.images().content() == null ? null
+                : new ImageContentChecks(config.images().content(), findings);
         DatasetChecks.Line currentLine = new DatasetChecks.Line() {
             @Override
             public long number() {
@@ -472,8 +481,13 @@ public final class ValidationRun implements Closeable {
                     // A caller iterating records gets each line's verdict whole, images included,
                     // and a split line is written once, with its final verdict.
                     lineFindings = new ArrayList<>(lineFindings);
-                    List<ImageChecker.Problem> problems = images.checkNow(expected);
+                    ImageChecker.Checked checked = images.checkNow(expected);
+                    List<ImageChecker.Problem> problems = checked.problems();
                     boolean imageError = report(line, column, problems, lineFindings);
+                    if (content != null) {
+                        content.expect(line, valid && !imageError, isCurrent && dataset.repeatsUrl(line), column, expected.url());
+                        imageError |= content.arrive(line, checked.content(), imageError, lineFindings) > 0;
+                    }
                     error |= imageError;
                     valid &= !imageError;
                     imageDrop = RuntimeTally.imageDrop(config, problems);
@@ -489,6 +503,9 @@ public final class ValidationRun implements Closeable {
             kept = runtime.current(record, current, imageDrop);
         }
         if (expected != null) {
+            if (content != null) {
+                content.expect(line, valid, isCurrent && dataset.repeatsUrl(line), column, expected.url());
+            }
             images.submit(line, column, valid, kept, expected);
         }
         if (isCurrent) {
@@ -541,9 +558,14 @@ public final class ValidationRun implements Closeable {
         while ((r = images.poll()) != null) {
             earlierLine = r.line();
             earlierHash = r.lineHash();
-            if (report(r.line(), r.column(), r.problems(), null) && r.lineValid()) {
+            boolean imageError = report(r.line(), r.column(), r.problems(), null);
+            if (imageError && r.lineValid()) {
                 validRecords--;
                 outcomes.imageRejected();
+            }
+            if (content != null) {
+                // lines whose image-content finding is an error (the user's choice of severity)
+                validRecords -= content.arrive(r.line(), r.content(), imageError, null);
             }
             RuleCode drop = RuntimeTally.imageDrop(config, r.problems());
             if (drop != null && r.keptAnnotations() >= 0) {
@@ -567,6 +589,9 @@ public final class ValidationRun implements Closeable {
             images.awaitAll();
             drainImages();
             images.close();
+        }
+        if (content != null) {
+            content.finish();
         }
         findings.linesDone();
         if (!stopped && validRecords == 0) {
@@ -595,8 +620,10 @@ public final class ValidationRun implements Closeable {
     /** The report; complete once the input was read to its end. */
     public ValidationReport report() {
         return new ValidationReport(source, task, lineCount, records, validRecords, findings.errors(),
-                findings.warnings(), findings.infos(), dataset.classCounts(), dataset.statistics(), findings.sorted(),
-                !stopped, runtime.view(task, maxDroppedPercent), outcomes.verdicts(), findings.ruleCounts());
+                findings.warnings(), findings.infos(), dataset.classCounts(),
+                content == null ? dataset.statistics() : dataset.statistics().withImageContent(content.statistics()),
+                findings.sorted(), !stopped, runtime.view(task, maxDroppedPercent), outcomes.verdicts(),
+                findings.ruleCounts());
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.util.Map;
  * @param boxArea box area as a fraction of the image area (log-spaced bins)
  * @param pointsPerSegment points per polygon segment
  * @param urlSchemes how many image URLs use each form: AmlDatastore, azureml, https, path, ...
+ * @param imageContent what the images' pixels show, when they were looked at ({@code --image-content}); else null
  */
 public record DatasetStatistics(
         Map<String, ClassStatistics> classes,
@@ -23,11 +24,18 @@ public record DatasetStatistics(
         Distribution boxHeight,
         Distribution boxArea,
         Distribution pointsPerSegment,
-        Map<String, Long> urlSchemes) {
+        Map<String, Long> urlSchemes,
+        ImageContentStatistics imageContent) {
 
     /** Copies the maps, keeping their order. */
     public DatasetStatistics {
         classes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(classes));
         urlSchemes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(urlSchemes));
+    }
+
+    /** The same statistics with what the images' pixels show. */
+    public DatasetStatistics withImageContent(ImageContentStatistics content) {
+        return new DatasetStatistics(classes, imagesWithoutObjects, objectsPerImage, boxWidth, boxHeight, boxArea,
+                pointsPerSegment, urlSchemes, content);
     }
 }

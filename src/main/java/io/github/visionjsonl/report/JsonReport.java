@@ -157,6 +157,32 @@ public final class JsonReport {
             out.writeNumberField(e.getKey(), e.getValue());
         }
         out.writeEndObject();
+        if (stats.imageContent() != null) {
+            writeImageContent(stats.imageContent(), out);
+        }
+        out.writeEndObject();
+    }
+
+    /** Writes the {@code imageContent} object of {@code --image-content}: pixels and duplicate groups. */
+    private static void writeImageContent(ImageContentStatistics c, JsonGenerator out) throws IOException {
+        out.writeObjectFieldStart("imageContent");
+        out.writeNumberField("images", c.images());
+        out.writeNumberField("decoded", c.decoded());
+        write("brightness", c.brightness(), out);
+        write("contrast", c.contrast(), out);
+        write("sharpness", c.sharpness(), out);
+        out.writeNumberField("duplicateGroups", c.duplicateGroups());
+        out.writeNumberField("duplicates", c.duplicates());
+        out.writeNumberField("nearDuplicates", c.nearDuplicates());
+        out.writeArrayFieldStart("firstDuplicateGroups");
+        for (java.util.List<Long> group : c.firstGroups()) {
+            out.writeStartArray();
+            for (long line : group) {
+                out.writeNumber(line);
+            }
+            out.writeEndArray();
+        }
+        out.writeEndArray();
         out.writeEndObject();
     }
 

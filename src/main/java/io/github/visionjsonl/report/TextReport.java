@@ -126,6 +126,23 @@ public final class TextReport {
                         points.min(), points.mean(), points.max()));
             }
         }
+        ImageContentStatistics content = stats.imageContent();
+        if (content != null && content.images() > 0) {
+            b.append(String.format(java.util.Locale.ROOT, "  image content: %d images, %d decoded", content.images(),
+                    content.decoded()));
+            if (content.decoded() > 0) {
+                b.append(String.format(java.util.Locale.ROOT, "; brightness p5/p50/p95 %.0f/%.0f/%.0f, contrast %.0f/%.0f/%.0f,"
+                        + " sharpness p50 %.0f", content.brightness().p5(), content.brightness().p50(),
+                        content.brightness().p95(), content.contrast().p5(), content.contrast().p50(),
+                        content.contrast().p95(), content.sharpness().p50()));
+            }
+            b.append(String.format(java.util.Locale.ROOT, "; %d duplicate(s) in %d group(s), %d near-duplicate(s)%n",
+                    content.duplicates(), content.duplicateGroups(), content.nearDuplicates()));
+            for (java.util.List<Long> group : content.firstGroups()) {
+                b.append("    same bytes: lines ").append(group.stream().map(String::valueOf)
+                        .collect(java.util.stream.Collectors.joining(", "))).append('\n');
+            }
+        }
         if (report.findingsTruncated()) {
             b.append("  showing the first ").append(report.findings().size()).append(" of ")
                     .append(report.findingCount()).append(" findings (--max-findings)\n");

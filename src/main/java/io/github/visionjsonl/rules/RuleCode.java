@@ -140,6 +140,26 @@ public enum RuleCode {
     IMAGE_EXIF_ROTATED("image-exif-rotated", Severity.WARNING),
     /** An image side under 10 pixels. */
     IMAGE_TOO_SMALL("image-too-small", Severity.WARNING),
+    /** Two lines name different URLs whose files hold the same bytes. */
+    DUPLICATE_IMAGE_CONTENT("duplicate-image-content", Severity.WARNING),
+    /** Two images whose perceptual hashes lie within the near-duplicate distance. */
+    NEAR_DUPLICATE_IMAGE("near-duplicate-image", Severity.INFO),
+    /** A validation image near a training image (a resized or re-encoded copy). */
+    TRAIN_VALIDATION_NEAR_LEAK("train-validation-near-leak", Severity.WARNING),
+    /** An image of one colour: a black or white frame. */
+    IMAGE_BLANK("image-blank", Severity.WARNING),
+    /** A mean luminance below the dark threshold. */
+    IMAGE_DARK("image-dark", Severity.INFO),
+    /** A mean luminance above the bright threshold. */
+    IMAGE_BRIGHT("image-bright", Severity.INFO),
+    /** A luminance contrast below the threshold. */
+    IMAGE_LOW_CONTRAST("image-low-contrast", Severity.INFO),
+    /** A variance of the Laplacian below the threshold: out of focus or motion-blurred. */
+    IMAGE_BLURRY("image-blurry", Severity.INFO),
+    /** A grey image in a dataset of colour images. */
+    IMAGE_GRAYSCALE("image-grayscale", Severity.INFO),
+    /** An aspect ratio beyond the threshold. */
+    IMAGE_ODD_ASPECT("image-odd-aspect", Severity.INFO),
 
     // MLTable (the data asset around a JSONL file)
     /** The MLTable is not readable YAML. */
@@ -206,17 +226,22 @@ public enum RuleCode {
     /** Whether the rule concerns a training file together with its validation file. */
     public boolean isPairRule() {
         return this == TRAIN_VALIDATION_LEAK || this == UNSEEN_VALIDATION_LABEL || this == MISSING_VALIDATION_CLASS
-                || this == VALIDATION_LEAKED;
+                || this == VALIDATION_LEAKED || this == TRAIN_VALIDATION_NEAR_LEAK;
     }
 
     /** Whether the rule needs the image files ({@code --images-root}). */
     public boolean isImageRule() {
-        return ordinal() >= IMAGE_MISSING.ordinal() && ordinal() <= IMAGE_TOO_SMALL.ordinal();
+        return ordinal() >= IMAGE_MISSING.ordinal() && ordinal() <= IMAGE_ODD_ASPECT.ordinal();
     }
 
     /** Whether the rule is about an MLTable file, not about a JSONL file. */
     public boolean isMLTableRule() {
         return ordinal() >= MLTABLE_SYNTAX.ordinal() && ordinal() <= MLTABLE_UNKNOWN_KEY.ordinal();
+    }
+
+    /** Whether the rule needs the images' pixels ({@code --image-content}). */
+    public boolean isImageContentRule() {
+        return ordinal() >= DUPLICATE_IMAGE_CONTENT.ordinal() && ordinal() <= IMAGE_ODD_ASPECT.ordinal();
     }
 
     /** Whether the rule is about scoring responses (predictions), not about a training file. */

@@ -132,7 +132,10 @@
     centres: centres,
     pointsPerSegment: function () { return histogram('pointsPerSegment', 'points in one segment'); },
     imageSizes: imageSizes,
-    urlForms: urlForms
+    urlForms: urlForms,
+    brightness: function () { return histogram('brightness', 'mean luminance'); },
+    contrast: function () { return histogram('contrast', 'luminance deviation'); },
+    sharpness: function () { return histogram('sharpness', 'variance of the Laplacian'); }
   };
 
   var plots = document.querySelectorAll('[data-chart]');

@@ -141,6 +141,22 @@ class HtmlReportTest {
     }
 
     @Test
+    void theImagesContentIsPlottedWhenItWasLookedAt() throws IOException {
+        Path root = Files.createDirectories(dir.resolve("images"));
+        Path file = ReportFixtures.detection(root, 6, null);
+        Path page = dir.resolve("report.html");
+        ImageOptions images = ImageOptions.under(root).withContent(true);
+        ValidationReport report = HtmlReport.builder(DatasetValidator.builder().images(images).build()).images(images)
+                .build().write(List.of(file), page).get(0);
+        JsonNode brightness = data(parse(page)).get("files").get(0).get("brightness");
+        long plotted = 0;
+        for (JsonNode c : brightness.get("counts")) {
+            plotted += c.asLong();
+        }
+        assertThat(plotted).isEqualTo(report.statistics().imageContent().decoded()).isEqualTo(5);
+    }
+
+    @Test
     void classNamesAndMessagesAreTextNotMarkup() throws IOException {
         Path root = Files.createDirectories(dir.resolve("images"));
         Path file = ReportFixtures.detection(root, 4, "<script>alert(1)</script>");

@@ -1,11 +1,14 @@
 package io.github.visionjsonl.images.internal;
 
 import io.github.visionjsonl.images.ImageOptions;
+import io.github.visionjsonl.images.internal.content.ContentAnalysis;
 import io.github.visionjsonl.internal.ImageUrls;
 import io.github.visionjsonl.rules.RuleCode;
 import io.github.visionjsonl.rules.internal.ImageFormats;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,35 +40,53 @@ public final class ImageChecker {
         options.datastoreRoots().forEach((name, folder) -> datastoreRoots.put(name, new ImageRoot(folder)));
     }
 
+    /**
+     * What was found about the image of one line.
+     *
+     * @param problems its problems; empty when it is fine or not a local file
+     * @param content what its pixels show, when the options look at content and it could be read; else null
+     */
+    public record Checked(List<Problem> problems, ContentAnalysis.Content content) {
+    }
+
+    /** Files larger than this are not read whole to look at their content. */
+    static final long MAX_CONTENT_BYTES = 256L << 20;
+
     /** The problems of the image of one line; empty when it is fine or not a local file. */
     public List<Problem> check(Expectation e) {
+        return checkAll(e).problems();
+    }
+
+    /** The problems of the image of one line, and its content when the options look at it. */
+    public Checked checkAll(Expectation e) {
         List<Problem> problems = new ArrayList<>(2);
         if (e.url() == null || e.url().isBlank()) {
-            return problems;
+            return new Checked(problems, null);
         }
+        ContentAnalysis.Content content = null;
         try (ImageRoot.Opened file = open(e.url(), problems)) {
             if (file != null) {
-                check(e, file, problems);
+                content = check(e, file, problems);
             }
         } catch (IOException ex) {
             // closing a file only read from: nothing was lost
         }
-        return problems;
+        return new Checked(problems, content);
     }
 
-    private void check(Expectation e, ImageRoot.Opened file, List<Problem> problems) {
+    private ContentAnalysis.Content check(Expectation e, ImageRoot.Opened file, List<Problem> problems) {
         ImageHeader.Info info;
         try {
             info = ImageHeader.read(file.channel());
         } catch (IOException | RuntimeException ex) {
             problems.add(new Problem(RuleCode.IMAGE_UNREADABLE, "/image_url", "image-unreadable.io",
                     new Object[] {"path", file.path(), "detail", String.valueOf(ex.getMessage())}));
-            return;
+            return null;
         }
         if (info == null) {
             problems.add(new Problem(RuleCode.IMAGE_UNREADABLE, "/image_url", "image-unreadable",
                     new Object[] {"path", file.path()}));
-            return;
+            return null;
         }
         if (info.truncated()) {
             problems.add(new Problem(RuleCode.IMAGE_TRUNCATED, "/image_url", "image-truncated",
@@ -80,8 +101,39 @@ public final class ImageChecker {
         if (info.width() > 0 && info.height() > 0) {
             size(e, info, rotated, problems);
         }
+        if (options.content() != null && !info.truncated()) {
+            // Looking at the content decodes the image: it stands for --decode too.
+            return content(file, problems);
+        }
         if (options.decode() && !info.truncated()) {
             decode(file, problems);
+        }
+        return null;
+    }
+
+    /** The content of an image, read whole from the file opened once; a problem when it cannot be decoded. */
+    private static ContentAnalysis.Content content(ImageRoot.Opened file, List<Problem> problems) {
+        try {
+            long size = file.channel().size();
+            if (size > MAX_CONTENT_BYTES) {
+                problems.add(new Problem(RuleCode.IMAGE_UNREADABLE, "/image_url", "image-unreadable.decode",
+                        new Object[] {"path", file.path(), "detail", "larger than 256 MB, its content was not looked at"}));
+                return null;
+            }
+            ByteBuffer bytes = ByteBuffer.allocate((int) size);
+            while (bytes.hasRemaining() && file.channel().read(bytes, bytes.position()) > 0) {
+                // positional reads: the channel may have been read at any position before
+            }
+            ContentAnalysis.Content content = ContentAnalysis.of(Arrays.copyOf(bytes.array(), bytes.position()));
+            if (!content.decoded()) {
+                problems.add(new Problem(RuleCode.IMAGE_UNREADABLE, "/image_url", "image-unreadable.decode",
+                        new Object[] {"path", file.path(), "detail", content.problem()}));
+            }
+            return content;
+        } catch (IOException | RuntimeException ex) {
+            problems.add(new Problem(RuleCode.IMAGE_UNREADABLE, "/image_url", "image-unreadable.io",
+                    new Object[] {"path", file.path(), "detail", String.valueOf(ex.getMessage())}));
+            return null;
         }
     }
 
