@@ -1,5 +1,6 @@
 package io.github.visionjsonl.mltable;
 
+import io.github.visionjsonl.reading.internal.KeyHints;
 import io.github.visionjsonl.rules.RuleCode;
 import io.github.visionjsonl.rules.Severity;
 import java.io.IOException;
@@ -358,39 +359,9 @@ final class MLTableShape {
                 "key", e.key(), "where", where, "hint", hint(e.key(), known));
     }
 
-    /** " (did you mean "x"?)" for a known name within two edits, else "". */
+    /** " (did you mean "x"?)" for the known name the JSONL keys' hints would suggest, else "". */
     private static String hint(String name, Set<String> known) {
-        String best = null;
-        int bestDistance = 3;
-        for (String k : new java.util.TreeSet<>(known)) {
-            int d = distance(name.toLowerCase(Locale.ROOT), k);
-            if (d < bestDistance) {
-                best = k;
-                bestDistance = d;
-            }
-        }
+        String best = KeyHints.nearest(name, new java.util.TreeSet<>(known).toArray(String[]::new));
         return best == null ? "" : " (did you mean \"" + best + "\"?)";
-    }
-
-    private static int distance(String a, String b) {
-        if (Math.abs(a.length() - b.length()) > 2 || a.length() > 64) {
-            return 3;
-        }
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 }

@@ -3,13 +3,13 @@ package io.github.visionjsonl.reading.internal;
 import java.util.Locale;
 
 /** Suggests the known key an unknown key was probably meant to be ({@code topx} to {@code topX}). */
-final class KeyHints {
+public final class KeyHints {
 
     private KeyHints() {
     }
 
     /** The nearest known key, or {@code null} when none is near enough. */
-    static String nearest(String unknown, String[] known) {
+    public static String nearest(String unknown, String[] known) {
         String u = normalize(unknown);
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
