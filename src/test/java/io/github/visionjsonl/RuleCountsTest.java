@@ -29,4 +29,22 @@ class RuleCountsTest {
             assertThat(report.ruleCounts().get(RuleCode.COORDINATE_RANGE).count()).isEqualTo(20);
         }
     }
+
+    @Test
+    void objectsWithoutBoxesOrPolygonsPastTheCapInASegmentationFile() throws Exception {
+        StringBuilder objects = new StringBuilder();
+        for (int i = 0; i < 12; i++) {
+            objects.append(i == 0 ? "" : ", ").append("{\"label\": \"can\", \"isCrowd\": 0}");
+        }
+        String polygon = "{\"image_url\": \"AmlDatastore://ws/p.jpg\", \"label\": [{\"label\": \"can\", "
+                + "\"polygon\": [[0.1, 0.1, 0.5, 0.1, 0.5, 0.5]]}]}\n";
+        String line = "{\"image_url\": \"AmlDatastore://ws/a.jpg\", \"label\": [" + objects + "]}\n";
+        // the first line tells the task; the second's objects are judged as segmentation objects
+        ValidationReport report = DatasetValidator.builder().maxFindings(3).build()
+                .validate(new ByteArrayInputStream((polygon + line).getBytes(StandardCharsets.UTF_8)), "seg.jsonl");
+        assertThat(report.task()).isEqualTo(Task.IMAGE_INSTANCE_SEGMENTATION);
+        assertThat(report.ruleCounts().get(RuleCode.MISSING_FIELD).count()).isEqualTo(12);
+        long perRule = report.ruleCounts().values().stream().mapToLong(c -> c.count()).sum();
+        assertThat(perRule).isEqualTo(report.findingCount());
+    }
 }

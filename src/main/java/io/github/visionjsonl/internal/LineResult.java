@@ -75,6 +75,9 @@ final class LineResult {
     /** For a line of objects without boxes or polygons (no task given): its record and findings as segmentation. */
     ImageRecord segmentationRecord;
     List<PendingFinding> segmentationFindings;
+    /** The segmentation verdict's findings past the cap, as {@link #recordOverCap} and {@link #recordDropsOverCap}. */
+    int[] segmentationOverCap;
+    List<PendingFinding> segmentationDropsOverCap;
 
     LineResult(long line, byte[] buf, int start, int length) {
         this.line = line;

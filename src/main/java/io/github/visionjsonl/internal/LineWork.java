@@ -185,11 +185,19 @@ final class LineWork {
      */
     private void asSegmentation(LineResult r, UrlFacts url) {
         List<PendingFinding> asDetection = r.recordFindings;
+        int[] detectionOverCap = r.recordOverCap;
+        List<PendingFinding> detectionDropsOverCap = r.recordDropsOverCap;
         r.recordFindings = null;
+        r.recordOverCap = null;
+        r.recordDropsOverCap = null;
         r.segmentationRecord = binder.toRecord(Task.IMAGE_INSTANCE_SEGMENTATION);
         rules.check(r.segmentationRecord, url, IDENTITY, ruleTarget);
         r.segmentationFindings = r.recordFindings;
+        r.segmentationOverCap = r.recordOverCap;
+        r.segmentationDropsOverCap = r.recordDropsOverCap;
         r.recordFindings = asDetection;
+        r.recordOverCap = detectionOverCap;
+        r.recordDropsOverCap = detectionDropsOverCap;
     }
 
     /**

@@ -316,7 +316,7 @@ public final class ValidationRun implements Closeable {
         }
         boolean asSegmentation = r.segmentationRecord != null && task == Task.IMAGE_INSTANCE_SEGMENTATION;
         if (asSegmentation) {
-            apply(r.segmentationFindings, null, null);
+            apply(r.segmentationFindings, r.segmentationOverCap, r.segmentationDropsOverCap);
         } else {
             apply(r.recordFindings, r.recordOverCap, r.recordDropsOverCap);
         }
