@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.visionjsonl.cli.CiCliTest.Result;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,15 +28,15 @@ class BaselineCliTest {
         return Files.writeString(dir.resolve("train.jsonl"), String.join("\n", lines) + "\n");
     }
 
-    private static Result run(String... args) {
-        return CiCliTest.run(args);
+    private static CliRun run(String... args) {
+        return CliRun.run(args);
     }
 
     @Test
     void oldFindingsAreBaselinedWhereverTheirLinesMoveAndNewOnesFail() throws Exception {
         Path data = file(String.format(CLEAN, 1), String.format(BAD, 1, 3), String.format(BAD, 2, 4));
         Path baseline = dir.resolve("baseline.json");
-        Result written = run("validate", "--write-baseline", baseline.toString(), data.toString());
+        CliRun written = run("validate", "--write-baseline", baseline.toString(), data.toString());
         assertThat(written.exit()).isEqualTo(1);
         assertThat(MAPPER.readTree(baseline.toFile()).get("findings")).hasSize(2);
         assertThat(run("validate", "--baseline", baseline.toString(), data.toString()).exit()).isZero();
@@ -46,7 +45,7 @@ class BaselineCliTest {
         Files.delete(data);
         file(String.format(CLEAN, 7), String.format(CLEAN, 8), String.format(BAD, 2, 4), String.format(CLEAN, 1),
                 String.format(BAD, 3, 5));
-        Result r = run("validate", "--baseline", baseline.toString(), data.toString());
+        CliRun r = run("validate", "--baseline", baseline.toString(), data.toString());
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.out()).contains(data + ":5:", "1 error,", "1 baselined finding not shown, 1 fixed since the baseline");
         assertThat(r.out()).doesNotContain(data + ":3:");
@@ -76,7 +75,7 @@ class BaselineCliTest {
         run("validate", "--write-baseline", baseline.toString(), data.toString());
         Files.delete(data);
         file(bad, String.format(CLEAN, 1), bad);
-        Result r = run("validate", "--baseline", baseline.toString(), data.toString());
+        CliRun r = run("validate", "--baseline", baseline.toString(), data.toString());
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.out()).contains(data + ":3:", "1 baselined finding not shown, 0 fixed");
     }
@@ -89,12 +88,12 @@ class BaselineCliTest {
         }
         Path data = file(lines.toArray(String[]::new));
         Path baseline = dir.resolve("b.json");
-        Result r = run("validate", "--max-findings", "5", "--write-baseline", baseline.toString(), data.toString());
+        CliRun r = run("validate", "--max-findings", "5", "--write-baseline", baseline.toString(), data.toString());
         assertThat(r.out().lines().filter(l -> l.startsWith(data + ":") && l.contains("]: "))).hasSize(5);
         assertThat(MAPPER.readTree(baseline.toFile()).get("findings")).hasSize(31);
         assertThat(run("validate", "--max-findings", "5", "--baseline", baseline.toString(), data.toString()).exit()).isZero();
 
-        Result again = run("validate", "--write-baseline", baseline.toString(), data.toString());
+        CliRun again = run("validate", "--write-baseline", baseline.toString(), data.toString());
         assertThat(again.exit()).isEqualTo(2);
         assertThat(again.err()).contains("exists");
         assertThat(MAPPER.readTree(baseline.toFile()).get("findings")).hasSize(31);
@@ -125,7 +124,7 @@ class BaselineCliTest {
             } else {
                 Files.writeString(baseline, (String) c[0], StandardCharsets.UTF_8);
             }
-            Result r = run("validate", "--baseline", baseline.toString(), data.toString());
+            CliRun r = run("validate", "--baseline", baseline.toString(), data.toString());
             assertThat(r.exit()).as(baseline.toString()).isEqualTo(2);
             assertThat(r.err().lines()).as(r.err()).hasSize(1);
             assertThat(r.err()).as(r.err()).startsWith("vision-jsonl: cannot read baseline").contains((String) c[1])
@@ -134,7 +133,7 @@ class BaselineCliTest {
         try (java.io.RandomAccessFile huge = new java.io.RandomAccessFile(dir.resolve("huge.json").toFile(), "rw")) {
             huge.setLength((256L << 20) + 1);
         }
-        Result r = run("validate", "--baseline", dir.resolve("huge.json").toString(), data.toString());
+        CliRun r = run("validate", "--baseline", dir.resolve("huge.json").toString(), data.toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("too large").hasLineCount(1);
         assertThat(run("validate", "--baseline", dir.resolve("none.json").toString(), data.toString()).err())

@@ -3,8 +3,6 @@ package io.github.visionjsonl.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,44 +22,34 @@ class CliHelpTest {
 
     private static final String VALID = "samples/image-object-detection/train.jsonl";
 
-    record Result(int exit, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = VisionJsonl.run(args, InputStream.nullInputStream(), new PrintWriter(out), new PrintWriter(err));
-        return new Result(exit, out.toString(), err.toString());
-    }
-
     @Test
     void aUsageErrorIsItsMessageAndOneLineToTheHelp() {
-        Result r = run("validate", "--bogus", VALID);
+        CliRun r = CliRun.run("validate", "--bogus", VALID);
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).isEqualTo("vision-jsonl: Unknown option: '--bogus'\n"
                 + "Run 'vision-jsonl validate --help' for the options.\n");
 
-        assertThat(run("generate", "--records", "3", "--invalid-rate", "2", "-o", "x.jsonl").err())
+        assertThat(CliRun.run("generate", "--records", "3", "--invalid-rate", "2", "-o", "x.jsonl").err())
                 .isEqualTo("vision-jsonl: --invalid-rate must be in [0, 1], was 2.0\n"
                         + "Run 'vision-jsonl generate --help' for the options.\n");
-        assertThat(run("predictions", "to-labels", "--task", "detection").err())
+        assertThat(CliRun.run("predictions", "to-labels", "--task", "detection").err())
                 .endsWith("Run 'vision-jsonl predictions to-labels --help' for the options.\n").doesNotContain("Usage:");
-        Result typo = run("valdate", VALID);
+        CliRun typo = CliRun.run("valdate", VALID);
         assertThat(typo.exit()).isEqualTo(2);
         assertThat(typo.err()).contains("Did you mean: vision-jsonl validate").doesNotContain("Usage:");
     }
 
     @Test
     void noCommandListsTheCommands() {
-        Result r = run();
+        CliRun r = CliRun.run();
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).startsWith("vision-jsonl: 'vision-jsonl' needs a command, one of:\n")
                 .contains("  validate ", "  generate ", "  convert ", "  fix ", "  predictions ", "  evaluate ", "  help ")
                 .endsWith("Run 'vision-jsonl COMMAND --help' for the options of one.\n")
                 .doesNotContain("Usage:", "--version");
 
-        Result predictions = run("predictions");
+        CliRun predictions = CliRun.run("predictions");
         assertThat(predictions.exit()).isEqualTo(2);
         assertThat(predictions.err()).startsWith("vision-jsonl: 'vision-jsonl predictions' needs a command, one of:\n")
                 .contains("  validate ", "  to-labels ").doesNotContain("Usage:");
@@ -69,13 +57,13 @@ class CliHelpTest {
 
     @Test
     void helpTakesTheWholePathOfACommand() {
-        Result r = run("help", "predictions", "to-labels");
+        CliRun r = CliRun.run("help", "predictions", "to-labels");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).startsWith("Usage: vision-jsonl predictions to-labels ").contains("--min-score");
-        assertThat(run("help", "validate").out()).startsWith("Usage: vision-jsonl validate ");
-        assertThat(run("help").out()).startsWith("Usage: vision-jsonl ");
-        assertThat(run("help", "--help").out()).startsWith("Usage: vision-jsonl help ");
-        Result unknown = run("help", "predictions", "nope");
+        assertThat(CliRun.run("help", "validate").out()).startsWith("Usage: vision-jsonl validate ");
+        assertThat(CliRun.run("help").out()).startsWith("Usage: vision-jsonl ");
+        assertThat(CliRun.run("help", "--help").out()).startsWith("Usage: vision-jsonl help ");
+        CliRun unknown = CliRun.run("help", "predictions", "nope");
         assertThat(unknown.exit()).isEqualTo(2);
         assertThat(unknown.err()).startsWith("vision-jsonl: 'vision-jsonl predictions' has no command 'nope'; "
                 + "its commands: validate, to-labels\n");
@@ -104,9 +92,9 @@ class CliHelpTest {
                         .as(spec.qualifiedName() + ": " + line).isTrue();
             }
         }
-        assertThat(run("convert", "--help").out()).contains("AmlDatastore://workspaceblobstore/fridge/images/",
+        assertThat(CliRun.run("convert", "--help").out()).contains("AmlDatastore://workspaceblobstore/fridge/images/",
                 "docs/converters.md");
-        assertThat(run("--help").out()).doesNotContain("docs/converters.\n");
+        assertThat(CliRun.run("--help").out()).doesNotContain("docs/converters.\n");
     }
 
     @Test
@@ -128,7 +116,7 @@ class CliHelpTest {
                         .contains("\n  3   internal error (a bug: please report it with the command and the input)\n");
             }
         }
-        assertThat(exitCodes(run("--help").out())).containsExactly("0", "1", "2", "3");
+        assertThat(exitCodes(CliRun.run("--help").out())).containsExactly("0", "1", "2", "3");
     }
 
     @Test
@@ -136,7 +124,7 @@ class CliHelpTest {
         String readme = Files.readString(Path.of("README.md"));
         int start = readme.indexOf("```\n", readme.indexOf("such line with its line")) + 4;
         String sample = readme.substring(start, readme.indexOf("```", start));
-        assertThat(run("validate", "samples/invalid/coordinate-range.jsonl").out()).isEqualTo(sample);
+        assertThat(CliRun.run("validate", "samples/invalid/coordinate-range.jsonl").out()).isEqualTo(sample);
     }
 
     /** Every command, from the model picocli reads off the annotations. */
@@ -168,6 +156,6 @@ class CliHelpTest {
         List<String> path = new ArrayList<>(Arrays.asList(spec.qualifiedName().split(" ")));
         path.remove(0);
         path.add("--help");
-        return run(path.toArray(String[]::new)).out();
+        return CliRun.run(path.toArray(String[]::new)).out();
     }
 }

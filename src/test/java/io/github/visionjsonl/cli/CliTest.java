@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,23 +18,9 @@ class CliTest {
     private static final String INVALID = "samples/invalid/coordinate-range.jsonl";
     private static final String WARNING_ONLY = "samples/invalid/unknown-field.jsonl";
 
-    record Result(int exit, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        return runWithInput(new ByteArrayInputStream(new byte[0]), args);
-    }
-
-    private static Result runWithInput(InputStream in, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = VisionJsonl.run(args, in, new PrintWriter(out), new PrintWriter(err));
-        return new Result(exit, out.toString(), err.toString());
-    }
-
     @Test
     void validFileExitsZero() {
-        Result r = run("validate", VALID);
+        CliRun r = CliRun.run("validate", VALID);
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains(VALID + ": image-object-detection, 32 lines", "0 errors", "OK");
         assertThat(r.err()).isEmpty();
@@ -45,7 +28,7 @@ class CliTest {
 
     @Test
     void errorsExitOneAndPrintLikeACompiler() {
-        Result r = run("validate", INVALID);
+        CliRun r = CliRun.run("validate", INVALID);
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.out()).containsPattern(
                 "samples/invalid/coordinate-range.jsonl:2:\\d+: error\\[coordinate-range\\]: topX must be in \\[0, 1\\], was 130.0");
@@ -54,16 +37,16 @@ class CliTest {
 
     @Test
     void failOnDecidesWhichSeverityFails() {
-        assertThat(run("validate", WARNING_ONLY).exit()).isZero();
-        assertThat(run("validate", "--fail-on", "warning", WARNING_ONLY).exit()).isEqualTo(1);
-        assertThat(run("validate", "--rule", "unknown-field=off", "--fail-on", "warning", WARNING_ONLY).exit()).isZero();
-        assertThat(run("validate", "--rule", "unknown-field=error", WARNING_ONLY).exit()).isEqualTo(1);
-        assertThat(run("validate", "--rule", "coordinate-range=warning", INVALID).exit()).isZero();
+        assertThat(CliRun.run("validate", WARNING_ONLY).exit()).isZero();
+        assertThat(CliRun.run("validate", "--fail-on", "warning", WARNING_ONLY).exit()).isEqualTo(1);
+        assertThat(CliRun.run("validate", "--rule", "unknown-field=off", "--fail-on", "warning", WARNING_ONLY).exit()).isZero();
+        assertThat(CliRun.run("validate", "--rule", "unknown-field=error", WARNING_ONLY).exit()).isEqualTo(1);
+        assertThat(CliRun.run("validate", "--rule", "coordinate-range=warning", INVALID).exit()).isZero();
     }
 
     @Test
     void jsonOutputHasTheDocumentedShape() throws Exception {
-        Result r = run("validate", "--format", "json", INVALID);
+        CliRun r = CliRun.run("validate", "--format", "json", INVALID);
         assertThat(r.exit()).isEqualTo(1);
         JsonNode json = new ObjectMapper().readTree(r.out());
         assertThat(json.isObject()).isTrue();
@@ -86,7 +69,7 @@ class CliTest {
 
     @Test
     void severalFilesGiveAnArrayAndTheWorstExitCode() throws Exception {
-        Result r = run("validate", "--format", "json", VALID, INVALID);
+        CliRun r = CliRun.run("validate", "--format", "json", VALID, INVALID);
         assertThat(r.exit()).isEqualTo(1);
         JsonNode json = new ObjectMapper().readTree(r.out());
         assertThat(json.isArray()).isTrue();
@@ -97,17 +80,17 @@ class CliTest {
 
     @Test
     void unreadableInputsExitTwoWithOneLine(@TempDir Path dir) throws Exception {
-        Result missing = run("validate", dir.resolve("none.jsonl").toString());
+        CliRun missing = CliRun.run("validate", dir.resolve("none.jsonl").toString());
         assertThat(missing.exit()).isEqualTo(2);
         assertThat(missing.err().strip()).contains("cannot read", "no such file").doesNotContain("\n", "Exception");
 
-        Result directory = run("validate", dir.toString());
+        CliRun directory = CliRun.run("validate", dir.toString());
         assertThat(directory.exit()).isEqualTo(2);
         assertThat(directory.err().strip()).contains("is a directory").doesNotContain("\n");
 
         Path corrupt = dir.resolve("bad.jsonl.gz");
         Files.write(corrupt, new byte[] {0x1f, (byte) 0x8b, 1, 2, 3});
-        Result gz = run("validate", "--format", "json", VALID, corrupt.toString());
+        CliRun gz = CliRun.run("validate", "--format", "json", VALID, corrupt.toString());
         assertThat(gz.exit()).isEqualTo(2);
         JsonNode json = new ObjectMapper().readTree(gz.out());
         assertThat(json.get(1).get("error").asText()).isNotBlank();
@@ -119,52 +102,52 @@ class CliTest {
         for (String[] args : new String[][] {
             {"convert", "--from", "jsonl", "--to", "coco", VALID, "-o", existing.toString()},
             {"fix", VALID, "--output", existing.toString()}}) {
-            Result r = run(args);
+            CliRun r = CliRun.run(args);
             assertThat(r.exit()).as(args[0]).isEqualTo(2);
             assertThat(r.err()).as(args[0]).isEqualTo("vision-jsonl: " + existing + " exists; refusing to overwrite it\n");
             assertThat(Files.readString(existing)).isEqualTo("keep me");
         }
-        assertThat(run("fix", "--help").out()).contains("-o, --output=OUTPUT", "never over an existing one");
+        assertThat(CliRun.run("fix", "--help").out()).contains("-o, --output=OUTPUT", "never over an existing one");
     }
 
     @Test
     void usageErrorsExitTwo() {
-        assertThat(run("validate").exit()).isEqualTo(2);
-        assertThat(run("validate", "--task", "segmentatoin", VALID).err()).contains("unknown task 'segmentatoin'");
-        assertThat(run("validate", "--task", "segmentatoin", VALID).exit()).isEqualTo(2);
-        assertThat(run("validate", "--rule", "no-such-rule=error", VALID).exit()).isEqualTo(2);
-        assertThat(run("validate", "--rule", "blank-line", VALID).exit()).isEqualTo(2);
-        assertThat(run("validate", "--rule", "blank-line=loud", VALID).exit()).isEqualTo(2);
-        assertThat(run("validate", "--fail-on", "sometimes", VALID).exit()).isEqualTo(2);
-        assertThat(run("validate", "--format", "xml", VALID).exit()).isEqualTo(2);
-        assertThat(run("validate", "--max-findings", "-1", VALID).exit()).isEqualTo(2);
-        assertThat(run("frobnicate").exit()).isEqualTo(2);
-        assertThat(run().exit()).isEqualTo(2);
+        assertThat(CliRun.run("validate").exit()).isEqualTo(2);
+        assertThat(CliRun.run("validate", "--task", "segmentatoin", VALID).err()).contains("unknown task 'segmentatoin'");
+        assertThat(CliRun.run("validate", "--task", "segmentatoin", VALID).exit()).isEqualTo(2);
+        assertThat(CliRun.run("validate", "--rule", "no-such-rule=error", VALID).exit()).isEqualTo(2);
+        assertThat(CliRun.run("validate", "--rule", "blank-line", VALID).exit()).isEqualTo(2);
+        assertThat(CliRun.run("validate", "--rule", "blank-line=loud", VALID).exit()).isEqualTo(2);
+        assertThat(CliRun.run("validate", "--fail-on", "sometimes", VALID).exit()).isEqualTo(2);
+        assertThat(CliRun.run("validate", "--format", "xml", VALID).exit()).isEqualTo(2);
+        assertThat(CliRun.run("validate", "--max-findings", "-1", VALID).exit()).isEqualTo(2);
+        assertThat(CliRun.run("frobnicate").exit()).isEqualTo(2);
+        assertThat(CliRun.run().exit()).isEqualTo(2);
     }
 
     @Test
     void helpIsCompleteAndExitsZero() {
-        Result r = run("validate", "--help");
+        CliRun r = CliRun.run("validate", "--help");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("--task", "--format", "--max-findings", "--rule", "--fail-on", "--fail-fast",
                 "--max-line-length", "FILE", "Exit codes", "docs/rules.md");
-        assertThat(run("--help").out()).contains("validate");
-        assertThat(run("--version").exit()).isZero();
+        assertThat(CliRun.run("--help").out()).contains("validate");
+        assertThat(CliRun.run("--version").exit()).isZero();
     }
 
     @Test
     void dashReadsStandardInput() throws Exception {
         byte[] content = Files.readAllBytes(Path.of(INVALID));
-        Result r = runWithInput(new ByteArrayInputStream(content), "validate", "-");
+        CliRun r = CliRun.withInput(new ByteArrayInputStream(content), "validate", "-");
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.out()).contains("-:2:", "coordinate-range");
-        Result same = run("validate", INVALID);
+        CliRun same = CliRun.run("validate", INVALID);
         assertThat(r.out().replace("-:", INVALID + ":").replace("-: ", INVALID + ": ")).isEqualTo(same.out());
     }
 
     @Test
     void taskCanBeGiven() {
-        Result r = run("validate", "--task", "segmentation", VALID);
+        CliRun r = CliRun.run("validate", "--task", "segmentation", VALID);
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.out()).contains("task-mismatch", "(as given)");
         assertThat(new String(r.out().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8)).contains("32 records (0 valid)");
@@ -172,7 +155,7 @@ class CliTest {
 
     @Test
     void maxFindingsCapsTheOutput() {
-        Result r = run("validate", "--max-findings", "1", INVALID);
+        CliRun r = CliRun.run("validate", "--max-findings", "1", INVALID);
         assertThat(r.out().lines().filter(l -> l.contains("error[")).count()).isEqualTo(1);
         assertThat(r.out()).contains("showing the first 1 of 4 findings");
     }
@@ -180,42 +163,42 @@ class CliTest {
     @Test
     void pairsPrintBothFilesWithTheirRoles() throws Exception {
         String dir = "samples/invalid/pairs/unseen-validation-label/";
-        Result r = run("validate", "--format", "json", "--train", dir + "train.jsonl", "--validation", dir + "validation.jsonl");
+        CliRun r = CliRun.run("validate", "--format", "json", "--train", dir + "train.jsonl", "--validation", dir + "validation.jsonl");
         assertThat(r.exit()).isEqualTo(1);
         JsonNode json = new ObjectMapper().readTree(r.out());
         assertThat(json).hasSize(2);
         assertThat(json.get(0).get("role").asText()).isEqualTo("training");
         assertThat(json.get(1).get("role").asText()).isEqualTo("validation");
         assertThat(json.get(1).get("findings").get(0).get("code").asText()).isEqualTo("unseen-validation-label");
-        assertThat(run("validate", "--train", dir + "train.jsonl").exit()).isEqualTo(2);
-        assertThat(run("validate", "--train", dir + "train.jsonl").err()).contains("--train and --validation go together");
-        assertThat(run("validate", "--train", dir + "none.jsonl", "--validation", dir + "validation.jsonl").exit()).isEqualTo(2);
+        assertThat(CliRun.run("validate", "--train", dir + "train.jsonl").exit()).isEqualTo(2);
+        assertThat(CliRun.run("validate", "--train", dir + "train.jsonl").err()).contains("--train and --validation go together");
+        assertThat(CliRun.run("validate", "--train", dir + "none.jsonl", "--validation", dir + "validation.jsonl").exit()).isEqualTo(2);
     }
 
     @Test
     void imagesRootAndItsOptions() throws Exception {
         String sample = "samples/invalid/images/image-truncated.jsonl";
-        assertThat(run("validate", sample).exit()).isZero();
-        Result r = run("validate", "--images-root", "samples/invalid/images", "--image-threads", "1", "--threads", "2", sample);
+        assertThat(CliRun.run("validate", sample).exit()).isZero();
+        CliRun r = CliRun.run("validate", "--images-root", "samples/invalid/images", "--image-threads", "1", "--threads", "2", sample);
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.out()).contains(sample + ":2:15: error[image-truncated]");
-        assertThat(run("validate", "--images-root", "samples/invalid/images", "--datastore-root", "workspaceblobstore=samples/invalid/images",
+        assertThat(CliRun.run("validate", "--images-root", "samples/invalid/images", "--datastore-root", "workspaceblobstore=samples/invalid/images",
                 "--decode", sample).exit()).isEqualTo(1);
-        assertThat(run("validate", "--decode", sample).exit()).isEqualTo(2);
-        assertThat(run("validate", "--images-root", "samples/invalid/images", "--datastore-root", "nodir", sample).exit()).isEqualTo(2);
-        assertThat(run("validate", "--images-root", "samples/invalid/images/none", sample).err()).contains("is not a folder");
-        assertThat(run("validate", "--images-root", "samples/invalid/images", "--image-threads", "0", sample).exit()).isEqualTo(2);
+        assertThat(CliRun.run("validate", "--decode", sample).exit()).isEqualTo(2);
+        assertThat(CliRun.run("validate", "--images-root", "samples/invalid/images", "--datastore-root", "nodir", sample).exit()).isEqualTo(2);
+        assertThat(CliRun.run("validate", "--images-root", "samples/invalid/images/none", sample).err()).contains("is not a folder");
+        assertThat(CliRun.run("validate", "--images-root", "samples/invalid/images", "--image-threads", "0", sample).exit()).isEqualTo(2);
     }
 
     @Test
     void thresholdOptionsReachTheRules() {
         String sample = "samples/invalid/few-samples.jsonl";
-        assertThat(run("validate", "--fail-on", "warning", sample).exit()).isEqualTo(1);
-        assertThat(run("validate", "--fail-on", "warning", "--few-samples", "2", sample).exit()).isZero();
-        assertThat(run("validate", "--fail-on", "info", "--imbalance-ratio", "1.1", "--few-samples", "0", sample).out())
+        assertThat(CliRun.run("validate", "--fail-on", "warning", sample).exit()).isEqualTo(1);
+        assertThat(CliRun.run("validate", "--fail-on", "warning", "--few-samples", "2", sample).exit()).isZero();
+        assertThat(CliRun.run("validate", "--fail-on", "info", "--imbalance-ratio", "1.1", "--few-samples", "0", sample).out())
                 .contains("info[class-imbalance]");
-        assertThat(run("validate", "--duplicate-box-iou", "1.5", sample).exit()).isEqualTo(2);
-        assertThat(run("validate", "--threads", "0", sample).exit()).isEqualTo(2);
-        assertThat(run("validate", "--threads", "2", "--fail-on", "warning", sample).exit()).isEqualTo(1);
+        assertThat(CliRun.run("validate", "--duplicate-box-iou", "1.5", sample).exit()).isEqualTo(2);
+        assertThat(CliRun.run("validate", "--threads", "0", sample).exit()).isEqualTo(2);
+        assertThat(CliRun.run("validate", "--threads", "2", "--fail-on", "warning", sample).exit()).isEqualTo(1);
     }
 }

@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.github.visionjsonl.internal.AtomicOutput;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.MalformedInputException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystems;
@@ -30,27 +27,17 @@ class ErrorMessagesTest {
             {"filename": "/tmp/a", "boxes": [{"box": {"topX": 0.2, "topY": 0.2, "bottomX": 0.4, "bottomY": 0.6}, "label": "can", "score": 0.9}]}
             """;
 
-    record Result(int exit, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = VisionJsonl.run(args, InputStream.nullInputStream(), new PrintWriter(out), new PrintWriter(err));
-        return new Result(exit, out.toString(), err.toString());
-    }
-
     @Test
     void anOutputInAMissingFolderNamesTheFolderNotATemporaryFile(@TempDir Path dir) throws IOException {
         Path fixed = dir.resolve("nodir/sub/fixed.jsonl");
-        Result fix = run("fix", VALID, "-o", fixed.toString());
+        CliRun fix = CliRun.run("fix", VALID, "-o", fixed.toString());
         assertThat(fix.exit()).isEqualTo(2);
         assertThat(fix.err()).isEqualTo("vision-jsonl: cannot write " + fixed + ": folder " + dir.resolve("nodir")
                 + " does not exist; create it first or choose another output\n");
 
         Path predictions = Files.writeString(dir.resolve("p.json"), PREDICTIONS);
         Path labels = dir.resolve("nodir/p.jsonl");
-        Result toLabels = run("predictions", "to-labels", "--task", "detection", "--min-score", "0.5",
+        CliRun toLabels = CliRun.run("predictions", "to-labels", "--task", "detection", "--min-score", "0.5",
                 predictions.toString(), "-o", labels.toString());
         assertThat(toLabels.exit()).isEqualTo(2);
         assertThat(toLabels.err()).startsWith("vision-jsonl: cannot write " + labels + ": folder " + dir.resolve("nodir")
@@ -58,34 +45,34 @@ class ErrorMessagesTest {
 
         for (String option : new String[] {"--html", "--accepted", "--rejected"}) {
             Path written = dir.resolve("nodir/out-" + option.substring(2));
-            Result r = run("validate", option, written.toString(), VALID);
+            CliRun r = CliRun.run("validate", option, written.toString(), VALID);
             assertThat(r.exit()).as(option).isEqualTo(2);
             assertThat(r.err()).as(option).isEqualTo("vision-jsonl: cannot write " + written + ": folder "
                     + dir.resolve("nodir") + " does not exist; create it first or choose another output\n");
         }
         Path fixed2 = dir.resolve("fixed2.jsonl");
         Path rejected = dir.resolve("nodir/rejected.jsonl");
-        assertThat(run("fix", VALID, "-o", fixed2.toString(), "--rejected", rejected.toString()).err())
+        assertThat(CliRun.run("fix", VALID, "-o", fixed2.toString(), "--rejected", rejected.toString()).err())
                 .startsWith("vision-jsonl: cannot write " + rejected + ": folder ");
 
         Path coco = dir.resolve("nodir/coco.json");
-        assertThat(run("convert", "--from", "jsonl", "--to", "coco", VALID, "-o", coco.toString()).err())
+        assertThat(CliRun.run("convert", "--from", "jsonl", "--to", "coco", VALID, "-o", coco.toString()).err())
                 .startsWith("vision-jsonl: cannot write " + coco + ": folder ").doesNotContain(".tmp");
-        assertThat(run("generate", "--records", "3", "-o", coco.toString()).err())
+        assertThat(CliRun.run("generate", "--records", "3", "-o", coco.toString()).err())
                 .startsWith("vision-jsonl: cannot write " + coco + ": folder ").doesNotContain(".tmp");
     }
 
     @Test
     void aMissingInputSaysSoOnce(@TempDir Path dir) {
         Path missing = dir.resolve("missing.jsonl");
-        Result fix = run("fix", missing.toString(), "-o", dir.resolve("out.jsonl").toString());
+        CliRun fix = CliRun.run("fix", missing.toString(), "-o", dir.resolve("out.jsonl").toString());
         assertThat(fix.exit()).isEqualTo(2);
         assertThat(fix.err()).isEqualTo("vision-jsonl: cannot read " + missing + ": no such file; check the path\n");
-        assertThat(run("predictions", "validate", missing.toString()).err())
+        assertThat(CliRun.run("predictions", "validate", missing.toString()).err())
                 .isEqualTo("vision-jsonl: cannot read " + missing + ": no such file; check the path\n");
-        assertThat(run("evaluate", "--truth", missing.toString(), "--predictions", VALID, "--task", "detection").err())
+        assertThat(CliRun.run("evaluate", "--truth", missing.toString(), "--predictions", VALID, "--task", "detection").err())
                 .isEqualTo("vision-jsonl: cannot read " + missing + ": no such file; check the path\n");
-        assertThat(run("validate", missing.toString()).err())
+        assertThat(CliRun.run("validate", missing.toString()).err())
                 .isEqualTo("vision-jsonl: cannot read " + missing + ": no such file; check the path\n");
     }
 
@@ -99,14 +86,14 @@ class ErrorMessagesTest {
             {"fix", corrupt.toString(), "-o", dir.resolve("fixed.jsonl").toString()},
             {"convert", "--from", "jsonl", "--to", "coco", corrupt.toString(), "-o", dir.resolve("coco.json").toString()},
             {"evaluate", "--truth", corrupt.toString(), "--predictions", VALID, "--task", "detection"}}) {
-            Result r = run(args);
+            CliRun r = CliRun.run(args);
             assertThat(r.err()).as(args[0]).isEqualTo(expected);
             assertThat(r.exit()).as(args[0]).isEqualTo(2);
         }
         Path truncated = dir.resolve("cut.jsonl.gz");
         byte[] whole = gzip(Files.readAllBytes(Path.of(VALID)));
         Files.write(truncated, java.util.Arrays.copyOf(whole, whole.length / 2));
-        assertThat(run("validate", truncated.toString()).err()).contains("the gzip data is corrupt or cut short");
+        assertThat(CliRun.run("validate", truncated.toString()).err()).contains("the gzip data is corrupt or cut short");
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("bad.jsonl.gz", "cut.jsonl.gz");
         }
@@ -115,30 +102,30 @@ class ErrorMessagesTest {
     @Test
     void theFileOfAPairThatCannotBeReadIsTheOneNamed(@TempDir Path dir) throws IOException {
         Path corrupt = corruptGzip(dir.resolve("bad.jsonl.gz"));
-        Result train = run("validate", "--train", corrupt.toString(), "--validation", VALID);
+        CliRun train = CliRun.run("validate", "--train", corrupt.toString(), "--validation", VALID);
         assertThat(train.exit()).isEqualTo(2);
         assertThat(train.err()).startsWith("vision-jsonl: cannot read " + corrupt + ": the gzip data is corrupt");
-        Result validation = run("validate", "--train", VALID, "--validation", corrupt.toString());
+        CliRun validation = CliRun.run("validate", "--train", VALID, "--validation", corrupt.toString());
         assertThat(validation.err()).startsWith("vision-jsonl: cannot read " + corrupt + ": the gzip data is corrupt");
         Path missing = dir.resolve("missing.jsonl");
-        assertThat(run("validate", "--train", VALID, "--validation", missing.toString()).err())
+        assertThat(CliRun.run("validate", "--train", VALID, "--validation", missing.toString()).err())
                 .isEqualTo("vision-jsonl: cannot read " + missing + ": no such file; check the path\n");
-        assertThat(run("validate", "--train", dir.toString(), "--validation", VALID).err())
+        assertThat(CliRun.run("validate", "--train", dir.toString(), "--validation", VALID).err())
                 .isEqualTo("vision-jsonl: cannot read " + dir + ": is a directory, not a JSONL file\n");
     }
 
     @Test
     void optionValuesOutOfRangeNameTheOption() {
-        assertThat(run("generate", "--records", "3", "--invalid-rate", "2", "-o", "x.jsonl").err())
+        assertThat(CliRun.run("generate", "--records", "3", "--invalid-rate", "2", "-o", "x.jsonl").err())
                 .startsWith("vision-jsonl: --invalid-rate must be in [0, 1], was 2.0\n");
-        assertThat(run("generate", "--records", "-1", "-o", "x.jsonl").err()).startsWith("vision-jsonl: --records must be >= 0, was -1\n");
-        assertThat(run("generate", "--records", "3", "--classes", "0", "-o", "x.jsonl").err())
+        assertThat(CliRun.run("generate", "--records", "-1", "-o", "x.jsonl").err()).startsWith("vision-jsonl: --records must be >= 0, was -1\n");
+        assertThat(CliRun.run("generate", "--records", "3", "--classes", "0", "-o", "x.jsonl").err())
                 .startsWith("vision-jsonl: --classes must be in [1, 1000], was 0\n");
-        assertThat(run("validate", "--few-samples", "-1", VALID).err()).startsWith("vision-jsonl: --few-samples must be >= 0, was -1\n");
-        assertThat(run("validate", "--threads", "0", VALID).err()).startsWith("vision-jsonl: --threads must be in [1, 64], was 0\n");
-        assertThat(run("validate", "--imbalance-ratio", "0.5", VALID).err()).startsWith("vision-jsonl: --imbalance-ratio must be >= 1");
-        assertThat(run("validate", "--duplicate-box-iou", "0", VALID).err()).startsWith("vision-jsonl: --duplicate-box-iou must be in (0, 1]");
-        assertThat(run("fix", "--tolerance", "0.7", VALID, "-o", "x.jsonl").err()).startsWith("vision-jsonl: --tolerance must be in [0, 0.5), was 0.7\n");
+        assertThat(CliRun.run("validate", "--few-samples", "-1", VALID).err()).startsWith("vision-jsonl: --few-samples must be >= 0, was -1\n");
+        assertThat(CliRun.run("validate", "--threads", "0", VALID).err()).startsWith("vision-jsonl: --threads must be in [1, 64], was 0\n");
+        assertThat(CliRun.run("validate", "--imbalance-ratio", "0.5", VALID).err()).startsWith("vision-jsonl: --imbalance-ratio must be >= 1");
+        assertThat(CliRun.run("validate", "--duplicate-box-iou", "0", VALID).err()).startsWith("vision-jsonl: --duplicate-box-iou must be in (0, 1]");
+        assertThat(CliRun.run("fix", "--tolerance", "0.7", VALID, "-o", "x.jsonl").err()).startsWith("vision-jsonl: --tolerance must be in [0, 0.5), was 0.7\n");
         assertThat(Files.exists(Path.of("x.jsonl"))).isFalse();
     }
 
@@ -150,7 +137,7 @@ class ErrorMessagesTest {
         } catch (UnsupportedOperationException | IOException e) {
             assumeTrue(false, "symbolic links: " + e);
         }
-        Result r = run("fix", VALID, "-o", link.toString());
+        CliRun r = CliRun.run("fix", VALID, "-o", link.toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("vision-jsonl: " + link + " " + AtomicOutput.DANGLING_LINK + "\n");
         assertThat(Files.exists(dir.resolve("nowhere.jsonl"))).isFalse();
@@ -172,7 +159,7 @@ class ErrorMessagesTest {
             {"predictions", "to-labels", "--task", "detection", "--min-score", "0.5", predictions.toString(), "-o",
                 dir.resolve("labels.jsonl").toString()}};
         for (String[] args : commands) {
-            Result r = run(args);
+            CliRun r = CliRun.run(args);
             assertThat(r.err()).as(args[0]).isEmpty();
             assertThat(Files.getPosixFilePermissions(Path.of(args[args.length - 1]))).as(args[0]).isEqualTo(expected);
         }

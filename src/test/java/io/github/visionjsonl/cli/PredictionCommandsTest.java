@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.visionjsonl.Task;
 import io.github.visionjsonl.predict.PseudoLabels;
-import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -20,16 +17,6 @@ class PredictionCommandsTest {
 
     @TempDir
     Path dir;
-
-    record Result(int exit, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = VisionJsonl.run(args, new ByteArrayInputStream(new byte[0]), new PrintWriter(out), new PrintWriter(err));
-        return new Result(exit, out.toString(), err.toString());
-    }
 
     private static String truthLine(String name, double topX) {
         return "{\"image_url\": \"AmlDatastore://ws/img/" + name + "\", \"label\": [{\"label\": \"can\", \"topX\": " + topX
@@ -49,21 +36,21 @@ class PredictionCommandsTest {
     void eachFindingNamesItsOwnFileAndAnErrorInEitherExitsOne() throws Exception {
         Path truth = file("truth.jsonl", truthLine("1.jpg", 0.1), truthLine("2.jpg", 31));
         Path predictions = file("scores.jsonl", response("1.jpg", 0.9), response("2.jpg", 7));
-        Result r = run("evaluate", "--truth", truth.toString(), "--predictions", predictions.toString());
+        CliRun r = CliRun.run("evaluate", "--truth", truth.toString(), "--predictions", predictions.toString());
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.out()).containsPattern(java.util.regex.Pattern.quote(truth.toString()) + ":2:\\d+: error\\[coordinate-range\\]")
                 .contains(predictions + ":2: error[score-range]")
                 .doesNotContain(predictions + ":2:\\d+: error[coordinate-range]");
         // the truth's error alone, and the predictions' alone
-        assertThat(run("evaluate", "--truth", truth.toString(), "--predictions",
+        assertThat(CliRun.run("evaluate", "--truth", truth.toString(), "--predictions",
                 file("good.jsonl", response("1.jpg", 0.9)).toString()).exit()).isEqualTo(1);
         Path cleanTruth = file("clean.jsonl", truthLine("1.jpg", 0.1), truthLine("2.jpg", 0.1));
-        assertThat(run("evaluate", "--truth", cleanTruth.toString(), "--predictions", predictions.toString()).exit()).isEqualTo(1);
-        Result clean = run("evaluate", "--truth", cleanTruth.toString(), "--predictions",
+        assertThat(CliRun.run("evaluate", "--truth", cleanTruth.toString(), "--predictions", predictions.toString()).exit()).isEqualTo(1);
+        CliRun clean = CliRun.run("evaluate", "--truth", cleanTruth.toString(), "--predictions",
                 file("clean-scores.jsonl", response("1.jpg", 0.9), response("2.jpg", 0.8)).toString());
         assertThat(clean.exit()).isZero();
         assertThat(clean.out()).contains("2 matched").doesNotContain("error[");
-        Result json = run("evaluate", "--format", "json", "--truth", truth.toString(), "--predictions", predictions.toString());
+        CliRun json = CliRun.run("evaluate", "--format", "json", "--truth", truth.toString(), "--predictions", predictions.toString());
         assertThat(json.exit()).isEqualTo(1);
         assertThat(json.out()).contains("\"findings\" : 1", "\"truthFindings\" : 2");
     }
@@ -74,25 +61,25 @@ class PredictionCommandsTest {
         byte[] noise = new byte[4096];
         new Random(21).nextBytes(noise);
         Path bytes = Files.write(dir.resolve("scores.bin"), noise);
-        Result r = run("evaluate", "--task", "detection", "--truth", truth.toString(), "--predictions", bytes.toString());
+        CliRun r = CliRun.run("evaluate", "--task", "detection", "--truth", truth.toString(), "--predictions", bytes.toString());
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.out()).containsPattern(java.util.regex.Pattern.quote(bytes.toString())
                 + ":\\d+: error\\[prediction-shape\\]: not UTF-8 text").contains("0 predictions", "nothing was scored");
-        assertThat(run("predictions", "validate", bytes.toString()).exit()).isEqualTo(1);
-        Result elsewhere = run("evaluate", "--truth", truth.toString(), "--predictions",
+        assertThat(CliRun.run("predictions", "validate", bytes.toString()).exit()).isEqualTo(1);
+        CliRun elsewhere = CliRun.run("evaluate", "--truth", truth.toString(), "--predictions",
                 file("other.jsonl", response("9.jpg", 0.9)).toString());
         assertThat(elsewhere.exit()).isEqualTo(1);
         assertThat(elsewhere.out()).contains("warning[prediction-unmatched]", "0 matched", "no prediction matched a ground-truth image");
-        assertThat(run("evaluate", "--truth", truth.toString(), "--predictions", dir.resolve("missing.jsonl").toString()).exit())
+        assertThat(CliRun.run("evaluate", "--truth", truth.toString(), "--predictions", dir.resolve("missing.jsonl").toString()).exit())
                 .isEqualTo(2);
-        assertThat(run("evaluate", "--help").out()).contains("1   an error in either file, or no prediction matched an image");
+        assertThat(CliRun.run("evaluate", "--help").out()).contains("1   an error in either file, or no prediction matched an image");
     }
 
     @Test
     void toLabelsRefusesAScoreOutsideZeroOne() throws Exception {
         Path p = file("p.jsonl", response("1.jpg", 0.9));
         for (String score : new String[] {"2", "-0.1", "NaN"}) {
-            Result r = run("predictions", "to-labels", "--task", "detection", "--min-score", score, p.toString(), "-o",
+            CliRun r = CliRun.run("predictions", "to-labels", "--task", "detection", "--min-score", score, p.toString(), "-o",
                     dir.resolve("out" + score + ".jsonl").toString());
             assertThat(r.exit()).as(score).isEqualTo(2);
             assertThat(r.err()).as(score).contains("--min-score must be in [0, 1]");
@@ -108,12 +95,12 @@ class PredictionCommandsTest {
         Path truth = file("truth.jsonl", "{\"image_url\": \"AmlDatastore://ws/a.jpg\", \"label\": [\"can\"]}");
         Path p = file("p.jsonl", "{\"filename\": \"a.jpg\", \"probs\": [0.9], \"labels\": [\"can\"]}");
         for (String threshold : new String[] {"2", "-1", "NaN"}) {
-            Result r = run("evaluate", "--task", "multilabel", "--threshold", threshold, "--truth", truth.toString(),
+            CliRun r = CliRun.run("evaluate", "--task", "multilabel", "--threshold", threshold, "--truth", truth.toString(),
                     "--predictions", p.toString());
             assertThat(r.exit()).as(threshold).isEqualTo(2);
             assertThat(r.err()).as(threshold).contains("--threshold must be in [0, 1]");
         }
-        assertThat(run("evaluate", "--task", "multilabel", "--threshold", "1", "--truth", truth.toString(), "--predictions",
+        assertThat(CliRun.run("evaluate", "--task", "multilabel", "--threshold", "1", "--truth", truth.toString(), "--predictions",
                 p.toString()).exit()).isZero();
         assertThatThrownBy(() -> new io.github.visionjsonl.predict.Evaluator(Task.IMAGE_CLASSIFICATION_MULTILABEL, Map.of(), 1.5))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[0, 1]");
@@ -124,12 +111,12 @@ class PredictionCommandsTest {
         Path p = file("p.jsonl", response("1.jpg", 0.95).replace("/tmp/up/1.jpg\"", "x\", \"image_url\": \"AmlDatastore://ws/1.jpg\""),
                 response("2.jpg", 0.3).replace("/tmp/up/2.jpg\"", "y\", \"image_url\": \"AmlDatastore://ws/2.jpg\""));
         Path out = dir.resolve("labels.jsonl");
-        Result r = run("predictions", "to-labels", "--task", "detection", "--min-score", "0.9", p.toString(), "-o", out.toString());
+        CliRun r = CliRun.run("predictions", "to-labels", "--task", "detection", "--min-score", "0.9", p.toString(), "-o", out.toString());
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("1 records written, 1 image with nothing at --min-score 0.9 left out (--keep-empty keeps them)");
         assertThat(Files.readAllLines(out)).singleElement().asString().contains("ws/1.jpg");
         Path kept = dir.resolve("kept.jsonl");
-        Result keep = run("predictions", "to-labels", "--task", "detection", "--min-score", "0.9", "--keep-empty", p.toString(),
+        CliRun keep = CliRun.run("predictions", "to-labels", "--task", "detection", "--min-score", "0.9", "--keep-empty", p.toString(),
                 "-o", kept.toString());
         assertThat(keep.out()).contains("2 records written").doesNotContain("left out");
         assertThat(Files.readAllLines(kept)).hasSize(2).last().asString().contains("ws/2.jpg", "\"label\":[]");
@@ -137,7 +124,7 @@ class PredictionCommandsTest {
         assertThat(library.records()).isEqualTo(1);
         assertThat(library.emptyLeftOut()).isEqualTo(1);
         Path classes = file("c.jsonl", "{\"image_url\": \"AmlDatastore://ws/1.jpg\", \"probs\": [0.4, 0.6], \"labels\": [\"a\", \"b\"]}");
-        Result top = run("predictions", "to-labels", "--task", "classification", "--min-score", "0.7", classes.toString(), "-o",
+        CliRun top = CliRun.run("predictions", "to-labels", "--task", "classification", "--min-score", "0.7", classes.toString(), "-o",
                 dir.resolve("c-out.jsonl").toString());
         assertThat(top.out()).contains("0 records written, 1 image with nothing at --min-score 0.7 left out").doesNotContain("--keep-empty");
     }
@@ -145,7 +132,7 @@ class PredictionCommandsTest {
     @Test
     void aPredictionWithoutImageUrlInToLabelsIsNotAboutGroundTruth() throws Exception {
         Path p = file("p.jsonl", response("1.jpg", 0.95));
-        Result r = run("predictions", "to-labels", "--task", "detection", "--min-score", "0.5", p.toString(), "-o",
+        CliRun r = CliRun.run("predictions", "to-labels", "--task", "detection", "--min-score", "0.5", p.toString(), "-o",
                 dir.resolve("o.jsonl").toString());
         assertThat(r.out()).contains(p + ":1: warning[prediction-unmatched]: no image URL for this prediction (filename \"/tmp/up/1.jpg\")")
                 .doesNotContain("ground-truth");
@@ -163,14 +150,14 @@ class PredictionCommandsTest {
             {"predictions", "to-labels", "--task", "detection", "--min-score", "0.5", p.toString(), "-o", dir.resolve("o.jsonl").toString()},
             {"evaluate", "--truth", truth.toString(), "--predictions", p.toString()}}) {
             String[] withBinary = append(command, "--mapping", binary.toString());
-            Result r = run(withBinary);
+            CliRun r = CliRun.run(withBinary);
             assertThat(r.exit()).isEqualTo(2);
             assertThat(r.err()).contains("--mapping " + binary + ": not UTF-8 text, so not a CSV mapping of filename,image_url rows")
                     .doesNotContain("Input length");
-            Result rows = run(append(command, "--mapping", noComma.toString()));
+            CliRun rows = CliRun.run(append(command, "--mapping", noComma.toString()));
             assertThat(rows.exit()).isEqualTo(2);
             assertThat(rows.err()).contains("--mapping " + noComma + ": line 2 is not a filename,image_url row");
-            assertThat(run(append(command, "--mapping", dir.resolve("none.csv").toString())).err())
+            assertThat(CliRun.run(append(command, "--mapping", dir.resolve("none.csv").toString())).err())
                     .contains("--mapping " + dir.resolve("none.csv") + ": no such file");
         }
         assertThat(dir.resolve("o.jsonl")).doesNotExist();

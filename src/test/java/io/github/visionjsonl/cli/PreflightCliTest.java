@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,24 +13,14 @@ import org.junit.jupiter.api.io.TempDir;
 /** The pre-flight options of the command line: MLTable inputs, the runtime view, accepted and rejected lines. */
 class PreflightCliTest {
 
-    record Result(int exit, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = VisionJsonl.run(args, new ByteArrayInputStream(new byte[0]), new PrintWriter(out), new PrintWriter(err));
-        return new Result(exit, out.toString(), err.toString());
-    }
-
     @Test
     void anMLTableFolderIsCheckedWithItsJsonlAndImages() throws Exception {
-        Result good = run("validate", "--images-root", "samples/mltable/good", "samples/mltable/good");
+        CliRun good = CliRun.run("validate", "--images-root", "samples/mltable/good", "samples/mltable/good");
         assertThat(good.exit()).as(good.out() + good.err()).isZero();
         assertThat(good.out()).contains("samples/mltable/good/MLTable: MLTable, 1 JSONL file, invalid_lines: error, 0 errors",
                 "train_annotations.jsonl: image-object-detection, 2 lines", "training would use 3 of 3 boxes (100.0%)");
 
-        Result broken = run("validate", "--format", "json", "samples/mltable/broken/MLTable");
+        CliRun broken = CliRun.run("validate", "--format", "json", "samples/mltable/broken/MLTable");
         assertThat(broken.exit()).isEqualTo(1);
         JsonNode json = new ObjectMapper().readTree(broken.out());
         assertThat(json.get(0).get("kind").asText()).isEqualTo("mltable");
@@ -48,12 +35,12 @@ class PreflightCliTest {
         String[] lenient = {"--rule", "coordinate-range=warning", "--rule", "box-inverted=warning",
             "--rule", "json-syntax=warning", "--rule", "empty-dataset=warning", "--rule", "image-url-malformed=warning",
             "--rule", "mixed-datastores=off"};
-        Result warned = run(concat(new String[] {"validate"}, lenient, new String[] {file}));
+        CliRun warned = CliRun.run(concat(new String[] {"validate"}, lenient, new String[] {file}));
         assertThat(warned.exit()).as(warned.out()).isZero();
-        Result limited = run(concat(new String[] {"validate", "--max-dropped", "40"}, lenient, new String[] {file}));
+        CliRun limited = CliRun.run(concat(new String[] {"validate", "--max-dropped", "40"}, lenient, new String[] {file}));
         assertThat(limited.exit()).isEqualTo(1);
         assertThat(limited.out()).contains("more than the 40% allowed (--max-dropped)");
-        assertThat(run("validate", "--max-dropped", "101", file).err()).contains("--max-dropped must be in [0, 100]");
+        assertThat(CliRun.run("validate", "--max-dropped", "101", file).err()).contains("--max-dropped must be in [0, 100]");
     }
 
     private static String[] concat(String[]... parts) {
@@ -64,7 +51,7 @@ class PreflightCliTest {
     void acceptedAndRejectedFilesFromTheCommandLine(@TempDir Path dir) throws Exception {
         Path accepted = dir.resolve("ok.jsonl");
         Path rejected = dir.resolve("bad.jsonl");
-        Result r = run("validate", "--accepted", accepted.toString(), "--rejected", rejected.toString(),
+        CliRun r = CliRun.run("validate", "--accepted", accepted.toString(), "--rejected", rejected.toString(),
                 "samples/invalid/json-syntax.jsonl");
         assertThat(r.exit()).isEqualTo(1);
         List<String> bad = Files.readAllLines(rejected);
@@ -73,11 +60,11 @@ class PreflightCliTest {
         assertThat(Files.readAllLines(accepted).size() + bad.size()).isLessThanOrEqualTo((int) lines);
         assertThat(r.out()).containsPattern(lines + " lines = \\d+ accepted \\+ " + bad.size() + " rejected \\+ \\d+ blank");
 
-        Result again = run("validate", "--accepted", accepted.toString(), "samples/invalid/json-syntax.jsonl");
+        CliRun again = CliRun.run("validate", "--accepted", accepted.toString(), "samples/invalid/json-syntax.jsonl");
         assertThat(again.exit()).isEqualTo(2);
         assertThat(again.err()).contains("exists; refusing to overwrite it");
-        assertThat(run("validate", "--rejected", dir.resolve("x").toString(), "a.jsonl", "b.jsonl").exit()).isEqualTo(2);
-        assertThat(run("validate", "--rejected", dir.resolve("x").toString(), "samples/mltable/good").exit()).isEqualTo(2);
+        assertThat(CliRun.run("validate", "--rejected", dir.resolve("x").toString(), "a.jsonl", "b.jsonl").exit()).isEqualTo(2);
+        assertThat(CliRun.run("validate", "--rejected", dir.resolve("x").toString(), "samples/mltable/good").exit()).isEqualTo(2);
     }
 
     @Test
@@ -88,7 +75,7 @@ class PreflightCliTest {
                 "{\"image_url\": \"AmlDatastore://ws/3.jpg\", \"label\": [{\"label\": \"can\", \"topX\": 0.1, \"topY\": 0.1, \"bottomX\": 0.2}]}",
                 "{\"image_url\": \"AmlDatastore://ws/4.jpg\", \"label\": [{\"label\": \"can\", \"topX\": 0.2, \"topY\": 0.1, \"bottomX\": 0.1, \"bottomY\": 0.5}]}"));
         Path rejected = dir.resolve("rejected.jsonl");
-        Result r = run("fix", in.toString(), "-o", dir.resolve("out.jsonl").toString(), "--rejected", rejected.toString());
+        CliRun r = CliRun.run("fix", in.toString(), "-o", dir.resolve("out.jsonl").toString(), "--rejected", rejected.toString());
         assertThat(r.exit()).as(r.err()).isEqualTo(1);
         List<String> lines = Files.readAllLines(rejected);
         assertThat(lines).hasSize(2);
@@ -101,7 +88,7 @@ class PreflightCliTest {
         assertThat(second.get("text").asText()).startsWith("{\"image_url\": \"AmlDatastore://ws/3.jpg\"");
         assertThat(Files.readAllLines(dir.resolve("out.jsonl"))).hasSize(2);
 
-        Result existing = run("fix", in.toString(), "-o", dir.resolve("out2.jsonl").toString(), "--rejected", rejected.toString());
+        CliRun existing = CliRun.run("fix", in.toString(), "-o", dir.resolve("out2.jsonl").toString(), "--rejected", rejected.toString());
         assertThat(existing.exit()).isEqualTo(2);
         assertThat(existing.err()).contains(rejected + " exists");
         assertThat(Files.exists(dir.resolve("out2.jsonl"))).isFalse();
