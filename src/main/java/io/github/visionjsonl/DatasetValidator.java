@@ -1,9 +1,10 @@
 package io.github.visionjsonl;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import io.github.visionjsonl.config.ConfigFile;
 import io.github.visionjsonl.images.ImageOptions;
 import io.github.visionjsonl.internal.engine.LineSplitWriter;
+import io.github.visionjsonl.internal.engine.RunLineReader;
+import io.github.visionjsonl.internal.engine.RunRecordReader;
 import io.github.visionjsonl.internal.engine.ValidationRun;
 import io.github.visionjsonl.internal.settings.ValidatorConfig;
 import io.github.visionjsonl.model.ClassificationRecord;
@@ -15,7 +16,6 @@ import io.github.visionjsonl.reading.LineReader;
 import io.github.visionjsonl.reading.Progress;
 import io.github.visionjsonl.reading.RecordReader;
 import io.github.visionjsonl.reading.ValidatedLine;
-import io.github.visionjsonl.reading.internal.RecordBinder;
 import io.github.visionjsonl.report.PairReport;
 import io.github.visionjsonl.report.ValidationReport;
 import io.github.visionjsonl.rules.RuleCode;
@@ -25,11 +25,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumMap;
-import java.util.EnumSet;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -53,15 +49,15 @@ import java.util.function.Consumer;
 public final class DatasetValidator {
 
     /** The default longest line, in bytes: 16 MiB. */
-    public static final int DEFAULT_MAX_LINE_LENGTH = 16 * 1024 * 1024;
+    public static final int DEFAULT_MAX_LINE_LENGTH = ValidatorConfig.DEFAULT_MAX_LINE_LENGTH;
     /** The default count of findings a report keeps. */
-    public static final int DEFAULT_MAX_FINDINGS = 1000;
+    public static final int DEFAULT_MAX_FINDINGS = ValidatorConfig.DEFAULT_MAX_FINDINGS;
     /** The default fewest images per class before {@code few-samples} fires. */
-    public static final int DEFAULT_FEW_SAMPLES = 5;
+    public static final int DEFAULT_FEW_SAMPLES = ValidatorConfig.DEFAULT_FEW_SAMPLES;
     /** The default largest-to-smallest class ratio before {@code class-imbalance} fires. */
-    public static final double DEFAULT_IMBALANCE_RATIO = 50;
+    public static final double DEFAULT_IMBALANCE_RATIO = ValidatorConfig.DEFAULT_IMBALANCE_RATIO;
     /** The default IoU above which two same-class boxes are a {@code duplicate-box}. */
-    public static final double DEFAULT_DUPLICATE_BOX_IOU = 0.95;
+    public static final double DEFAULT_DUPLICATE_BOX_IOU = ValidatorConfig.DEFAULT_DUPLICATE_BOX_IOU;
 
     private final ValidatorConfig config;
     /** The largest share of annotations training may drop, in percent; NaN for no limit. */
@@ -270,7 +266,7 @@ public final class DatasetValidator {
             runToEnd(train, trainingLines);
             ValidationReport trainReport = train.report();
             ValidatorConfig validationConfig = config.task() == null && trainReport.task() != null
-                    ? config.withTask(trainReport.task()) : config;
+                    ? config.toBuilder().task(trainReport.task()).build() : config;
             try (ValidationRun val = limited(ValidationRun.againstTraining(validationConfig, new NonClosing(validation),
                     validationSource, train, validationLines != null))) {
                 runToEnd(val, validationLines);
@@ -359,9 +355,9 @@ public final class DatasetValidator {
                 throw new IllegalArgumentException(type.getSimpleName() + " is " + wanted + " but the validator's task is "
                         + config.task());
             }
-            runConfig = config.withTask(wanted);
+            runConfig = config.toBuilder().task(wanted).build();
         }
-        return new RecordReader<>(limited(new ValidationRun(runConfig, in, source, true)), type);
+        return new RunRecordReader<>(limited(new ValidationRun(runConfig, in, source, true)), type);
     }
 
     /**
@@ -369,7 +365,7 @@ public final class DatasetValidator {
      * one could be built, and its findings); closing the reader closes the stream.
      */
     public LineReader lines(InputStream in, String source) throws IOException {
-        return new LineReader(limited(new ValidationRun(config, in, source, true)));
+        return new RunLineReader(limited(new ValidationRun(config, in, source, true)));
     }
 
     private static Task taskOf(Class<? extends ImageRecord> type) {
@@ -410,17 +406,7 @@ public final class DatasetValidator {
 
     /** Configures a {@link DatasetValidator}. Not thread-safe; the validators it builds are. */
     public static final class Builder {
-        private Task task;
-        private final Map<RuleCode, Severity> severities = new EnumMap<>(RuleCode.class);
-        private final Set<RuleCode> disabled = EnumSet.noneOf(RuleCode.class);
-        private int maxFindings = DEFAULT_MAX_FINDINGS;
-        private boolean failFast;
-        private int maxLineLength = DEFAULT_MAX_LINE_LENGTH;
-        private int fewSamples = DEFAULT_FEW_SAMPLES;
-        private double imbalanceRatio = DEFAULT_IMBALANCE_RATIO;
-        private double duplicateBoxIou = DEFAULT_DUPLICATE_BOX_IOU;
-        private ImageOptions images;
-        private int threads = 1;
+        private final ValidatorConfig.Builder settings = ValidatorConfig.builder();
         private double maxDroppedPercent = Double.NaN;
 
         private Builder() {
@@ -454,7 +440,7 @@ public final class DatasetValidator {
             if (count < 1 || count > 64) {
                 throw new IllegalArgumentException("threads must be in [1, 64], was " + count);
             }
-            this.threads = count;
+            settings.threads(count);
             return this;
         }
 
@@ -464,7 +450,7 @@ public final class DatasetValidator {
          * default) checks the lines only.
          */
         public Builder images(ImageOptions options) {
-            this.images = options;
+            settings.images(options);
             return this;
         }
 
@@ -477,7 +463,7 @@ public final class DatasetValidator {
             if (threshold < 0) {
                 throw new IllegalArgumentException("fewSamples must be >= 0, was " + threshold);
             }
-            this.fewSamples = threshold;
+            settings.fewSamples(threshold);
             return this;
         }
 
@@ -491,7 +477,7 @@ public final class DatasetValidator {
             if (!(ratio >= 1)) {
                 throw new IllegalArgumentException("imbalanceRatio must be >= 1, was " + ratio);
             }
-            this.imbalanceRatio = ratio;
+            settings.imbalanceRatio(ratio);
             return this;
         }
 
@@ -505,7 +491,7 @@ public final class DatasetValidator {
             if (!(iou > 0 && iou <= 1)) {
                 throw new IllegalArgumentException("duplicateBoxIou must be in (0, 1], was " + iou);
             }
-            this.duplicateBoxIou = iou;
+            settings.duplicateBoxIou(iou);
             return this;
         }
 
@@ -524,21 +510,19 @@ public final class DatasetValidator {
 
         /** Fixes the task instead of detecting it; {@code null} detects it (the default). */
         public Builder task(Task task) {
-            this.task = task;
+            settings.task(task);
             return this;
         }
 
         /** Gives a rule another severity (and turns it back on if it was off). */
         public Builder severity(RuleCode rule, Severity severity) {
-            severities.put(Objects.requireNonNull(rule, "rule"), Objects.requireNonNull(severity, "severity"));
-            disabled.remove(rule);
+            settings.severity(Objects.requireNonNull(rule, "rule"), Objects.requireNonNull(severity, "severity"));
             return this;
         }
 
         /** Turns a rule off: its findings are neither kept nor counted. */
         public Builder disable(RuleCode rule) {
-            disabled.add(Objects.requireNonNull(rule, "rule"));
-            severities.remove(rule);
+            settings.disable(Objects.requireNonNull(rule, "rule"));
             return this;
         }
 
@@ -551,13 +535,13 @@ public final class DatasetValidator {
             if (maxFindings < 0) {
                 throw new IllegalArgumentException("maxFindings must be >= 0, was " + maxFindings);
             }
-            this.maxFindings = maxFindings;
+            settings.maxFindings(maxFindings);
             return this;
         }
 
         /** Whether to stop reading at the first line with an error (default false). */
         public Builder failFast(boolean failFast) {
-            this.failFast = failFast;
+            settings.failFast(failFast);
             return this;
         }
 
@@ -571,16 +555,13 @@ public final class DatasetValidator {
             if (maxLineLength <= 0 || maxLineLength > (1 << 30)) {
                 throw new IllegalArgumentException("maxLineLength must be in [1, 2^30], was " + maxLineLength);
             }
-            this.maxLineLength = maxLineLength;
+            settings.maxLineLength(maxLineLength);
             return this;
         }
 
         /** Builds the validator: cheap, immutable, reusable from any thread. */
         public DatasetValidator build() {
-            JsonFactory factory = RecordBinder.lineFactory(maxLineLength);
-            return new DatasetValidator(new ValidatorConfig(task, severities, disabled, maxFindings, failFast,
-                    maxLineLength, fewSamples, imbalanceRatio, duplicateBoxIou, images, threads, factory),
-                    maxDroppedPercent);
+            return new DatasetValidator(settings.build(), maxDroppedPercent);
         }
     }
 }
