@@ -1,17 +1,18 @@
 package io.github.visionjsonl;
 
+import io.github.visionjsonl.config.ConfigException;
 import io.github.visionjsonl.config.ConfigFile;
 import io.github.visionjsonl.images.ImageOptions;
 import io.github.visionjsonl.internal.engine.LineSplitWriter;
 import io.github.visionjsonl.internal.engine.RunLineReader;
 import io.github.visionjsonl.internal.engine.RunRecordReader;
+import io.github.visionjsonl.internal.engine.Runs;
 import io.github.visionjsonl.internal.engine.ValidationRun;
 import io.github.visionjsonl.internal.settings.ValidatorConfig;
-import io.github.visionjsonl.model.ClassificationRecord;
+import io.github.visionjsonl.mltable.MLTableReport;
+import io.github.visionjsonl.mltable.MLTableValidation;
 import io.github.visionjsonl.model.DetectionRecord;
 import io.github.visionjsonl.model.ImageRecord;
-import io.github.visionjsonl.model.MultiLabelRecord;
-import io.github.visionjsonl.model.SegmentationRecord;
 import io.github.visionjsonl.reading.LineReader;
 import io.github.visionjsonl.reading.Progress;
 import io.github.visionjsonl.reading.RecordReader;
@@ -23,6 +24,7 @@ import io.github.visionjsonl.rules.Severity;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -96,7 +98,7 @@ public final class DatasetValidator {
      *     corrupt gzip stream); anything wrong in its content is a finding instead
      */
     public ValidationReport validate(Path file) throws IOException {
-        try (InputStream in = open(file)) {
+        try (InputStream in = Runs.open(file)) {
             return validate(in, file.toString());
         }
     }
@@ -108,7 +110,7 @@ public final class DatasetValidator {
      * @throws IOException when the file cannot be opened or read
      */
     public ValidationReport validate(Path file, Consumer<Progress> progress) throws IOException {
-        try (InputStream in = open(file)) {
+        try (InputStream in = Runs.open(file)) {
             return validate(in, file.toString(), Files.size(file), progress);
         }
     }
@@ -123,7 +125,7 @@ public final class DatasetValidator {
     public ValidationReport validate(InputStream in, String source, long totalBytes, Consumer<Progress> progress)
             throws IOException {
         Objects.requireNonNull(in, "in");
-        try (ValidationRun run = limited(new ValidationRun(config, new NonClosing(in), source, false))) {
+        try (ValidationRun run = limited(new ValidationRun(config, Runs.nonClosing(in), source, false))) {
             run.onProgress(progress, totalBytes);
             run.runToEnd();
             return run.report();
@@ -169,7 +171,7 @@ public final class DatasetValidator {
      */
     public ValidationReport validate(InputStream in, String source) throws IOException {
         Objects.requireNonNull(in, "in");
-        try (ValidationRun run = limited(new ValidationRun(config, new NonClosing(in), source, false))) {
+        try (ValidationRun run = limited(new ValidationRun(config, Runs.nonClosing(in), source, false))) {
             run.runToEnd();
             return run.report();
         }
@@ -184,13 +186,13 @@ public final class DatasetValidator {
      * balance) are about the file and move no line. With image checks, each image is checked
      * as its line is concluded.
      *
-     * @throws java.nio.file.FileAlreadyExistsException when an output exists (nothing is read)
+     * @throws FileAlreadyExistsException when an output exists (nothing is read)
      * @throws IOException when the file cannot be read or an output cannot be written; then
      *     neither output is left behind
      */
     public ValidationReport validate(Path file, LineSplit split) throws IOException {
         Objects.requireNonNull(split, "split");
-        try (InputStream in = open(file);
+        try (InputStream in = Runs.open(file);
                 LineSplitWriter writer = new LineSplitWriter(split.accepted(), split.rejected());
                 ValidationRun run = limited(ValidationRun.splitting(config, in, file.toString(), writer))) {
             run.runToEnd();
@@ -211,8 +213,8 @@ public final class DatasetValidator {
      * @param path the MLTable file, or the folder that holds it
      * @throws IOException when the MLTable or a file it names cannot be read
      */
-    public io.github.visionjsonl.mltable.MLTableReport validateMLTable(Path path) throws IOException {
-        return io.github.visionjsonl.mltable.MLTableValidation.validate(path, config::severityOf, this::validate);
+    public MLTableReport validateMLTable(Path path) throws IOException {
+        return MLTableValidation.validate(path, config::severityOf, this::validate);
     }
 
     /**
@@ -224,7 +226,7 @@ public final class DatasetValidator {
      * @throws IOException when either file cannot be opened or read
      */
     public PairReport validatePair(Path training, Path validation) throws IOException {
-        try (InputStream t = open(training); InputStream v = open(validation)) {
+        try (InputStream t = Runs.open(training); InputStream v = Runs.open(validation)) {
             return validatePair(t, training.toString(), v, validation.toString());
         }
     }
@@ -237,7 +239,7 @@ public final class DatasetValidator {
      */
     public PairReport validatePair(InputStream training, String trainingSource, InputStream validation,
             String validationSource) throws IOException {
-        return validatePair(training, trainingSource, validation, validationSource, null, null);
+        return Runs.pair(config, maxDroppedPercent, training, trainingSource, validation, validationSource, null, null);
     }
 
     /**
@@ -253,25 +255,9 @@ public final class DatasetValidator {
             Consumer<ValidatedLine> validationLines) throws IOException {
         Objects.requireNonNull(trainingLines, "trainingLines");
         Objects.requireNonNull(validationLines, "validationLines");
-        try (InputStream t = open(training); InputStream v = open(validation)) {
-            return validatePair(t, training.toString(), v, validation.toString(), trainingLines, validationLines);
-        }
-    }
-
-    private PairReport validatePair(InputStream training, String trainingSource, InputStream validation,
-            String validationSource, Consumer<ValidatedLine> trainingLines, Consumer<ValidatedLine> validationLines)
-            throws IOException {
-        try (ValidationRun train = limited(ValidationRun.training(config, new NonClosing(training), trainingSource,
-                trainingLines != null))) {
-            runToEnd(train, trainingLines);
-            ValidationReport trainReport = train.report();
-            ValidatorConfig validationConfig = config.task() == null && trainReport.task() != null
-                    ? config.toBuilder().task(trainReport.task()).build() : config;
-            try (ValidationRun val = limited(ValidationRun.againstTraining(validationConfig, new NonClosing(validation),
-                    validationSource, train, validationLines != null))) {
-                runToEnd(val, validationLines);
-                return new PairReport(trainReport, val.report());
-            }
+        try (InputStream t = Runs.open(training); InputStream v = Runs.open(validation)) {
+            return Runs.pair(config, maxDroppedPercent, t, training.toString(), v, validation.toString(), trainingLines,
+                    validationLines);
         }
     }
 
@@ -283,19 +269,9 @@ public final class DatasetValidator {
      */
     public ValidationReport validateLines(Path file, Consumer<ValidatedLine> eachLine) throws IOException {
         Objects.requireNonNull(eachLine, "eachLine");
-        try (InputStream in = open(file); ValidationRun run = limited(new ValidationRun(config, in, file.toString(), true))) {
-            runToEnd(run, eachLine);
+        try (InputStream in = Runs.open(file); ValidationRun run = limited(new ValidationRun(config, in, file.toString(), true))) {
+            Runs.runToEnd(run, eachLine);
             return run.report();
-        }
-    }
-
-    private static void runToEnd(ValidationRun run, Consumer<ValidatedLine> eachLine) throws IOException {
-        if (eachLine == null) {
-            run.runToEnd();
-            return;
-        }
-        for (ValidatedLine line = run.next(); line != null; line = run.next()) {
-            eachLine.accept(line);
         }
     }
 
@@ -332,7 +308,7 @@ public final class DatasetValidator {
      * @throws IllegalArgumentException when the type contradicts the validator's task
      */
     public <R extends ImageRecord> RecordReader<R> records(Path file, Class<R> type) throws IOException {
-        InputStream in = open(file);
+        InputStream in = Runs.open(file);
         try {
             return records(in, file.toString(), type);
         } catch (IOException | RuntimeException e) {
@@ -348,7 +324,7 @@ public final class DatasetValidator {
      */
     public <R extends ImageRecord> RecordReader<R> records(InputStream in, String source, Class<R> type)
             throws IOException {
-        Task wanted = taskOf(type);
+        Task wanted = Runs.taskOf(type);
         ValidatorConfig runConfig = config;
         if (wanted != null) {
             if (config.task() != null && config.task() != wanted) {
@@ -366,42 +342,6 @@ public final class DatasetValidator {
      */
     public LineReader lines(InputStream in, String source) throws IOException {
         return new RunLineReader(limited(new ValidationRun(config, in, source, true)));
-    }
-
-    private static Task taskOf(Class<? extends ImageRecord> type) {
-        if (type == ClassificationRecord.class) {
-            return Task.IMAGE_CLASSIFICATION;
-        } else if (type == MultiLabelRecord.class) {
-            return Task.IMAGE_CLASSIFICATION_MULTILABEL;
-        } else if (type == DetectionRecord.class) {
-            return Task.IMAGE_OBJECT_DETECTION;
-        } else if (type == SegmentationRecord.class) {
-            return Task.IMAGE_INSTANCE_SEGMENTATION;
-        }
-        return null;
-    }
-
-    private static InputStream open(Path file) throws IOException {
-        if (Files.isDirectory(file)) {
-            throw new IOException(file + " is a directory, not a JSONL file");
-        }
-        return Files.newInputStream(file);
-    }
-
-    /** Keeps a caller's stream open: the caller opened it, the caller closes it. */
-    private static final class NonClosing extends java.io.FilterInputStream {
-        NonClosing(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            return in.read(b, off, len);
-        }
-
-        @Override
-        public void close() {
-        }
     }
 
     /** Configures a {@link DatasetValidator}. Not thread-safe; the validators it builds are. */
@@ -499,7 +439,7 @@ public final class DatasetValidator {
          * Applies a configuration file ({@code vision-jsonl.yaml}, see {@link ConfigFile}): its task,
          * rules, thresholds, max-findings, images and threads; calls after this one override it.
          *
-         * @throws io.github.visionjsonl.config.ConfigException when the file is not a valid
+         * @throws ConfigException when the file is not a valid
          *     configuration (the message names the key and its line)
          * @throws IOException when it cannot be read
          */
