@@ -77,8 +77,6 @@ public final class LineWork {
         }
     };
 
-    private final RecordRules.Target ruleTarget = (rule, pointer, key, params) -> add(rule, null, pointer, -1, key, params);
-
     /** @param fingerprints whether to fingerprint image URLs for the duplicate and pair checks */
     LineWork(ValidatorConfig config, boolean fingerprints) {
         this(config, fingerprints, true);
@@ -168,8 +166,8 @@ public final class LineWork {
                     r.jsonIndex = binder.jsonIndexes();
                     IntUnaryOperator index = r.jsonIndex == null ? IDENTITY : r::jsonIndex;
                     url = urlFacts(r.record.imageUrl());
-                    rules.check(r.record, url, index, ruleTarget);
-                    objects.check(r.record, index, ruleTarget);
+                    rules.check(r.record, url, index, sink);
+                    objects.check(r.record, index, sink);
                     if (r.shape == LabelShape.OBJECTS && task != config.task()) {
                         asSegmentation(r, url);
                     }
@@ -202,7 +200,7 @@ public final class LineWork {
         r.recordOverCap = null;
         r.recordDropsOverCap = null;
         r.segmentationRecord = binder.toRecord(Task.IMAGE_INSTANCE_SEGMENTATION);
-        rules.check(r.segmentationRecord, url, IDENTITY, ruleTarget);
+        rules.check(r.segmentationRecord, url, IDENTITY, sink);
         r.segmentationFindings = r.recordFindings;
         r.segmentationOverCap = r.recordOverCap;
         r.segmentationDropsOverCap = r.recordDropsOverCap;
