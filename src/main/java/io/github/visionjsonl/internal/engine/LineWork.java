@@ -12,6 +12,7 @@ import io.github.visionjsonl.internal.record.AzureKeys;
 import io.github.visionjsonl.internal.record.ObjectChecks;
 import io.github.visionjsonl.internal.record.RecordRules;
 import io.github.visionjsonl.internal.record.RecordStats;
+import io.github.visionjsonl.internal.record.StatsByTask;
 import io.github.visionjsonl.internal.settings.ValidatorConfig;
 import io.github.visionjsonl.internal.urls.ImageUrls;
 import io.github.visionjsonl.internal.urls.RecentDatastores;
@@ -45,7 +46,7 @@ public final class LineWork {
     private final RecentDatastores recentDatastores = new RecentDatastores();
     private final boolean plainLines;
     /** Statistics of the records of each task, merged at the end for the file's task. */
-    private RecordStats[] stats = new RecordStats[Task.values().length];
+    private StatsByTask stats = new StatsByTask();
     private LineResult current;
     private boolean recordPhase;
 
@@ -95,13 +96,13 @@ public final class LineWork {
 
     /** The statistics of the records of a task this worker counted, or null. */
     RecordStats stats(Task task) {
-        return stats[task.ordinal()];
+        return stats.get(task);
     }
 
-    /** The statistics counted so far, per task (entries may be null); counting starts afresh. */
-    RecordStats[] takeStats() {
-        RecordStats[] taken = stats;
-        stats = new RecordStats[Task.values().length];
+    /** The statistics counted so far, per task; counting starts afresh. */
+    StatsByTask takeStats() {
+        StatsByTask taken = stats;
+        stats = new StatsByTask();
         return taken;
     }
 
@@ -367,13 +368,7 @@ public final class LineWork {
         if (r.shape != LabelShape.EMPTY_LIST) {
             // Records of another task than the file's are dropped at the merge, and their
             // statistics with them: counts are kept per task.
-            Task task = r.record.task();
-            RecordStats s = stats[task.ordinal()];
-            if (s == null) {
-                s = new RecordStats();
-                stats[task.ordinal()] = s;
-            }
-            s.add(r.line, r.record, url == null ? "none" : ImageUrls.scheme(url, facts.parts()), r.integerNames,
+            stats.of(r.record.task()).add(r.line, r.record, url == null ? "none" : ImageUrls.scheme(url, facts.parts()), r.integerNames,
                     r.stringNames);
             r.counted = true;
         }
