@@ -1,8 +1,10 @@
 package io.github.visionjsonl.internal.engine;
 
+import io.github.visionjsonl.Task;
 import io.github.visionjsonl.internal.findings.LineResult;
 import io.github.visionjsonl.internal.record.RecordStats;
 import io.github.visionjsonl.internal.settings.ValidatorConfig;
+import io.github.visionjsonl.reading.internal.InputLine;
 import io.github.visionjsonl.reading.internal.LineSource;
 import java.io.Closeable;
 import java.io.IOException;
@@ -15,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Examines lines on a pool of threads while keeping their order: the reading thread copies
@@ -59,7 +62,7 @@ final class ParallelLines implements Closeable {
     private Examined batch;
     private int position;
     /** Statistics per task of the batches merged so far. */
-    private final RecordStats[] consumed = new RecordStats[io.github.visionjsonl.Task.values().length];
+    private final RecordStats[] consumed = new RecordStats[Task.values().length];
 
     /** A batch's results with the statistics of its records, per task. */
     private record Examined(List<LineResult> results, RecordStats[] stats) {
@@ -135,7 +138,7 @@ final class ParallelLines implements Closeable {
      * The statistics of a task over the lines handed out so far: whole batches, and the counted
      * records of a batch left part way (reading stopped at an error).
      */
-    RecordStats consumed(io.github.visionjsonl.Task task) {
+    RecordStats consumed(Task task) {
         RecordStats total = new RecordStats();
         if (consumed[task.ordinal()] != null) {
             total.mergeFrom(consumed[task.ordinal()]);
@@ -219,9 +222,11 @@ final class ParallelLines implements Closeable {
         }
         try {
             List<LineResult> results = new ArrayList<>(b.size());
+            InputLine line = new InputLine();
             for (int i = 0; i < b.size(); i++) {
-                results.add(work.process(b.numbers()[i], b.data(), b.starts()[i], b.lengths()[i], b.used(), 0,
-                        b.skipped()[i], b.bom() && b.numbers()[i] == 1, b.ascii()[i]));
+                long number = b.numbers()[i];
+                results.add(work.process(line.of(number, b.data(), b.starts()[i], b.lengths()[i]).readableTo(b.used(), 0)
+                        .skipped(b.skipped()[i]).byteOrderMark(b.bom() && number == 1).ascii(b.ascii()[i])));
             }
             return new Examined(results, work.takeStats());
         } finally {
@@ -235,7 +240,7 @@ final class ParallelLines implements Closeable {
     public void close() {
         pool.shutdownNow();
         try {
-            pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+            pool.awaitTermination(1, TimeUnit.MINUTES);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

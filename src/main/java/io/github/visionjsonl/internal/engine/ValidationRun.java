@@ -22,7 +22,8 @@ import io.github.visionjsonl.reading.Progress;
 import io.github.visionjsonl.reading.ValidatedLine;
 import io.github.visionjsonl.reading.internal.LineSource;
 import io.github.visionjsonl.reading.internal.PointerLocator;
-import io.github.visionjsonl.reading.internal.RecordBinder.LabelShape;
+import io.github.visionjsonl.reading.internal.InputLine;
+import io.github.visionjsonl.reading.internal.LabelShape;
 import io.github.visionjsonl.report.Finding;
 import io.github.visionjsonl.report.ValidationReport;
 import io.github.visionjsonl.rules.RuleCode;
@@ -58,6 +59,8 @@ public final class ValidationRun implements Closeable {
     /** The image-content rules, when the images' pixels are looked at. */
     private final ImageContentChecks content;
     private final LineWork work;
+    /** The line handed to {@link #work}, refilled for each. */
+    private final InputLine input = new InputLine();
     private final ParallelLines parallel;
     private final ArrayDeque<Pending> pending = new ArrayDeque<>();
     private final ArrayDeque<ValidatedLine> ready = new ArrayDeque<>();
@@ -248,7 +251,7 @@ public final class ValidationRun implements Closeable {
             length -= 3;
         }
         long skipped = length > config.maxLineLength() ? length : -1;
-        merge(work.process(1, line, start, skipped >= 0 ? 0 : length, skipped, bom, false));
+        merge(work.process(input.of(1, line, start, skipped >= 0 ? 0 : length).skipped(skipped).byteOrderMark(bom)));
         resolvePending();
         finished = true;
         return ready.poll();
@@ -278,9 +281,9 @@ public final class ValidationRun implements Closeable {
         if (!lines.next()) {
             return null;
         }
-        return work.process(lines.lineNumber(), lines.buffer(), lines.start(), lines.length(), lines.dataEnd(),
-                lines.epoch(), lines.tooLong() ? lines.skippedLength() : -1, lines.lineNumber() == 1 && lines.byteOrderMark(),
-                !lines.highBytes());
+        return work.process(input.of(lines.lineNumber(), lines.buffer(), lines.start(), lines.length())
+                .readableTo(lines.dataEnd(), lines.epoch()).skipped(lines.tooLong() ? lines.skippedLength() : -1)
+                .byteOrderMark(lines.lineNumber() == 1 && lines.byteOrderMark()).ascii(!lines.highBytes()));
     }
 
     // ---- merging, in line order -------------------------------------------------------------

@@ -1,6 +1,5 @@
 package io.github.visionjsonl.reading.internal;
 
-import io.github.visionjsonl.reading.internal.RecordBinder.LabelShape;
 import io.github.visionjsonl.Task;
 import io.github.visionjsonl.model.BoundingBox;
 import io.github.visionjsonl.model.ClassificationRecord;

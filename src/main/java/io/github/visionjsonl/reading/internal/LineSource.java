@@ -2,6 +2,7 @@ package io.github.visionjsonl.reading.internal;
 
 import java.io.BufferedInputStream;
 import java.io.Closeable;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
@@ -279,7 +280,7 @@ public final class LineSource implements Closeable {
     }
 
     /** Counts the bytes read from the underlying stream, for progress. */
-    private static final class Counting extends java.io.FilterInputStream {
+    private static final class Counting extends FilterInputStream {
         long count;
         private long mark;
 

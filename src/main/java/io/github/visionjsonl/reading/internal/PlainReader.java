@@ -1,6 +1,5 @@
 package io.github.visionjsonl.reading.internal;
 
-import io.github.visionjsonl.reading.internal.RecordBinder.LabelShape;
 import io.github.visionjsonl.rules.RuleCode;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

@@ -1,6 +1,5 @@
 package io.github.visionjsonl.reading.internal;
 
-import io.github.visionjsonl.reading.internal.RecordBinder.LabelShape;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.github.visionjsonl.rules.RuleCode;

@@ -9,6 +9,8 @@ import io.github.visionjsonl.internal.findings.LineResult;
 import io.github.visionjsonl.internal.findings.PendingFinding;
 import io.github.visionjsonl.internal.settings.ValidatorConfig;
 import io.github.visionjsonl.model.ImageRecord;
+import io.github.visionjsonl.reading.internal.InputLine;
+import io.github.visionjsonl.reading.internal.LineBinder;
 import io.github.visionjsonl.rules.RuleViolation;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
@@ -77,12 +79,12 @@ class RecordRulesTest {
         }
         ValidatorConfig config = new ValidatorConfig(null, java.util.Map.of(), java.util.Set.of(), 1000, false,
                 DatasetValidator.DEFAULT_MAX_LINE_LENGTH, 5, 50, 0.95, null, 1,
-                io.github.visionjsonl.reading.internal.RecordBinder.lineFactory(DatasetValidator.DEFAULT_MAX_LINE_LENGTH));
+                LineBinder.lineFactory(DatasetValidator.DEFAULT_MAX_LINE_LENGTH));
         LineWork work = new LineWork(config, false);
         int records = 0;
         int withViolations = 0;
         for (byte[] line : lines) {
-            LineResult r = work.process(1, line, 0, line.length, -1, false, false);
+            LineResult r = work.process(new InputLine().of(1, line, 0, line.length));
             if (r.record == null) {
                 continue;
             }

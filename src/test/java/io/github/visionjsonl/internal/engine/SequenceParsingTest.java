@@ -9,7 +9,8 @@ import io.github.visionjsonl.generate.DatasetGenerator;
 import io.github.visionjsonl.internal.findings.LineResult;
 import io.github.visionjsonl.internal.findings.PendingFinding;
 import io.github.visionjsonl.internal.settings.ValidatorConfig;
-import io.github.visionjsonl.reading.internal.RecordBinder;
+import io.github.visionjsonl.reading.internal.InputLine;
+import io.github.visionjsonl.reading.internal.LineBinder;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.Test;
 class SequenceParsingTest {
 
     private static ValidatorConfig config(Task task) {
-        JsonFactory factory = RecordBinder.lineFactory(DatasetValidator.DEFAULT_MAX_LINE_LENGTH);
+        JsonFactory factory = LineBinder.lineFactory(DatasetValidator.DEFAULT_MAX_LINE_LENGTH);
         return new ValidatorConfig(task, Map.of(), Set.of(), 1000, false, DatasetValidator.DEFAULT_MAX_LINE_LENGTH,
                 5, 50, 0.95, null, 1, factory);
     }
@@ -273,9 +274,9 @@ class SequenceParsingTest {
             for (byte b : line) {
                 ascii &= b >= 0;
             }
-            LineResult expected = alone.process(i + 1, buf, starts[i], line.length, -1, false, ascii);
-            LineResult actual = inSequence.process(i + 1, buf, starts[i], line.length, regionEnd, epoch, -1, false,
-                    ascii);
+            LineResult expected = alone.process(new InputLine().of(i + 1, buf, starts[i], line.length).ascii(ascii));
+            LineResult actual = inSequence.process(new InputLine().of(i + 1, buf, starts[i], line.length)
+                    .readableTo(regionEnd, epoch).ascii(ascii));
             String what = "line " + (i + 1) + ": " + new String(line, StandardCharsets.UTF_8);
             assertThat(actual.kind).as(what).isEqualTo(expected.kind);
             assertThat(actual.shape).as(what).isEqualTo(expected.shape);

@@ -43,10 +43,10 @@ class PointerLocatorTest {
                 "{\"a/b\": 1, \"a~b\": [2], \"image_url\": \"AmlDatastore://ds/a.jpg\", \"label\": \"x\"}",
                 "{\"label_confidence\": [\"]\", \"}{\"], \"image_url\": \"AmlDatastore://ds/a.jpg\", \"label\": \"x\"}"));
         int plain = 0;
-        RecordBinder binder = new RecordBinder();
+        PlainReader plainReader = new PlainReader(new BoundLine(), new NameCache());
         for (String text : lines) {
             byte[] line = ("  " + text).getBytes(StandardCharsets.UTF_8);
-            if (!binder.bindPlain(line, 2, line.length, IGNORE)) {
+            if (!plainReader.bind(line, 2, line.length, IGNORE)) {
                 continue;
             }
             plain++;
