@@ -17,7 +17,7 @@ import io.github.visionjsonl.reading.LineReader;
 import io.github.visionjsonl.reading.Progress;
 import io.github.visionjsonl.reading.RecordReader;
 import io.github.visionjsonl.reading.ValidatedLine;
-import io.github.visionjsonl.reading.internal.LineBinder;
+import io.github.visionjsonl.reading.internal.binding.LineBinder;
 import io.github.visionjsonl.report.PairReport;
 import io.github.visionjsonl.report.ValidationReport;
 import io.github.visionjsonl.rules.RuleCode;

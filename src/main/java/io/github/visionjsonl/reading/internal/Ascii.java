@@ -13,15 +13,15 @@ public final class Ascii {
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     /** 0x01 in every byte of a word. */
-    static final long ONES = 0x0101010101010101L;
+    public static final long ONES = 0x0101010101010101L;
     /** The high bit of every byte of a word. */
-    static final long HIGHS = 0x8080808080808080L;
+    public static final long HIGHS = 0x8080808080808080L;
 
     private Ascii() {
     }
 
     /** The eight bytes at {@code i} as a word, the first byte lowest. */
-    static long word(byte[] b, int i) {
+    public static long word(byte[] b, int i) {
         return (long) LONGS.get(b, i);
     }
 
@@ -29,7 +29,7 @@ public final class Ascii {
      * The high bit of each byte of the word that is zero. Borrows only spill upwards: the lowest
      * flagged byte is a true one, those above it may not be.
      */
-    static long zeroBytes(long x) {
+    public static long zeroBytes(long x) {
         return (x - ONES) & ~x & HIGHS;
     }
 
@@ -37,7 +37,7 @@ public final class Ascii {
      * The closing quote of a plain string opened at {@code open} (printable ASCII without escapes),
      * or -1 when it is not plain or does not close before {@code end}.
      */
-    static int plainStringEnd(byte[] b, int open, int end) {
+    public static int plainStringEnd(byte[] b, int open, int end) {
         int i = open + 1;
         // Eight bytes at a time while none is a quote, a backslash, a control character or non-ASCII.
         for (; i + 8 <= end; i += 8) {
@@ -62,7 +62,7 @@ public final class Ascii {
     }
 
     /** The first byte at or after {@code at} that is no space or tab, or {@code end}. */
-    static int skipSpaces(byte[] b, int at, int end) {
+    public static int skipSpaces(byte[] b, int at, int end) {
         while (at < end && (b[at] == ' ' || b[at] == '\t')) {
             at++;
         }
@@ -81,7 +81,7 @@ public final class Ascii {
     }
 
     /** Whether the last byte of the range that is no white space is a closing brace. */
-    static boolean endsWithBrace(byte[] b, int from, int to) {
+    public static boolean endsWithBrace(byte[] b, int from, int to) {
         int i = to - 1;
         while (i >= from && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n')) {
             i--;
@@ -90,12 +90,12 @@ public final class Ascii {
     }
 
     /** Whether the byte may follow a plain scalar value: a comma, a closing bracket, a space or a tab. */
-    static boolean delimiter(int c) {
+    public static boolean delimiter(int c) {
         return c == ',' || c == '}' || c == ']' || c == ' ' || c == '\t';
     }
 
     /** How many of the eight bytes (first byte lowest) are ASCII digits before the first that is not. */
-    static int leadingDigits(long w) {
+    public static int leadingDigits(long w) {
         // A byte is no digit when it is above '9' (adding 0x46 sets its top bit), below '0'
         // (subtracting 0x30 borrows into its top bit) or not ASCII; carries and borrows only
         // spill into bytes after the first such byte, which do not count.
@@ -104,7 +104,7 @@ public final class Ascii {
     }
 
     /** The value of eight ASCII digits (first digit in the lowest byte; zero bytes count as leading zeros). */
-    static long eightDigits(long w) {
+    public static long eightDigits(long w) {
         w = (w & 0x0F0F0F0F0F0F0F0FL) * 2561 >>> 8;
         w = (w & 0x00FF00FF00FF00FFL) * 6553601 >>> 16;
         return (w & 0x0000FFFF0000FFFFL) * 42949672960001L >>> 32;

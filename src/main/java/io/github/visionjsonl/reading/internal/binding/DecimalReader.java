@@ -1,4 +1,6 @@
-package io.github.visionjsonl.reading.internal;
+package io.github.visionjsonl.reading.internal.binding;
+
+import io.github.visionjsonl.reading.internal.Ascii;
 
 /**
  * Reads the numbers of lines as they almost always are, short decimals ({@code 0.2603}) and small

@@ -1,7 +1,8 @@
-package io.github.visionjsonl.reading.internal;
+package io.github.visionjsonl.reading.internal.binding;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.github.visionjsonl.reading.internal.FindingSink;
 import io.github.visionjsonl.rules.RuleCode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

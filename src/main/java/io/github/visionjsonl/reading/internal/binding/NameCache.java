@@ -1,6 +1,7 @@
-package io.github.visionjsonl.reading.internal;
+package io.github.visionjsonl.reading.internal.binding;
 
 import com.fasterxml.jackson.core.JsonParser;
+import io.github.visionjsonl.reading.internal.Ascii;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

@@ -1,5 +1,6 @@
-package io.github.visionjsonl.reading.internal;
+package io.github.visionjsonl.reading.internal.binding;
 
+import io.github.visionjsonl.reading.internal.FindingSink;
 import io.github.visionjsonl.rules.RuleCode;
 import io.github.visionjsonl.rules.Severity;
 import java.util.Arrays;

@@ -1,5 +1,7 @@
-package io.github.visionjsonl.reading.internal;
+package io.github.visionjsonl.reading.internal.binding;
 
+import io.github.visionjsonl.reading.internal.Ascii;
+import io.github.visionjsonl.reading.internal.FindingSink;
 import io.github.visionjsonl.rules.RuleCode;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package io.github.visionjsonl.reading.internal;
+package io.github.visionjsonl.reading.internal.binding;
 
 import io.github.visionjsonl.Task;
 import io.github.visionjsonl.model.BoundingBox;
@@ -11,6 +11,7 @@ import io.github.visionjsonl.model.MultiLabelRecord;
 import io.github.visionjsonl.model.Polygon;
 import io.github.visionjsonl.model.Segment;
 import io.github.visionjsonl.model.SegmentationRecord;
+import io.github.visionjsonl.reading.internal.FindingSink;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.github.visionjsonl.reading.internal;
+package io.github.visionjsonl.reading.internal.binding;
 
 /**
  * One line of the input as a worker gets it: its number, its bytes in a buffer, and what the

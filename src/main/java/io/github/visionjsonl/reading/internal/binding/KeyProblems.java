@@ -1,5 +1,7 @@
-package io.github.visionjsonl.reading.internal;
+package io.github.visionjsonl.reading.internal.binding;
 
+import io.github.visionjsonl.reading.internal.FindingSink;
+import io.github.visionjsonl.reading.internal.KeyHints;
 import io.github.visionjsonl.rules.RuleCode;
 import io.github.visionjsonl.rules.internal.Messages;
 

@@ -1,5 +1,6 @@
-package io.github.visionjsonl.reading.internal;
+package io.github.visionjsonl.reading.internal.binding;
 
+import io.github.visionjsonl.reading.internal.Ascii;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
