@@ -3,23 +3,26 @@ package io.github.visionjsonl;
 import com.fasterxml.jackson.core.JsonFactory;
 import io.github.visionjsonl.config.ConfigFile;
 import io.github.visionjsonl.images.ImageOptions;
-import io.github.visionjsonl.internal.LineSplitWriter;
-import io.github.visionjsonl.internal.ValidationRun;
-import io.github.visionjsonl.internal.ValidatorConfig;
+import io.github.visionjsonl.internal.engine.LineSplitWriter;
+import io.github.visionjsonl.internal.engine.ValidationRun;
+import io.github.visionjsonl.internal.settings.ValidatorConfig;
+import io.github.visionjsonl.mltable.MLTableReport;
+import io.github.visionjsonl.mltable.MLTableValidation;
 import io.github.visionjsonl.model.ClassificationRecord;
 import io.github.visionjsonl.model.DetectionRecord;
 import io.github.visionjsonl.model.ImageRecord;
 import io.github.visionjsonl.model.MultiLabelRecord;
 import io.github.visionjsonl.model.SegmentationRecord;
-import io.github.visionjsonl.reading.Progress;
 import io.github.visionjsonl.reading.LineReader;
+import io.github.visionjsonl.reading.Progress;
 import io.github.visionjsonl.reading.RecordReader;
 import io.github.visionjsonl.reading.ValidatedLine;
-import io.github.visionjsonl.reading.internal.RecordBinder;
+import io.github.visionjsonl.reading.internal.binding.LineBinder;
 import io.github.visionjsonl.report.PairReport;
 import io.github.visionjsonl.report.ValidationReport;
 import io.github.visionjsonl.rules.RuleCode;
 import io.github.visionjsonl.rules.Severity;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -215,8 +218,8 @@ public final class DatasetValidator {
      * @param path the MLTable file, or the folder that holds it
      * @throws IOException when the MLTable or a file it names cannot be read
      */
-    public io.github.visionjsonl.mltable.MLTableReport validateMLTable(Path path) throws IOException {
-        return io.github.visionjsonl.mltable.MLTableValidation.validate(path, config::severityOf, this::validate);
+    public MLTableReport validateMLTable(Path path) throws IOException {
+        return MLTableValidation.validate(path, config::severityOf, this::validate);
     }
 
     /**
@@ -393,7 +396,7 @@ public final class DatasetValidator {
     }
 
     /** Keeps a caller's stream open: the caller opened it, the caller closes it. */
-    private static final class NonClosing extends java.io.FilterInputStream {
+    private static final class NonClosing extends FilterInputStream {
         NonClosing(InputStream in) {
             super(in);
         }
@@ -577,7 +580,7 @@ public final class DatasetValidator {
 
         /** Builds the validator: cheap, immutable, reusable from any thread. */
         public DatasetValidator build() {
-            JsonFactory factory = RecordBinder.lineFactory(maxLineLength);
+            JsonFactory factory = LineBinder.lineFactory(maxLineLength);
             return new DatasetValidator(new ValidatorConfig(task, severities, disabled, maxFindings, failFast,
                     maxLineLength, fewSamples, imbalanceRatio, duplicateBoxIou, images, threads, factory),
                     maxDroppedPercent);
