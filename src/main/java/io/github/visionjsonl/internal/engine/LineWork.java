@@ -1,9 +1,6 @@
 package io.github.visionjsonl.internal.engine;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.exc.StreamReadException;
 import io.github.visionjsonl.Task;
 import io.github.visionjsonl.internal.dataset.DatasetChecks;
 import io.github.visionjsonl.internal.findings.LineResult;
@@ -17,11 +14,13 @@ import io.github.visionjsonl.internal.settings.ValidatorConfig;
 import io.github.visionjsonl.internal.urls.ImageUrls;
 import io.github.visionjsonl.internal.urls.RecentDatastores;
 import io.github.visionjsonl.internal.urls.UrlFacts;
+import io.github.visionjsonl.reading.internal.Ascii;
 import io.github.visionjsonl.reading.internal.FindingSink;
-import io.github.visionjsonl.reading.internal.LoneSurrogateKeys;
-import io.github.visionjsonl.reading.internal.RecordBinder;
-import io.github.visionjsonl.reading.internal.RecordBinder.LabelShape;
 import io.github.visionjsonl.reading.internal.Utf8;
+import io.github.visionjsonl.reading.internal.binding.BoundLine;
+import io.github.visionjsonl.reading.internal.binding.InputLine;
+import io.github.visionjsonl.reading.internal.binding.LabelShape;
+import io.github.visionjsonl.reading.internal.binding.LineBinder;
 import io.github.visionjsonl.rules.RuleCode;
 import io.github.visionjsonl.rules.Severity;
 import java.io.IOException;
@@ -39,29 +38,15 @@ public final class LineWork {
     private static final Pattern SOURCE_LOCATION = Pattern.compile("\\[Source: .*?; line: \\d+, column: (\\d+)\\]");
 
     private final ValidatorConfig config;
-    private final RecordBinder binder = new RecordBinder();
+    private final LineBinder binder;
     private final RecordRules rules = new RecordRules();
     private final ObjectChecks objects;
     private final boolean fingerprints;
     private final RecentDatastores recentDatastores = new RecentDatastores();
-    private final boolean plainLines;
     /** Statistics of the records of each task, merged at the end for the file's task. */
     private StatsByTask stats = new StatsByTask();
     private LineResult current;
     private boolean recordPhase;
-
-    /** The parser kept from line to line over one buffer, and where it stands (offsets in that buffer). */
-    private JsonParser shared;
-    /** This worker's factory of parsers, made when the first one is needed. */
-    private JsonFactory factory;
-    private byte[] sharedBuf;
-    private long sharedEpoch;
-    private int sharedStart;
-    private int sharedEnd;
-    private int sharedPosition;
-    /** Lines bound by the parser kept between lines, and without a parser, for tests. */
-    private long linesInSequence;
-    private long linesPlain;
 
     private final FindingSink sink = new FindingSink() {
         @Override
@@ -88,7 +73,7 @@ public final class LineWork {
      *     tests that compare both ways)
      */
     LineWork(ValidatorConfig config, boolean fingerprints, boolean plainLines) {
-        this.plainLines = plainLines;
+        this.binder = new LineBinder(config.jsonFactory(), plainLines);
         this.config = config;
         this.objects = new ObjectChecks(config);
         this.fingerprints = fingerprints;
@@ -106,27 +91,16 @@ public final class LineWork {
         return taken;
     }
 
-    /** Examines one line that is alone in its buffer. */
-    public LineResult process(long line, byte[] buf, int start, int length, long skippedLength, boolean byteOrderMark,
-            boolean ascii) {
-        return process(line, buf, start, length, start + length, -1, skippedLength, byteOrderMark, ascii);
-    }
-
-    /**
-     * Examines one line.
-     *
-     * @param dataEnd where the bytes of the buffer that may be read end: the line and what
-     *     follows it up to there stay unchanged while {@code epoch} does
-     * @param epoch the buffer's content version; -1 when it is not to be read past this line
-     * @param skippedLength the length of a line over the limit (not in the buffer), or -1
-     * @param ascii whether the line is known to be plain ASCII (no UTF-8 check needed)
-     */
-    public LineResult process(long line, byte[] buf, int start, int length, int dataEnd, long epoch, long skippedLength,
-            boolean byteOrderMark, boolean ascii) {
-        LineResult r = new LineResult(line, buf, start, length);
+    /** Examines one line. */
+    public LineResult process(InputLine line) {
+        byte[] buf = line.buffer();
+        int start = line.start();
+        int length = line.length();
+        long skippedLength = line.skippedLength();
+        LineResult r = new LineResult(line.number(), buf, start, length);
         current = r;
         recordPhase = false;
-        r.byteOrderMark = byteOrderMark;
+        r.byteOrderMark = line.hasByteOrderMark();
         if (skippedLength >= 0) {
             r.kind = LineResult.Kind.TOO_LONG;
             r.skippedLength = skippedLength;
@@ -134,13 +108,14 @@ public final class LineWork {
                     "limit", config.maxLineLength());
             return r;
         }
-        if (isWhiteSpace(buf, start, start + length)) {
+        if (Ascii.isWhiteSpace(buf, start, start + length)) {
             r.kind = LineResult.Kind.BLANK;
             add(RuleCode.BLANK_LINE, null, "", 1, "blank-line");
             return r;
         }
         r.kind = LineResult.Kind.BROKEN;
         UrlFacts url = null;
+        boolean ascii = line.isAscii();
         int bad = ascii ? -1 : Utf8.firstInvalid(buf, start, start + length);
         if (bad >= 0) {
             add(RuleCode.INVALID_ENCODING, null, "", bad - start + 1, "invalid-encoding",
@@ -154,17 +129,18 @@ public final class LineWork {
             return r;
         }
         try {
-            if (plainLines && bindPlain(buf, start, length)
-                    || bindInSequence(r, buf, start, length, dataEnd, epoch) || bindAlone(buf, start, length)) {
+            if (binder.bind(line, sink)) {
+                BoundLine bound = binder.bound();
                 r.kind = LineResult.Kind.OBJECT;
-                r.shape = binder.shape();
-                r.integerNames = binder.integerNames();
-                r.stringNames = binder.stringNames();
+                r.plain = binder.boundPlain();
+                r.shape = bound.shape();
+                r.integerNames = bound.integerNames();
+                r.stringNames = bound.stringNames();
                 Task task = taskFor(r.shape);
                 if (task != null) {
                     recordPhase = true;
-                    r.record = binder.toRecord(task);
-                    r.jsonIndex = binder.jsonIndexes();
+                    r.record = bound.toRecord(task, sink);
+                    r.jsonIndex = bound.jsonIndexes();
                     IntUnaryOperator index = r.jsonIndex == null ? IDENTITY : r::jsonIndex;
                     url = urlFacts(r.record.imageUrl());
                     rules.check(r.record, url, index, sink);
@@ -200,7 +176,7 @@ public final class LineWork {
         r.recordFindings = null;
         r.recordOverCap = null;
         r.recordDropsOverCap = null;
-        r.segmentationRecord = binder.toRecord(Task.IMAGE_INSTANCE_SEGMENTATION);
+        r.segmentationRecord = binder.bound().toRecord(Task.IMAGE_INSTANCE_SEGMENTATION, sink);
         rules.check(r.segmentationRecord, url, IDENTITY, sink);
         r.segmentationFindings = r.recordFindings;
         r.segmentationOverCap = r.recordOverCap;
@@ -210,151 +186,24 @@ public final class LineWork {
         r.recordDropsOverCap = detectionDropsOverCap;
     }
 
-    /**
-     * Binds the line with the parser that read the lines before it in the same buffer, when it
-     * can: creating a parser costs about as much as reading a short line. This matters for runs
-     * of lines the plain reader leaves to the parser: Python's {@code json.dumps} escapes every
-     * non-ASCII character by default, so a dataset with such class names has only such lines.
-     * The parser reads on from where the last line's value ended, so this only counts when the
-     * value is a record that ends on this line with nothing but white space after it; anything
-     * else (a syntax error, a value running into the next line, trailing tokens, not an object)
-     * is forgotten and the line is read again by a parser of its own, whose verdict and messages
-     * are the reference. Columns are the same either way: the parser counts them from the last
-     * newline.
-     *
-     * @return whether the line is a record, bound
-     */
-    private boolean bindInSequence(LineResult r, byte[] buf, int start, int length, int dataEnd, long epoch) {
-        int lineEnd = start + length;
-        if (epoch < 0 || !endsWithBrace(buf, start, lineEnd)) {
-            // A line that does not end its object cannot hold a record on its own (a line cut
-            // short, most often): the kept parser would read on into the next line and fail.
-            return false;
-        }
-        if (shared != null && (buf != sharedBuf || epoch != sharedEpoch || lineEnd > sharedEnd
-                || start < sharedPosition || !isWhiteSpace(buf, sharedPosition, start))) {
-            releaseParser();
-        }
-        try {
-            if (shared == null) {
-                shared = factory().createParser(buf, start, dataEnd - start);
-                sharedBuf = buf;
-                sharedEpoch = epoch;
-                sharedStart = start;
-                sharedEnd = dataEnd;
-                sharedPosition = start;
-            }
-            if (binder.bind(shared, sink, false, buf, sharedStart, lineEnd)) {
-                int valueEnd = sharedStart + (int) shared.currentLocation().getByteOffset();
-                if (valueEnd <= lineEnd && isWhiteSpace(buf, valueEnd, lineEnd)) {
-                    sharedPosition = valueEnd;
-                    linesInSequence++;
-                    return true;
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // read again alone below, for the reference message
-        }
-        releaseParser();
-        r.kind = LineResult.Kind.BROKEN;
-        r.clearLineFindings();
-        r.clearRecordFindings();
-        return false;
-    }
-
-    private boolean bindPlain(byte[] buf, int start, int length) {
-        if (binder.bindPlain(buf, start, start + length, sink)) {
-            linesPlain++;
-            current.plain = true;
-            return true;
-        }
-        // The parser reads the line again and reports all it finds, as if for the first time.
-        current.clearLineFindings();
-        return false;
-    }
-
-    private boolean bindAlone(byte[] buf, int start, int length) throws IOException {
-        byte[] line;
-        try (JsonParser p = factory().createParser(buf, start, length)) {
-            return binder.bind(p, sink, true, buf, start, start + length);
-        } catch (StreamReadException e) {
-            line = LoneSurrogateKeys.replaced(buf, start, length);
-            if (line == null) {
-                throw e;
-            }
-        }
-        // Jackson refuses a lone surrogate escape in a key, which is JSON: the line is read
-        // again, as if for the first time, with such escapes standing for others.
-        current.lineFindings = null;
-        current.recordFindings = null;
-        try (JsonParser p = factory().createParser(line)) {
-            return binder.bindSurrogateKeys(p, sink, line, line.length);
-        }
-    }
-
-    /**
-     * The factory of this worker's parsers: its own, since a parser keeps the keys it meets in
-     * its factory's table, and a new one after many distinct long keys (see
-     * {@link RecordBinder#keptKeysOverflowed()}): what a hostile file leaves there is bounded
-     * and dies with the run.
-     */
-    private JsonFactory factory() {
-        if (binder.keptKeysOverflowed()) {
-            releaseParser();
-            factory = null;
-            binder.forgetKeptKeys();
-        }
-        if (factory == null) {
-            factory = config.jsonFactory().rebuild().build();
-        }
-        return factory;
-    }
-
     /** How many lines were bound without a parser. */
     long linesPlain() {
-        return linesPlain;
+        return binder.linesPlain();
     }
 
     /** How many lines were bound by a parser that had read the line before. */
     long linesInSequence() {
-        return linesInSequence;
+        return binder.linesInSequence();
     }
 
     /** Lets go of the parser kept between lines (at the end of a buffer or of the input). */
-    void releaseParser() {
-        if (shared != null) {
-            JsonParser p = shared;
-            shared = null;
-            sharedBuf = null;
-            try {
-                p.close();
-            } catch (IOException e) {
-                // a parser over a byte array has nothing to close
-            }
-        }
-    }
-
-    private static boolean endsWithBrace(byte[] buf, int from, int to) {
-        int i = to - 1;
-        while (i >= from && (buf[i] == ' ' || buf[i] == '\t' || buf[i] == '\r' || buf[i] == '\n')) {
-            i--;
-        }
-        return i >= from && buf[i] == '}';
-    }
-
-    private static boolean isWhiteSpace(byte[] buf, int from, int to) {
-        for (int i = from; i < to; i++) {
-            byte b = buf[i];
-            if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
-                return false;
-            }
-        }
-        return true;
+    public void releaseParser() {
+        binder.releaseParser();
     }
 
     /** The facts of a record's URL, with what it shares with the datastore URLs seen last. */
     private UrlFacts urlFacts(String url) {
-        return recentDatastores.facts(url, current.buf, binder.imageUrlStart());
+        return recentDatastores.facts(url, current.buf, binder.bound().imageUrlStart());
     }
 
     private void count(LineResult r, UrlFacts facts) {
@@ -368,8 +217,8 @@ public final class LineWork {
         if (r.shape != LabelShape.EMPTY_LIST) {
             // Records of another task than the file's are dropped at the merge, and their
             // statistics with them: counts are kept per task.
-            stats.of(r.record.task()).add(r.line, r.record, url == null ? "none" : ImageUrls.scheme(url, facts.parts()), r.integerNames,
-                    r.stringNames);
+            stats.of(r.record.task()).add(r.line, r.record, url == null ? "none" : ImageUrls.scheme(url, facts.parts()),
+                    r.integerNames, r.stringNames);
             r.counted = true;
         }
     }

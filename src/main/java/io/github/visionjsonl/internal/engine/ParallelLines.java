@@ -6,6 +6,7 @@ import io.github.visionjsonl.internal.record.RecordStats;
 import io.github.visionjsonl.internal.record.StatsByTask;
 import io.github.visionjsonl.internal.settings.ValidatorConfig;
 import io.github.visionjsonl.reading.internal.LineSource;
+import io.github.visionjsonl.reading.internal.binding.InputLine;
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.ArrayDeque;
@@ -212,9 +213,11 @@ final class ParallelLines implements Closeable {
         }
         try {
             List<LineResult> results = new ArrayList<>(b.size());
+            InputLine line = new InputLine();
             for (int i = 0; i < b.size(); i++) {
-                results.add(work.process(b.numbers()[i], b.data(), b.starts()[i], b.lengths()[i], b.used(), 0,
-                        b.skipped()[i], b.bom() && b.numbers()[i] == 1, b.ascii()[i]));
+                long number = b.numbers()[i];
+                results.add(work.process(line.of(number, b.data(), b.starts()[i], b.lengths()[i]).readableTo(b.used(), 0)
+                        .skipped(b.skipped()[i]).byteOrderMark(b.bom() && number == 1).ascii(b.ascii()[i])));
             }
             return new Examined(results, work.takeStats());
         } finally {

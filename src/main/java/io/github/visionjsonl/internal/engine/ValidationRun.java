@@ -16,7 +16,8 @@ import io.github.visionjsonl.model.ImageRecord;
 import io.github.visionjsonl.reading.Progress;
 import io.github.visionjsonl.reading.ValidatedLine;
 import io.github.visionjsonl.reading.internal.LineSource;
-import io.github.visionjsonl.reading.internal.RecordBinder.LabelShape;
+import io.github.visionjsonl.reading.internal.binding.InputLine;
+import io.github.visionjsonl.reading.internal.binding.LabelShape;
 import io.github.visionjsonl.report.Finding;
 import io.github.visionjsonl.report.ValidationReport;
 import io.github.visionjsonl.rules.RuleCode;
@@ -50,6 +51,8 @@ public final class ValidationRun implements Closeable {
     /** The images checked on the pool, reported as they come back; null without image checks. */
     private final LineImages lineImages;
     private final LineWork work;
+    /** The line handed to {@link #work}, refilled for each. */
+    private final InputLine input = new InputLine();
     private final ParallelLines parallel;
     private final HeldBackLines heldBack;
     private final ArrayDeque<ValidatedLine> ready = new ArrayDeque<>();
@@ -228,7 +231,7 @@ public final class ValidationRun implements Closeable {
             length -= 3;
         }
         long skipped = length > config.maxLineLength() ? length : -1;
-        merge(work.process(1, line, start, skipped >= 0 ? 0 : length, skipped, bom, false));
+        merge(work.process(input.of(1, line, start, skipped >= 0 ? 0 : length).skipped(skipped).byteOrderMark(bom)));
         resolvePending();
         finished = true;
         findings.inputDone();
@@ -259,9 +262,9 @@ public final class ValidationRun implements Closeable {
         if (!lines.next()) {
             return null;
         }
-        return work.process(lines.lineNumber(), lines.buffer(), lines.start(), lines.length(), lines.dataEnd(),
-                lines.epoch(), lines.tooLong() ? lines.skippedLength() : -1, lines.lineNumber() == 1 && lines.byteOrderMark(),
-                !lines.highBytes());
+        return work.process(input.of(lines.lineNumber(), lines.buffer(), lines.start(), lines.length())
+                .readableTo(lines.dataEnd(), lines.epoch()).skipped(lines.tooLong() ? lines.skippedLength() : -1)
+                .byteOrderMark(lines.lineNumber() == 1 && lines.byteOrderMark()).ascii(!lines.highBytes()));
     }
 
     // ---- merging, in line order -------------------------------------------------------------

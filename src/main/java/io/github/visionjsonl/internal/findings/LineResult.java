@@ -1,7 +1,7 @@
 package io.github.visionjsonl.internal.findings;
 
 import io.github.visionjsonl.model.ImageRecord;
-import io.github.visionjsonl.reading.internal.RecordBinder.LabelShape;
+import io.github.visionjsonl.reading.internal.binding.LabelShape;
 import io.github.visionjsonl.rules.RuleCode;
 import io.github.visionjsonl.rules.Severity;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package io.github.visionjsonl.internal.settings;
 import com.fasterxml.jackson.core.JsonFactory;
 import io.github.visionjsonl.Task;
 import io.github.visionjsonl.images.ImageOptions;
-import io.github.visionjsonl.reading.internal.RecordBinder;
+import io.github.visionjsonl.reading.internal.binding.LineBinder;
 import io.github.visionjsonl.rules.RuleCode;
 import io.github.visionjsonl.rules.Severity;
 import java.util.EnumMap;
@@ -181,7 +181,7 @@ public record ValidatorConfig(
         }
 
         public ValidatorConfig build() {
-            JsonFactory factory = jsonFactory != null ? jsonFactory : RecordBinder.lineFactory(maxLineLength);
+            JsonFactory factory = jsonFactory != null ? jsonFactory : LineBinder.lineFactory(maxLineLength);
             return new ValidatorConfig(task, severities, disabled, maxFindings, failFast, maxLineLength, fewSamples,
                     imbalanceRatio, duplicateBoxIou, images, threads, factory);
         }

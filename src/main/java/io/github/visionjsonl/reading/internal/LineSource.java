@@ -2,13 +2,11 @@ package io.github.visionjsonl.reading.internal;
 
 import java.io.BufferedInputStream;
 import java.io.Closeable;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 
 /**
  * Splits a byte stream into lines without decoding it, so that each line can be handed to the
@@ -39,9 +37,6 @@ public final class LineSource implements Closeable {
     private long lineBits;
     private boolean highBytes;
 
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
     private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
 
     /**
@@ -172,7 +167,7 @@ public final class LineSource implements Closeable {
         }
         start = from;
         length = to - from;
-        highBytes = (lineBits & HIGHS) != 0;
+        highBytes = (lineBits & Ascii.HIGHS) != 0;
         if (length > maxLineLength) {
             skippedLength = length;
             length = 0;
@@ -188,9 +183,8 @@ public final class LineSource implements Closeable {
         long bits = 0;
         int i = from;
         for (; i + 8 <= to; i += 8) {
-            long word = (long) LONGS.get(b, i);
-            long x = word ^ NEWLINES;
-            long zero = (x - ONES) & ~x & HIGHS;
+            long word = Ascii.word(b, i);
+            long zero = Ascii.zeroBytes(word ^ NEWLINES);
             if (zero != 0) {
                 int k = Long.numberOfTrailingZeros(zero) >>> 3;
                 lineBits |= bits | (k == 0 ? 0 : word & (-1L >>> (64 - 8 * k)));
@@ -286,7 +280,7 @@ public final class LineSource implements Closeable {
     }
 
     /** Counts the bytes read from the underlying stream, for progress. */
-    private static final class Counting extends java.io.FilterInputStream {
+    private static final class Counting extends FilterInputStream {
         long count;
         private long mark;
 

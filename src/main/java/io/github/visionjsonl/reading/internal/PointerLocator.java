@@ -24,7 +24,7 @@ public final class PointerLocator {
      */
     public static int plainColumn(byte[] buf, int start, int length, String pointer) {
         int end = start + length;
-        int at = space(buf, start, end);
+        int at = Ascii.skipSpaces(buf, start, end);
         int column = at - start + 1;
         int from = 1;
         while (from <= pointer.length()) {
@@ -35,19 +35,19 @@ public final class PointerLocator {
                 return -1;
             }
             if (buf[at] == '{') {
-                at = space(buf, at + 1, end);
+                at = Ascii.skipSpaces(buf, at + 1, end);
                 boolean found = false;
                 while (at < end && buf[at] == '"') {
-                    int close = stringEnd(buf, at, end);
+                    int close = Ascii.plainStringEnd(buf, at, end);
                     if (close < 0) {
                         return -1;
                     }
                     boolean same = sameKey(buf, at + 1, close, token);
-                    at = space(buf, close + 1, end);
+                    at = Ascii.skipSpaces(buf, close + 1, end);
                     if (at >= end || buf[at] != ':') {
                         return -1;
                     }
-                    at = space(buf, at + 1, end);
+                    at = Ascii.skipSpaces(buf, at + 1, end);
                     if (same) {
                         found = true;
                         break;
@@ -73,7 +73,7 @@ public final class PointerLocator {
                 if (index < 0) {
                     continue; // the parser stays on the array: so does the column
                 }
-                at = space(buf, at + 1, end);
+                at = Ascii.skipSpaces(buf, at + 1, end);
                 for (int i = 0; i <= index; i++) {
                     if (at < end && buf[at] == ']') {
                         return column;
@@ -110,26 +110,6 @@ public final class PointerLocator {
         return pointer.substring(from, to).replace("~1", "/").replace("~0", "~");
     }
 
-    private static int space(byte[] b, int at, int end) {
-        while (at < end && (b[at] == ' ' || b[at] == '\t')) {
-            at++;
-        }
-        return at;
-    }
-
-    /** The closing quote of the string opening at {@code at}; -1 at an escape or the end. */
-    private static int stringEnd(byte[] b, int at, int end) {
-        for (int i = at + 1; i < end; i++) {
-            if (b[i] == '"') {
-                return i;
-            }
-            if (b[i] == '\\' || b[i] < 0x20) {
-                return -1;
-            }
-        }
-        return -1;
-    }
-
     private static boolean sameKey(byte[] b, int from, int to, String token) {
         if (to - from != token.length()) {
             return false;
@@ -149,7 +129,7 @@ public final class PointerLocator {
         }
         byte c = b[at];
         if (c == '"') {
-            int close = stringEnd(b, at, end);
+            int close = Ascii.plainStringEnd(b, at, end);
             return close < 0 ? -1 : close + 1;
         }
         if (c == '{' || c == '[') {
@@ -157,7 +137,7 @@ public final class PointerLocator {
             for (int i = at; i < end; i++) {
                 byte d = b[i];
                 if (d == '"') {
-                    i = stringEnd(b, i, end);
+                    i = Ascii.plainStringEnd(b, i, end);
                     if (i < 0) {
                         return -1;
                     }
@@ -172,7 +152,7 @@ public final class PointerLocator {
             return -1;
         }
         int i = at;
-        while (i < end && b[i] != ',' && b[i] != '}' && b[i] != ']' && b[i] != ' ' && b[i] != '\t') {
+        while (i < end && !Ascii.delimiter(b[i])) {
             i++;
         }
         return i == at ? -1 : i;
@@ -186,14 +166,14 @@ public final class PointerLocator {
         if (at < 0) {
             return -1;
         }
-        at = space(b, at, end);
+        at = Ascii.skipSpaces(b, at, end);
         if (at >= end) {
             return -1;
         }
         if (b[at] == close) {
             return -2;
         }
-        return b[at] == ',' ? space(b, at + 1, end) : -1;
+        return b[at] == ',' ? Ascii.skipSpaces(b, at + 1, end) : -1;
     }
 
     /**

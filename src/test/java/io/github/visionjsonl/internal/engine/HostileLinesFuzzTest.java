@@ -11,6 +11,7 @@ import io.github.visionjsonl.internal.settings.ValidatorConfig;
 import io.github.visionjsonl.model.ImageRecord;
 import io.github.visionjsonl.reading.RecordReader;
 import io.github.visionjsonl.reading.ValidRecord;
+import io.github.visionjsonl.reading.internal.binding.InputLine;
 import io.github.visionjsonl.report.Finding;
 import io.github.visionjsonl.report.ValidationReport;
 import io.github.visionjsonl.rules.RuleCode;
@@ -110,8 +111,9 @@ class HostileLinesFuzzTest {
                 for (int k = start; k < start + length; k++) {
                     ascii &= buf[k] >= 0;
                 }
-                LineResult expected = alone.process(i + 1, buf, start, length, -1, false, ascii);
-                LineResult actual = asItRuns.process(i + 1, buf, start, length, regionEnd, epoch, -1, false, ascii);
+                LineResult expected = alone.process(new InputLine().of(i + 1, buf, start, length).ascii(ascii));
+                LineResult actual = asItRuns.process(new InputLine().of(i + 1, buf, start, length)
+                        .readableTo(regionEnd, epoch).ascii(ascii));
                 String what = "line " + (i + 1) + ": " + new String(buf, start, Math.min(length, 300), StandardCharsets.UTF_8);
                 assertThat(actual.kind).as(what).isEqualTo(expected.kind);
                 assertThat(actual.shape).as(what).isEqualTo(expected.shape);

@@ -8,6 +8,7 @@ import io.github.visionjsonl.internal.findings.LineResult;
 import io.github.visionjsonl.internal.findings.PendingFinding;
 import io.github.visionjsonl.internal.settings.ValidatorConfig;
 import io.github.visionjsonl.model.ImageRecord;
+import io.github.visionjsonl.reading.internal.binding.InputLine;
 import io.github.visionjsonl.rules.RuleViolation;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
@@ -79,7 +80,7 @@ class RecordRulesTest {
         int records = 0;
         int withViolations = 0;
         for (byte[] line : lines) {
-            LineResult r = work.process(1, line, 0, line.length, -1, false, false);
+            LineResult r = work.process(new InputLine().of(1, line, 0, line.length));
             if (r.record == null) {
                 continue;
             }

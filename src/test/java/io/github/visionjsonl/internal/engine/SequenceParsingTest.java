@@ -7,6 +7,7 @@ import io.github.visionjsonl.generate.DatasetGenerator;
 import io.github.visionjsonl.internal.findings.LineResult;
 import io.github.visionjsonl.internal.findings.PendingFinding;
 import io.github.visionjsonl.internal.settings.ValidatorConfig;
+import io.github.visionjsonl.reading.internal.binding.InputLine;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -266,9 +267,9 @@ class SequenceParsingTest {
             for (byte b : line) {
                 ascii &= b >= 0;
             }
-            LineResult expected = alone.process(i + 1, buf, starts[i], line.length, -1, false, ascii);
-            LineResult actual = inSequence.process(i + 1, buf, starts[i], line.length, regionEnd, epoch, -1, false,
-                    ascii);
+            LineResult expected = alone.process(new InputLine().of(i + 1, buf, starts[i], line.length).ascii(ascii));
+            LineResult actual = inSequence.process(new InputLine().of(i + 1, buf, starts[i], line.length)
+                    .readableTo(regionEnd, epoch).ascii(ascii));
             String what = "line " + (i + 1) + ": " + new String(line, StandardCharsets.UTF_8);
             assertThat(actual.kind).as(what).isEqualTo(expected.kind);
             assertThat(actual.shape).as(what).isEqualTo(expected.shape);

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.JsonFactory;
 import io.github.visionjsonl.Task;
 import io.github.visionjsonl.generate.DatasetGenerator;
+import io.github.visionjsonl.reading.internal.binding.InputLine;
+import io.github.visionjsonl.reading.internal.binding.LineBinder;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,10 +46,10 @@ class PointerLocatorTest {
                 "{\"a/b\": 1, \"a~b\": [2], \"image_url\": \"AmlDatastore://ds/a.jpg\", \"label\": \"x\"}",
                 "{\"label_confidence\": [\"]\", \"}{\"], \"image_url\": \"AmlDatastore://ds/a.jpg\", \"label\": \"x\"}"));
         int plain = 0;
-        RecordBinder binder = new RecordBinder();
+        LineBinder binder = new LineBinder(LineBinder.lineFactory(1 << 20), true);
         for (String text : lines) {
             byte[] line = ("  " + text).getBytes(StandardCharsets.UTF_8);
-            if (!binder.bindPlain(line, 2, line.length, IGNORE)) {
+            if (!boundPlain(binder, line)) {
                 continue;
             }
             plain++;
@@ -57,6 +60,15 @@ class PointerLocatorTest {
             }
         }
         assertThat(plain).isGreaterThan(6000);
+    }
+
+    /** Whether the plain reader binds the line after its first two bytes. */
+    private static boolean boundPlain(LineBinder binder, byte[] line) {
+        try {
+            return binder.bind(new InputLine().of(1, line, 2, line.length - 2), IGNORE) && binder.boundPlain();
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     @Test

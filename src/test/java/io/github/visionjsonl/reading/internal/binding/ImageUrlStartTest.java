@@ -1,9 +1,11 @@
-package io.github.visionjsonl.reading.internal;
+package io.github.visionjsonl.reading.internal.binding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import io.github.visionjsonl.Task;
+import io.github.visionjsonl.reading.internal.FindingSink;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,18 +24,22 @@ class ImageUrlStartTest {
     })
     void aPlainUrlIsFoundWhereItsCharactersAreOnEitherPath(String text) throws IOException {
         byte[] line = ("  " + text).getBytes(StandardCharsets.US_ASCII);
-        RecordBinder binder = new RecordBinder();
-        assertThat(binder.bindPlain(line, 2, line.length, IGNORE)).isTrue();
-        assertUrlAt(binder, line);
+        BoundLine bound = new BoundLine();
+        assertThat(new PlainReader(bound, new NameCache()).bind(line, 2, line.length, IGNORE)).isTrue();
+        assertUrlAt(bound, line);
         try (JsonParser p = new JsonFactory().createParser(line, 2, line.length - 2)) {
-            assertThat(binder.bind(p, IGNORE, true, line, 2, line.length)).isTrue();
+            assertThat(tokenReader(bound).bind(p, IGNORE, true, line, 2, line.length)).isTrue();
         }
-        assertUrlAt(binder, line);
+        assertUrlAt(bound, line);
     }
 
-    private static void assertUrlAt(RecordBinder binder, byte[] line) {
-        String url = binder.toRecord(io.github.visionjsonl.Task.IMAGE_CLASSIFICATION).imageUrl();
-        int start = binder.imageUrlStart();
+    private static TokenReader tokenReader(BoundLine bound) {
+        return new TokenReader(bound, new NameCache(), new KeptKeys());
+    }
+
+    private static void assertUrlAt(BoundLine bound, byte[] line) {
+        String url = bound.toRecord(Task.IMAGE_CLASSIFICATION, IGNORE).imageUrl();
+        int start = bound.imageUrlStart();
         assertThat(start).isPositive();
         assertThat(new String(line, start, url.length(), StandardCharsets.US_ASCII)).isEqualTo(url);
     }
@@ -46,14 +52,15 @@ class ImageUrlStartTest {
         "{\"image_url\": \"AmlDatastore://ds/a.jpg\", \"image_url\": \"AmlDatastore:\\/\\/ds\\/b.jpg\", \"label\": \"cat\"}",
     })
     void aUrlThatIsNotItsBytesHasNoStart(String text) throws IOException {
-        RecordBinder binder = new RecordBinder();
+        BoundLine bound = new BoundLine();
+        PlainReader plain = new PlainReader(bound, new NameCache());
         byte[] before = "{\"image_url\": \"AmlDatastore://ds/a.jpg\"}".getBytes(StandardCharsets.US_ASCII);
-        assertThat(binder.bindPlain(before, 0, before.length, IGNORE)).isTrue();
+        assertThat(plain.bind(before, 0, before.length, IGNORE)).isTrue();
         byte[] line = text.getBytes(StandardCharsets.UTF_8);
-        binder.bindPlain(line, 0, line.length, IGNORE);
+        plain.bind(line, 0, line.length, IGNORE);
         try (JsonParser p = new JsonFactory().createParser(line, 0, line.length)) {
-            assertThat(binder.bind(p, IGNORE, true, line, 0, line.length)).isTrue();
+            assertThat(tokenReader(bound).bind(p, IGNORE, true, line, 0, line.length)).isTrue();
         }
-        assertThat(binder.imageUrlStart()).isEqualTo(-1);
+        assertThat(bound.imageUrlStart()).isEqualTo(-1);
     }
 }

@@ -1,10 +1,8 @@
-package io.github.visionjsonl.reading.internal;
+package io.github.visionjsonl.reading.internal.binding;
 
 import com.fasterxml.jackson.core.JsonParser;
+import io.github.visionjsonl.reading.internal.Ascii;
 import java.io.IOException;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -20,7 +18,6 @@ final class NameCache {
     private static final int WAYS = 4;
     private static final int LONGEST = 64;
     private static final int SHORT = 2 * Long.BYTES;
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final String[] names = new String[BUCKETS * WAYS];
     /** The characters of each name, for a vectorized comparison with the parser's buffer. */
@@ -82,8 +79,8 @@ final class NameCache {
         long low;
         long high;
         if (from + 2 * Long.BYTES <= input.length) {
-            low = (long) LONGS.get(input, from);
-            high = (long) LONGS.get(input, from + Long.BYTES);
+            low = Ascii.word(input, from);
+            high = Ascii.word(input, from + Long.BYTES);
             // Zero the bytes past the name.
             if (length < Long.BYTES) {
                 low &= (1L << (length * Byte.SIZE)) - 1;

@@ -1,4 +1,4 @@
-package io.github.visionjsonl.reading.internal;
+package io.github.visionjsonl.reading.internal.binding;
 
 import java.util.Arrays;
 
@@ -20,7 +20,7 @@ public final class LoneSurrogateKeys {
      * surrogate before it, say) written as the escape of a private-use character (E400 for
      * DC00) of the same length, or null when
      * it has none. JSON allows such keys and Jackson refuses them (in values it reads them);
-     * the keys stay distinct, columns stay where they were, and {@link RecordBinder#bindSurrogateKeys}
+     * the keys stay distinct, columns stay where they were, and {@link TokenReader#bindSurrogateKeys}
      * reports the names as written.
      */
     public static byte[] replaced(byte[] buf, int start, int length) {

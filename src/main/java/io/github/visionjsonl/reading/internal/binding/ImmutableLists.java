@@ -1,4 +1,4 @@
-package io.github.visionjsonl.reading.internal;
+package io.github.visionjsonl.reading.internal.binding;
 
 import java.util.List;
 
