@@ -1,38 +1,33 @@
 package io.github.visionjsonl;
 
-import com.fasterxml.jackson.core.JsonFactory;
+import io.github.visionjsonl.config.ConfigException;
 import io.github.visionjsonl.config.ConfigFile;
 import io.github.visionjsonl.images.ImageOptions;
 import io.github.visionjsonl.internal.engine.LineSplitWriter;
+import io.github.visionjsonl.internal.engine.RunLineReader;
+import io.github.visionjsonl.internal.engine.RunRecordReader;
+import io.github.visionjsonl.internal.engine.Runs;
 import io.github.visionjsonl.internal.engine.ValidationRun;
 import io.github.visionjsonl.internal.settings.ValidatorConfig;
 import io.github.visionjsonl.mltable.MLTableReport;
 import io.github.visionjsonl.mltable.MLTableValidation;
-import io.github.visionjsonl.model.ClassificationRecord;
 import io.github.visionjsonl.model.DetectionRecord;
 import io.github.visionjsonl.model.ImageRecord;
-import io.github.visionjsonl.model.MultiLabelRecord;
-import io.github.visionjsonl.model.SegmentationRecord;
 import io.github.visionjsonl.reading.LineReader;
 import io.github.visionjsonl.reading.Progress;
 import io.github.visionjsonl.reading.RecordReader;
 import io.github.visionjsonl.reading.ValidatedLine;
-import io.github.visionjsonl.reading.internal.binding.LineBinder;
 import io.github.visionjsonl.report.PairReport;
 import io.github.visionjsonl.report.ValidationReport;
 import io.github.visionjsonl.rules.RuleCode;
 import io.github.visionjsonl.rules.Severity;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumMap;
-import java.util.EnumSet;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -56,15 +51,15 @@ import java.util.function.Consumer;
 public final class DatasetValidator {
 
     /** The default longest line, in bytes: 16 MiB. */
-    public static final int DEFAULT_MAX_LINE_LENGTH = 16 * 1024 * 1024;
+    public static final int DEFAULT_MAX_LINE_LENGTH = ValidatorConfig.DEFAULT_MAX_LINE_LENGTH;
     /** The default count of findings a report keeps. */
-    public static final int DEFAULT_MAX_FINDINGS = 1000;
+    public static final int DEFAULT_MAX_FINDINGS = ValidatorConfig.DEFAULT_MAX_FINDINGS;
     /** The default fewest images per class before {@code few-samples} fires. */
-    public static final int DEFAULT_FEW_SAMPLES = 5;
+    public static final int DEFAULT_FEW_SAMPLES = ValidatorConfig.DEFAULT_FEW_SAMPLES;
     /** The default largest-to-smallest class ratio before {@code class-imbalance} fires. */
-    public static final double DEFAULT_IMBALANCE_RATIO = 50;
+    public static final double DEFAULT_IMBALANCE_RATIO = ValidatorConfig.DEFAULT_IMBALANCE_RATIO;
     /** The default IoU above which two same-class boxes are a {@code duplicate-box}. */
-    public static final double DEFAULT_DUPLICATE_BOX_IOU = 0.95;
+    public static final double DEFAULT_DUPLICATE_BOX_IOU = ValidatorConfig.DEFAULT_DUPLICATE_BOX_IOU;
 
     private final ValidatorConfig config;
     /** The largest share of annotations training may drop, in percent; NaN for no limit. */
@@ -103,7 +98,7 @@ public final class DatasetValidator {
      *     corrupt gzip stream); anything wrong in its content is a finding instead
      */
     public ValidationReport validate(Path file) throws IOException {
-        try (InputStream in = open(file)) {
+        try (InputStream in = Runs.open(file)) {
             return validate(in, file.toString());
         }
     }
@@ -115,7 +110,7 @@ public final class DatasetValidator {
      * @throws IOException when the file cannot be opened or read
      */
     public ValidationReport validate(Path file, Consumer<Progress> progress) throws IOException {
-        try (InputStream in = open(file)) {
+        try (InputStream in = Runs.open(file)) {
             return validate(in, file.toString(), Files.size(file), progress);
         }
     }
@@ -130,7 +125,7 @@ public final class DatasetValidator {
     public ValidationReport validate(InputStream in, String source, long totalBytes, Consumer<Progress> progress)
             throws IOException {
         Objects.requireNonNull(in, "in");
-        try (ValidationRun run = limited(new ValidationRun(config, new NonClosing(in), source, false))) {
+        try (ValidationRun run = limited(new ValidationRun(config, Runs.nonClosing(in), source, false))) {
             run.onProgress(progress, totalBytes);
             run.runToEnd();
             return run.report();
@@ -176,7 +171,7 @@ public final class DatasetValidator {
      */
     public ValidationReport validate(InputStream in, String source) throws IOException {
         Objects.requireNonNull(in, "in");
-        try (ValidationRun run = limited(new ValidationRun(config, new NonClosing(in), source, false))) {
+        try (ValidationRun run = limited(new ValidationRun(config, Runs.nonClosing(in), source, false))) {
             run.runToEnd();
             return run.report();
         }
@@ -191,13 +186,13 @@ public final class DatasetValidator {
      * balance) are about the file and move no line. With image checks, each image is checked
      * as its line is concluded.
      *
-     * @throws java.nio.file.FileAlreadyExistsException when an output exists (nothing is read)
+     * @throws FileAlreadyExistsException when an output exists (nothing is read)
      * @throws IOException when the file cannot be read or an output cannot be written; then
      *     neither output is left behind
      */
     public ValidationReport validate(Path file, LineSplit split) throws IOException {
         Objects.requireNonNull(split, "split");
-        try (InputStream in = open(file);
+        try (InputStream in = Runs.open(file);
                 LineSplitWriter writer = new LineSplitWriter(split.accepted(), split.rejected());
                 ValidationRun run = limited(ValidationRun.splitting(config, in, file.toString(), writer))) {
             run.runToEnd();
@@ -231,7 +226,7 @@ public final class DatasetValidator {
      * @throws IOException when either file cannot be opened or read
      */
     public PairReport validatePair(Path training, Path validation) throws IOException {
-        try (InputStream t = open(training); InputStream v = open(validation)) {
+        try (InputStream t = Runs.open(training); InputStream v = Runs.open(validation)) {
             return validatePair(t, training.toString(), v, validation.toString());
         }
     }
@@ -244,7 +239,7 @@ public final class DatasetValidator {
      */
     public PairReport validatePair(InputStream training, String trainingSource, InputStream validation,
             String validationSource) throws IOException {
-        return validatePair(training, trainingSource, validation, validationSource, null, null);
+        return Runs.pair(config, maxDroppedPercent, training, trainingSource, validation, validationSource, null, null);
     }
 
     /**
@@ -260,25 +255,9 @@ public final class DatasetValidator {
             Consumer<ValidatedLine> validationLines) throws IOException {
         Objects.requireNonNull(trainingLines, "trainingLines");
         Objects.requireNonNull(validationLines, "validationLines");
-        try (InputStream t = open(training); InputStream v = open(validation)) {
-            return validatePair(t, training.toString(), v, validation.toString(), trainingLines, validationLines);
-        }
-    }
-
-    private PairReport validatePair(InputStream training, String trainingSource, InputStream validation,
-            String validationSource, Consumer<ValidatedLine> trainingLines, Consumer<ValidatedLine> validationLines)
-            throws IOException {
-        try (ValidationRun train = limited(ValidationRun.training(config, new NonClosing(training), trainingSource,
-                trainingLines != null))) {
-            runToEnd(train, trainingLines);
-            ValidationReport trainReport = train.report();
-            ValidatorConfig validationConfig = config.task() == null && trainReport.task() != null
-                    ? config.withTask(trainReport.task()) : config;
-            try (ValidationRun val = limited(ValidationRun.againstTraining(validationConfig, new NonClosing(validation),
-                    validationSource, train, validationLines != null))) {
-                runToEnd(val, validationLines);
-                return new PairReport(trainReport, val.report());
-            }
+        try (InputStream t = Runs.open(training); InputStream v = Runs.open(validation)) {
+            return Runs.pair(config, maxDroppedPercent, t, training.toString(), v, validation.toString(), trainingLines,
+                    validationLines);
         }
     }
 
@@ -290,19 +269,9 @@ public final class DatasetValidator {
      */
     public ValidationReport validateLines(Path file, Consumer<ValidatedLine> eachLine) throws IOException {
         Objects.requireNonNull(eachLine, "eachLine");
-        try (InputStream in = open(file); ValidationRun run = limited(new ValidationRun(config, in, file.toString(), true))) {
-            runToEnd(run, eachLine);
+        try (InputStream in = Runs.open(file); ValidationRun run = limited(new ValidationRun(config, in, file.toString(), true))) {
+            Runs.runToEnd(run, eachLine);
             return run.report();
-        }
-    }
-
-    private static void runToEnd(ValidationRun run, Consumer<ValidatedLine> eachLine) throws IOException {
-        if (eachLine == null) {
-            run.runToEnd();
-            return;
-        }
-        for (ValidatedLine line = run.next(); line != null; line = run.next()) {
-            eachLine.accept(line);
         }
     }
 
@@ -339,7 +308,7 @@ public final class DatasetValidator {
      * @throws IllegalArgumentException when the type contradicts the validator's task
      */
     public <R extends ImageRecord> RecordReader<R> records(Path file, Class<R> type) throws IOException {
-        InputStream in = open(file);
+        InputStream in = Runs.open(file);
         try {
             return records(in, file.toString(), type);
         } catch (IOException | RuntimeException e) {
@@ -355,16 +324,16 @@ public final class DatasetValidator {
      */
     public <R extends ImageRecord> RecordReader<R> records(InputStream in, String source, Class<R> type)
             throws IOException {
-        Task wanted = taskOf(type);
+        Task wanted = Runs.taskOf(type);
         ValidatorConfig runConfig = config;
         if (wanted != null) {
             if (config.task() != null && config.task() != wanted) {
                 throw new IllegalArgumentException(type.getSimpleName() + " is " + wanted + " but the validator's task is "
                         + config.task());
             }
-            runConfig = config.withTask(wanted);
+            runConfig = config.toBuilder().task(wanted).build();
         }
-        return new RecordReader<>(limited(new ValidationRun(runConfig, in, source, true)), type);
+        return new RunRecordReader<>(limited(new ValidationRun(runConfig, in, source, true)), type);
     }
 
     /**
@@ -372,58 +341,12 @@ public final class DatasetValidator {
      * one could be built, and its findings); closing the reader closes the stream.
      */
     public LineReader lines(InputStream in, String source) throws IOException {
-        return new LineReader(limited(new ValidationRun(config, in, source, true)));
-    }
-
-    private static Task taskOf(Class<? extends ImageRecord> type) {
-        if (type == ClassificationRecord.class) {
-            return Task.IMAGE_CLASSIFICATION;
-        } else if (type == MultiLabelRecord.class) {
-            return Task.IMAGE_CLASSIFICATION_MULTILABEL;
-        } else if (type == DetectionRecord.class) {
-            return Task.IMAGE_OBJECT_DETECTION;
-        } else if (type == SegmentationRecord.class) {
-            return Task.IMAGE_INSTANCE_SEGMENTATION;
-        }
-        return null;
-    }
-
-    private static InputStream open(Path file) throws IOException {
-        if (Files.isDirectory(file)) {
-            throw new IOException(file + " is a directory, not a JSONL file");
-        }
-        return Files.newInputStream(file);
-    }
-
-    /** Keeps a caller's stream open: the caller opened it, the caller closes it. */
-    private static final class NonClosing extends FilterInputStream {
-        NonClosing(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            return in.read(b, off, len);
-        }
-
-        @Override
-        public void close() {
-        }
+        return new RunLineReader(limited(new ValidationRun(config, in, source, true)));
     }
 
     /** Configures a {@link DatasetValidator}. Not thread-safe; the validators it builds are. */
     public static final class Builder {
-        private Task task;
-        private final Map<RuleCode, Severity> severities = new EnumMap<>(RuleCode.class);
-        private final Set<RuleCode> disabled = EnumSet.noneOf(RuleCode.class);
-        private int maxFindings = DEFAULT_MAX_FINDINGS;
-        private boolean failFast;
-        private int maxLineLength = DEFAULT_MAX_LINE_LENGTH;
-        private int fewSamples = DEFAULT_FEW_SAMPLES;
-        private double imbalanceRatio = DEFAULT_IMBALANCE_RATIO;
-        private double duplicateBoxIou = DEFAULT_DUPLICATE_BOX_IOU;
-        private ImageOptions images;
-        private int threads = 1;
+        private final ValidatorConfig.Builder settings = ValidatorConfig.builder();
         private double maxDroppedPercent = Double.NaN;
 
         private Builder() {
@@ -457,7 +380,7 @@ public final class DatasetValidator {
             if (count < 1 || count > 64) {
                 throw new IllegalArgumentException("threads must be in [1, 64], was " + count);
             }
-            this.threads = count;
+            settings.threads(count);
             return this;
         }
 
@@ -467,7 +390,7 @@ public final class DatasetValidator {
          * default) checks the lines only.
          */
         public Builder images(ImageOptions options) {
-            this.images = options;
+            settings.images(options);
             return this;
         }
 
@@ -480,7 +403,7 @@ public final class DatasetValidator {
             if (threshold < 0) {
                 throw new IllegalArgumentException("fewSamples must be >= 0, was " + threshold);
             }
-            this.fewSamples = threshold;
+            settings.fewSamples(threshold);
             return this;
         }
 
@@ -494,7 +417,7 @@ public final class DatasetValidator {
             if (!(ratio >= 1)) {
                 throw new IllegalArgumentException("imbalanceRatio must be >= 1, was " + ratio);
             }
-            this.imbalanceRatio = ratio;
+            settings.imbalanceRatio(ratio);
             return this;
         }
 
@@ -508,7 +431,7 @@ public final class DatasetValidator {
             if (!(iou > 0 && iou <= 1)) {
                 throw new IllegalArgumentException("duplicateBoxIou must be in (0, 1], was " + iou);
             }
-            this.duplicateBoxIou = iou;
+            settings.duplicateBoxIou(iou);
             return this;
         }
 
@@ -516,7 +439,7 @@ public final class DatasetValidator {
          * Applies a configuration file ({@code vision-jsonl.yaml}, see {@link ConfigFile}): its task,
          * rules, thresholds, max-findings, images and threads; calls after this one override it.
          *
-         * @throws io.github.visionjsonl.config.ConfigException when the file is not a valid
+         * @throws ConfigException when the file is not a valid
          *     configuration (the message names the key and its line)
          * @throws IOException when it cannot be read
          */
@@ -527,21 +450,19 @@ public final class DatasetValidator {
 
         /** Fixes the task instead of detecting it; {@code null} detects it (the default). */
         public Builder task(Task task) {
-            this.task = task;
+            settings.task(task);
             return this;
         }
 
         /** Gives a rule another severity (and turns it back on if it was off). */
         public Builder severity(RuleCode rule, Severity severity) {
-            severities.put(Objects.requireNonNull(rule, "rule"), Objects.requireNonNull(severity, "severity"));
-            disabled.remove(rule);
+            settings.severity(Objects.requireNonNull(rule, "rule"), Objects.requireNonNull(severity, "severity"));
             return this;
         }
 
         /** Turns a rule off: its findings are neither kept nor counted. */
         public Builder disable(RuleCode rule) {
-            disabled.add(Objects.requireNonNull(rule, "rule"));
-            severities.remove(rule);
+            settings.disable(Objects.requireNonNull(rule, "rule"));
             return this;
         }
 
@@ -554,13 +475,13 @@ public final class DatasetValidator {
             if (maxFindings < 0) {
                 throw new IllegalArgumentException("maxFindings must be >= 0, was " + maxFindings);
             }
-            this.maxFindings = maxFindings;
+            settings.maxFindings(maxFindings);
             return this;
         }
 
         /** Whether to stop reading at the first line with an error (default false). */
         public Builder failFast(boolean failFast) {
-            this.failFast = failFast;
+            settings.failFast(failFast);
             return this;
         }
 
@@ -574,16 +495,13 @@ public final class DatasetValidator {
             if (maxLineLength <= 0 || maxLineLength > (1 << 30)) {
                 throw new IllegalArgumentException("maxLineLength must be in [1, 2^30], was " + maxLineLength);
             }
-            this.maxLineLength = maxLineLength;
+            settings.maxLineLength(maxLineLength);
             return this;
         }
 
         /** Builds the validator: cheap, immutable, reusable from any thread. */
         public DatasetValidator build() {
-            JsonFactory factory = LineBinder.lineFactory(maxLineLength);
-            return new DatasetValidator(new ValidatorConfig(task, severities, disabled, maxFindings, failFast,
-                    maxLineLength, fewSamples, imbalanceRatio, duplicateBoxIou, images, threads, factory),
-                    maxDroppedPercent);
+            return new DatasetValidator(settings.build(), maxDroppedPercent);
         }
     }
 }

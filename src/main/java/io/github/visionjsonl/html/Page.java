@@ -235,7 +235,10 @@ final class Page {
     }
 
     private static String resourceAt(String path) {
-        try (InputStream in = Page.class.getResourceAsStream(path)) {
+        // The webjar's file is another jar's: from a named module only the class loader finds it.
+        try (InputStream in = path.startsWith("/META-INF/")
+                ? Page.class.getClassLoader().getResourceAsStream(path.substring(1))
+                : Page.class.getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalStateException(path + " is not on the class path"
                         + (path.contains("echarts") ? ": add org.webjars.npm:echarts:5.3.1 to use HtmlReport" : ""));

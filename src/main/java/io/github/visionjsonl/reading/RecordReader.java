@@ -1,13 +1,12 @@
 package io.github.visionjsonl.reading;
 
-import io.github.visionjsonl.internal.engine.ValidationRun;
 import io.github.visionjsonl.model.ImageRecord;
 import io.github.visionjsonl.report.ValidationReport;
 import java.io.Closeable;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
-import java.util.NoSuchElementException;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
  * Iterates the valid records of one input, streaming, for pipelines that consume the data while
@@ -23,71 +22,28 @@ import java.util.NoSuchElementException;
  * }
  * }</pre>
  *
- * <p>Not thread-safe; iterate it once, from one thread.
+ * <p>Not thread-safe; iterate it once, from one thread. Obtained from
+ * {@link io.github.visionjsonl.DatasetValidator#records}.
  *
  * @param <R> the record type
  */
-public final class RecordReader<R extends ImageRecord> implements Iterable<ValidRecord<R>>, Closeable {
-
-    private final LineReader lines;
-    private final Iterator<ValidatedLine> all;
-    private final Class<R> type;
-    private ValidRecord<R> next;
-
-    /** Used by {@link io.github.visionjsonl.DatasetValidator#records}. */
-    public RecordReader(ValidationRun run, Class<R> type) {
-        this.lines = new LineReader(run);
-        this.all = lines.iterator();
-        this.type = type;
-    }
+public interface RecordReader<R extends ImageRecord> extends Iterable<ValidRecord<R>>, Closeable {
 
     /**
      * The records; the input is read once, so every call returns the same single-pass iterator.
      * Its methods throw {@link UncheckedIOException} when reading the input fails.
      */
     @Override
-    public Iterator<ValidRecord<R>> iterator() {
-        return records;
-    }
+    Iterator<ValidRecord<R>> iterator();
 
     /** The records as a sequential stream (single pass, like {@link #iterator()}). */
-    public java.util.stream.Stream<ValidRecord<R>> stream() {
-        return java.util.stream.StreamSupport.stream(spliterator(), false);
+    default Stream<ValidRecord<R>> stream() {
+        return StreamSupport.stream(spliterator(), false);
     }
-
-    private final Iterator<ValidRecord<R>> records = new Iterator<>() {
-        @Override
-        public boolean hasNext() {
-            while (next == null && all.hasNext()) {
-                ValidatedLine line = all.next();
-                if (line.isValid() && type.isInstance(line.record())) {
-                    next = new ValidRecord<>(line.line(), type.cast(line.record()), line.findings());
-                }
-            }
-            return next != null;
-        }
-
-        @Override
-        public ValidRecord<R> next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            ValidRecord<R> r = next;
-            next = null;
-            return r;
-        }
-    };
 
     /**
      * The report of everything read so far; complete (with the dataset-level findings) once the
      * iteration has ended.
      */
-    public ValidationReport report() {
-        return lines.report();
-    }
-
-    @Override
-    public void close() throws IOException {
-        lines.close();
-    }
+    ValidationReport report();
 }

@@ -11,8 +11,11 @@ import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 
@@ -42,7 +45,7 @@ public final class LineSplitWriter implements Closeable {
     /**
      * Opens the outputs; either may be null (not written).
      *
-     * @throws java.nio.file.FileAlreadyExistsException when a target exists
+     * @throws FileAlreadyExistsException when a target exists
      * @throws IllegalArgumentException when both are null or the same file
      */
     public LineSplitWriter(Path acceptedFile, Path rejectedFile) throws IOException {
@@ -141,10 +144,10 @@ public final class LineSplitWriter implements Closeable {
         if (buf == null) {
             g.writeNumberField("skippedBytes", skippedLength);
         } else if (Utf8.firstInvalid(buf, start, start + length) < 0) {
-            g.writeStringField("text", new String(buf, start, length, java.nio.charset.StandardCharsets.UTF_8));
+            g.writeStringField("text", new String(buf, start, length, StandardCharsets.UTF_8));
         } else {
             g.writeStringField("base64", Base64.getEncoder().encodeToString(
-                    java.util.Arrays.copyOfRange(buf, start, start + length)));
+                    Arrays.copyOfRange(buf, start, start + length)));
         }
         g.writeEndObject();
     }

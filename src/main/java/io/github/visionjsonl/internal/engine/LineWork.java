@@ -9,6 +9,7 @@ import io.github.visionjsonl.internal.record.AzureKeys;
 import io.github.visionjsonl.internal.record.ObjectChecks;
 import io.github.visionjsonl.internal.record.RecordRules;
 import io.github.visionjsonl.internal.record.RecordStats;
+import io.github.visionjsonl.internal.record.StatsByTask;
 import io.github.visionjsonl.internal.settings.ValidatorConfig;
 import io.github.visionjsonl.internal.urls.ImageUrls;
 import io.github.visionjsonl.internal.urls.RecentDatastores;
@@ -43,7 +44,7 @@ public final class LineWork {
     private final boolean fingerprints;
     private final RecentDatastores recentDatastores = new RecentDatastores();
     /** Statistics of the records of each task, merged at the end for the file's task. */
-    private RecordStats[] stats = new RecordStats[Task.values().length];
+    private StatsByTask stats = new StatsByTask();
     private LineResult current;
     private boolean recordPhase;
 
@@ -61,8 +62,6 @@ public final class LineWork {
             add(rule, suggested, pointer, column, messageKey, params);
         }
     };
-
-    private final RecordRules.Target ruleTarget = (rule, pointer, key, params) -> add(rule, null, pointer, -1, key, params);
 
     /** @param fingerprints whether to fingerprint image URLs for the duplicate and pair checks */
     LineWork(ValidatorConfig config, boolean fingerprints) {
@@ -82,13 +81,13 @@ public final class LineWork {
 
     /** The statistics of the records of a task this worker counted, or null. */
     RecordStats stats(Task task) {
-        return stats[task.ordinal()];
+        return stats.get(task);
     }
 
-    /** The statistics counted so far, per task (entries may be null); counting starts afresh. */
-    RecordStats[] takeStats() {
-        RecordStats[] taken = stats;
-        stats = new RecordStats[Task.values().length];
+    /** The statistics counted so far, per task; counting starts afresh. */
+    StatsByTask takeStats() {
+        StatsByTask taken = stats;
+        stats = new StatsByTask();
         return taken;
     }
 
@@ -144,8 +143,8 @@ public final class LineWork {
                     r.jsonIndex = bound.jsonIndexes();
                     IntUnaryOperator index = r.jsonIndex == null ? IDENTITY : r::jsonIndex;
                     url = urlFacts(r.record.imageUrl());
-                    rules.check(r.record, url, index, ruleTarget);
-                    objects.check(r.record, index, ruleTarget);
+                    rules.check(r.record, url, index, sink);
+                    objects.check(r.record, index, sink);
                     if (r.shape == LabelShape.OBJECTS && task != config.task()) {
                         asSegmentation(r, url);
                     }
@@ -178,7 +177,7 @@ public final class LineWork {
         r.recordOverCap = null;
         r.recordDropsOverCap = null;
         r.segmentationRecord = binder.bound().toRecord(Task.IMAGE_INSTANCE_SEGMENTATION, sink);
-        rules.check(r.segmentationRecord, url, IDENTITY, ruleTarget);
+        rules.check(r.segmentationRecord, url, IDENTITY, sink);
         r.segmentationFindings = r.recordFindings;
         r.segmentationOverCap = r.recordOverCap;
         r.segmentationDropsOverCap = r.recordDropsOverCap;
@@ -218,14 +217,8 @@ public final class LineWork {
         if (r.shape != LabelShape.EMPTY_LIST) {
             // Records of another task than the file's are dropped at the merge, and their
             // statistics with them: counts are kept per task.
-            Task task = r.record.task();
-            RecordStats s = stats[task.ordinal()];
-            if (s == null) {
-                s = new RecordStats();
-                stats[task.ordinal()] = s;
-            }
-            s.add(r.line, r.record, url == null ? "none" : ImageUrls.scheme(url, facts.parts()), r.integerNames,
-                    r.stringNames);
+            stats.of(r.record.task()).add(r.line, r.record, url == null ? "none" : ImageUrls.scheme(url, facts.parts()),
+                    r.integerNames, r.stringNames);
             r.counted = true;
         }
     }

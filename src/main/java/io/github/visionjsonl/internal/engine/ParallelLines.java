@@ -3,6 +3,7 @@ package io.github.visionjsonl.internal.engine;
 import io.github.visionjsonl.Task;
 import io.github.visionjsonl.internal.findings.LineResult;
 import io.github.visionjsonl.internal.record.RecordStats;
+import io.github.visionjsonl.internal.record.StatsByTask;
 import io.github.visionjsonl.internal.settings.ValidatorConfig;
 import io.github.visionjsonl.reading.internal.LineSource;
 import io.github.visionjsonl.reading.internal.binding.InputLine;
@@ -62,10 +63,10 @@ final class ParallelLines implements Closeable {
     private Examined batch;
     private int position;
     /** Statistics per task of the batches merged so far. */
-    private final RecordStats[] consumed = new RecordStats[Task.values().length];
+    private final StatsByTask consumed = new StatsByTask();
 
     /** A batch's results with the statistics of its records, per task. */
-    private record Examined(List<LineResult> results, RecordStats[] stats) {
+    private record Examined(List<LineResult> results, StatsByTask stats) {
     }
 
     /** Lines copied out of the reader, with what the reader knew about each. */
@@ -89,7 +90,7 @@ final class ParallelLines implements Closeable {
     LineResult next() throws IOException {
         while (batch == null || position == batch.results().size()) {
             if (batch != null) {
-                add(batch.stats());
+                consumed.mergeFrom(batch.stats());
                 batch = null;
             }
             fill();
@@ -123,25 +124,15 @@ final class ParallelLines implements Closeable {
         }
     }
 
-    private void add(RecordStats[] stats) {
-        for (int t = 0; t < stats.length; t++) {
-            if (stats[t] != null) {
-                if (consumed[t] == null) {
-                    consumed[t] = new RecordStats();
-                }
-                consumed[t].mergeFrom(stats[t]);
-            }
-        }
-    }
-
     /**
      * The statistics of a task over the lines handed out so far: whole batches, and the counted
      * records of a batch left part way (reading stopped at an error).
      */
     RecordStats consumed(Task task) {
         RecordStats total = new RecordStats();
-        if (consumed[task.ordinal()] != null) {
-            total.mergeFrom(consumed[task.ordinal()]);
+        RecordStats whole = consumed.get(task);
+        if (whole != null) {
+            total.mergeFrom(whole);
         }
         if (batch != null) {
             for (int i = 0; i < position; i++) {

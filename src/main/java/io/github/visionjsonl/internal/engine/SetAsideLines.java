@@ -4,6 +4,7 @@ import io.github.visionjsonl.reading.internal.LineSource;
 import io.github.visionjsonl.report.Finding;
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,7 +25,7 @@ public final class SetAsideLines implements Closeable {
      * @param input the file being repaired
      * @param rejected the new file for the lines set aside
      * @param maxLineLength the longest line the repair reads (longer ones are written by length)
-     * @throws java.nio.file.FileAlreadyExistsException when {@code rejected} exists
+     * @throws FileAlreadyExistsException when {@code rejected} exists
      */
     public SetAsideLines(Path input, Path rejected, int maxLineLength) throws IOException {
         this.writer = new LineSplitWriter(null, rejected);

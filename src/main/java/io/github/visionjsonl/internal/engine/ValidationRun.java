@@ -5,30 +5,23 @@ import io.github.visionjsonl.images.internal.ImageChecker;
 import io.github.visionjsonl.internal.dataset.DatasetChecks;
 import io.github.visionjsonl.internal.dataset.DatastoreMix;
 import io.github.visionjsonl.internal.findings.FindingCollector;
-import io.github.visionjsonl.internal.findings.LineHash;
 import io.github.visionjsonl.internal.findings.LineResult;
-import io.github.visionjsonl.internal.findings.PendingFinding;
 import io.github.visionjsonl.internal.findings.RuntimeTally;
 import io.github.visionjsonl.internal.imagefiles.ImageContentChecks;
 import io.github.visionjsonl.internal.imagefiles.ImageVerification;
 import io.github.visionjsonl.internal.record.RecordStats;
 import io.github.visionjsonl.internal.settings.ValidatorConfig;
 import io.github.visionjsonl.model.DetectionRecord;
-import io.github.visionjsonl.model.ImageDetails;
 import io.github.visionjsonl.model.ImageRecord;
-import io.github.visionjsonl.model.MultiLabelRecord;
-import io.github.visionjsonl.model.SegmentationRecord;
 import io.github.visionjsonl.reading.Progress;
 import io.github.visionjsonl.reading.ValidatedLine;
 import io.github.visionjsonl.reading.internal.LineSource;
-import io.github.visionjsonl.reading.internal.PointerLocator;
 import io.github.visionjsonl.reading.internal.binding.InputLine;
 import io.github.visionjsonl.reading.internal.binding.LabelShape;
 import io.github.visionjsonl.report.Finding;
 import io.github.visionjsonl.report.ValidationReport;
 import io.github.visionjsonl.rules.RuleCode;
 import io.github.visionjsonl.rules.Severity;
-import io.github.visionjsonl.rules.internal.Messages;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,9 +38,6 @@ import java.util.function.Consumer;
  */
 public final class ValidationRun implements Closeable {
 
-    /** Leading {@code label: []} lines held back until a record tells the task. */
-    private static final int MAX_PENDING = 10_000;
-
     private final ValidatorConfig config;
     private final String source;
     private final LineSource lines;
@@ -58,11 +48,13 @@ public final class ValidationRun implements Closeable {
     private final ImageVerification images;
     /** The image-content rules, when the images' pixels are looked at. */
     private final ImageContentChecks content;
+    /** The images checked on the pool, reported as they come back; null without image checks. */
+    private final LineImages lineImages;
     private final LineWork work;
     /** The line handed to {@link #work}, refilled for each. */
     private final InputLine input = new InputLine();
     private final ParallelLines parallel;
-    private final ArrayDeque<Pending> pending = new ArrayDeque<>();
+    private final HeldBackLines heldBack;
     private final ArrayDeque<ValidatedLine> ready = new ArrayDeque<>();
     /** Statistics of records counted here: {@code label: []} lines, typed once the task is known. */
     private final RecordStats ownStats = new RecordStats();
@@ -85,25 +77,11 @@ public final class ValidationRun implements Closeable {
     private boolean stopped;
     private boolean finished;
     private LineResult current;
-    /** The line whose hash {@link #currentHash} is (0 for none), computed for its first kept finding. */
-    private long hashedLine;
-    private long currentHash;
-    /** A line read before the current one whose finding is being reported, with its hash. */
-    private long earlierLine;
-    private long earlierHash;
 
     private Consumer<Progress> progress;
     private long totalBytes = -1;
     private long startNanos;
     private long lastProgress;
-
-    /**
-     * A {@code label: []} line read before the task was known, with its first error that drops
-     * the record for training, its bytes when lines are split, and the hash of its bytes.
-     */
-    private record Pending(long line, DetectionRecord record, boolean hadError, List<Finding> findings,
-            RuleCode drop, byte[] bytes, long hash) {
-    }
 
     /**
      * @param in the input, or {@code null} for {@link #single}
@@ -147,12 +125,14 @@ public final class ValidationRun implements Closeable {
         this.lines = in == null ? null : new LineSource(in, config.maxLineLength());
         this.yieldLines = yieldLines;
         this.outcomes = new LineOutcomes(split);
+        this.heldBack = new HeldBackLines(outcomes);
         this.perLine = yieldLines || split != null;
-        this.findings = new FindingCollector(config, perLine, runtime, this::lineHash);
+        this.findings = new FindingCollector(config, perLine, runtime);
         this.task = config.task();
         this.images = config.images() == null ? null : new ImageVerification(config.images());
         this.content = config.images() == null || config.images().content() == null ? null
                 : new ImageContentChecks(config.images().content(), findings);
+        this.lineImages = images == null ? null : new LineImages(config, findings, runtime, outcomes, images, content);
         DatasetChecks.Line currentLine = new DatasetChecks.Line() {
             @Override
             public long number() {
@@ -161,7 +141,7 @@ public final class ValidationRun implements Closeable {
 
             @Override
             public int column(String pointer) {
-                return columnOf(pointer);
+                return findings.columnOf(pointer);
             }
 
             @Override
@@ -254,6 +234,7 @@ public final class ValidationRun implements Closeable {
         merge(work.process(input.of(1, line, start, skipped >= 0 ? 0 : length).skipped(skipped).byteOrderMark(bom)));
         resolvePending();
         finished = true;
+        findings.inputDone();
         return ready.poll();
     }
 
@@ -269,7 +250,7 @@ public final class ValidationRun implements Closeable {
         }
         merge(r);
         if (images != null && !yieldLines) {
-            drainImages();
+            validRecords -= lineImages.drain(task);
         }
         return true;
     }
@@ -294,11 +275,11 @@ public final class ValidationRun implements Closeable {
         if (lineCount <= SIZE_SAMPLE_LINES) {
             expectLines(r);
         }
-        findings.startLine(r.line);
+        findings.startLine(r);
         if (r.byteOrderMark) {
             findings.report(RuleCode.BYTE_ORDER_MARK, null, "", 1, "byte-order-mark");
         }
-        apply(r.lineFindings, r.lineOverCap, r.lineDropsOverCap);
+        findings.merge(r.lineFindings, r.lineOverCap, r.lineDropsOverCap);
         if (r.kind != LineResult.Kind.BLANK) {
             records++;
         }
@@ -317,7 +298,7 @@ public final class ValidationRun implements Closeable {
             taskLine = r.line;
         }
         if (task != null && !shape.fits(task)) {
-            findings.report(RuleCode.TASK_MISMATCH, null, "/label", columnOf("/label"), "task-mismatch",
+            findings.report(RuleCode.TASK_MISMATCH, null, "/label", findings.columnOf("/label"), "task-mismatch",
                     "actual", shape.describe(), "shape", shape == LabelShape.EMPTY_LIST ? "no class"
                             : shape == LabelShape.OBJECTS ? "image-object-detection or image-instance-segmentation"
                             : shape.task().sdkName(),
@@ -325,20 +306,20 @@ public final class ValidationRun implements Closeable {
             finishLine(null);
             return;
         }
-        if (task != null && !pending.isEmpty()) {
+        if (task != null && !heldBack.isEmpty()) {
             resolvePending();
         }
         boolean asSegmentation = r.segmentationRecord != null && task == Task.IMAGE_INSTANCE_SEGMENTATION;
         if (asSegmentation) {
-            apply(r.segmentationFindings, r.segmentationOverCap, r.segmentationDropsOverCap);
+            findings.merge(r.segmentationFindings, r.segmentationOverCap, r.segmentationDropsOverCap);
         } else {
-            apply(r.recordFindings, r.recordOverCap, r.recordDropsOverCap);
+            findings.merge(r.recordFindings, r.recordOverCap, r.recordDropsOverCap);
         }
         ImageRecord record = asSegmentation ? r.segmentationRecord : r.record;
         if (shape == LabelShape.EMPTY_LIST && record.task() != task) {
-            record = retypeEmpty((DetectionRecord) record);
+            record = HeldBackLines.asRecordOf(task, (DetectionRecord) record);
             if (task == Task.IMAGE_CLASSIFICATION_MULTILABEL) {
-                findings.report(RuleCode.LABEL_LIST_EMPTY, null, "/label", columnOf("/label"), "label-list-empty");
+                findings.report(RuleCode.LABEL_LIST_EMPTY, null, "/label", findings.columnOf("/label"), "label-list-empty");
             }
         }
         // A retyped record's label hash is its own.
@@ -347,96 +328,26 @@ public final class ValidationRun implements Closeable {
         finishLine(record, r.counted && record == r.record);
     }
 
-    /** Counts and keeps a worker's findings, now that their order is known. */
-    private void apply(List<PendingFinding> pendingFindings, int[] overCap, List<PendingFinding> dropsOverCap) {
-        if (pendingFindings != null) {
-            for (PendingFinding f : pendingFindings) {
-                runtime.finding(f.rule(), f.messageKey(), f.pointer());
-                findings.count(f.rule(), f.severity());
-                if (findings.keeps()) {
-                    int column = f.column() >= 0 ? f.column() : columnOf(f.pointer());
-                    findings.keep(new Finding(findings.line(), column, f.pointer(), f.rule(), f.severity(),
-                            Messages.format(f.messageKey(), f.params()), findings.lineHash(findings.line())));
-                }
-            }
-        }
-        if (overCap != null) {
-            // Findings past the line's cap followed every held one: they are counted, never kept.
-            RuleCode[] rules = RuleCode.values();
-            Severity[] severities = Severity.values();
-            for (int i = 0; i < overCap.length; i++) {
-                if (overCap[i] > 0) {
-                    findings.count(rules[i / 3], severities[i % 3], overCap[i]);
-                }
-            }
-            if (dropsOverCap != null) {
-                for (PendingFinding f : dropsOverCap) {
-                    runtime.finding(f.rule(), f.messageKey(), f.pointer());
-                }
-            }
-        }
-    }
-
-
-    private int columnOf(String pointer) {
-        LineResult r = current;
-        int column = r.plain ? PointerLocator.plainColumn(r.buf, r.start, r.length, pointer) : -1;
-        return column > 0 ? column : PointerLocator.column(config.jsonFactory(), r.buf, r.start, r.length, pointer);
-    }
-
-    /**
-     * The hash of a line's bytes: the current line's (hashed once, for its first kept finding),
-     * an earlier line's whose finding is being reported now, else 0: its bytes are gone, as
-     * for the findings of the checks at the end of the file.
-     */
-    private long lineHash(long line) {
-        if (line == earlierLine && earlierLine > 0) {
-            return earlierHash;
-        }
-        LineResult r = current;
-        if (finished || r == null || line != r.line) {
-            // Past the end the reader may have reused the last line's buffer.
-            return 0;
-        }
-        if (hashedLine != line) {
-            currentHash = LineHash.of(r.buf, r.start, r.length);
-            hashedLine = line;
-        }
-        return currentHash;
-    }
-
     private String origin() {
         return config.task() != null ? " (as given)" : " (detected from line " + taskLine + ")";
     }
 
-    /** A {@code label: []} record checked as detection, as the record of the file's task. */
-    private ImageRecord retypeEmpty(DetectionRecord record) {
-        return switch (task) {
-            case IMAGE_CLASSIFICATION_MULTILABEL -> new MultiLabelRecord(record.imageUrl(), record.imageDetails(), List.of());
-            case IMAGE_INSTANCE_SEGMENTATION -> new SegmentationRecord(record.imageUrl(), record.imageDetails(), List.of());
-            default -> record;
-        };
-    }
-
     /** Validates a {@code label: []} line as far as it can be without a task, then holds it back. */
     private void hold(LineResult r) {
-        apply(r.recordFindings, r.recordOverCap, r.recordDropsOverCap);
+        findings.merge(r.recordFindings, r.recordOverCap, r.recordDropsOverCap);
         DetectionRecord record = (DetectionRecord) r.record;
         dataset.checkLine(record, r.fingerprint, r.labelHash);
         datastores.check(record.imageUrl(), r.datastoreHash, r.workspaceHash);
-        pending.add(new Pending(r.line, record, findings.lineHasError(), findings.lineFindings(), runtime.recordDrop(),
-                outcomes.hold(r), lineHash(r.line)));
-        if (pending.size() >= MAX_PENDING || outcomes.overBudget()) {
+        if (heldBack.hold(new HeldBackLines.Line(r.line, record, findings.lineHasError(), findings.lineFindings(),
+                runtime.recordDrop(), outcomes.hold(r), findings.lineHash(r.line)))) {
             resolvePending();
         }
     }
 
     /** Gives the held-back lines their verdict now that the task is known (or will never be). */
     private void resolvePending() {
-        while (!pending.isEmpty()) {
-            Pending held = pending.poll();
-            earlierLine = held.line();
-            earlierHash = held.hash();
+        for (HeldBackLines.Line held = heldBack.poll(); held != null; held = heldBack.poll()) {
+            findings.atEarlierLine(held.line(), held.hash());
             List<Finding> lineFindings = new ArrayList<>(held.findings());
             ImageRecord record = held.record();
             boolean error = held.hadError();
@@ -449,12 +360,12 @@ public final class ValidationRun implements Closeable {
                 if (task == Task.IMAGE_CLASSIFICATION_MULTILABEL) {
                     error |= deferred(held.line(), lineFindings, RuleCode.LABEL_LIST_EMPTY, "/label", "label-list-empty");
                 }
-                record = retypeEmpty(held.record());
+                record = HeldBackLines.asRecordOf(task, held.record());
             }
             concluded = held;
             conclude(held.line(), record, record != null && !error, error, lineFindings, false, false);
         }
-        earlierLine = 0;
+        findings.earlierLineDone();
     }
 
     private boolean deferred(long line, List<Finding> lineFindings, RuleCode rule, String pointer, String key,
@@ -477,7 +388,7 @@ public final class ValidationRun implements Closeable {
     }
 
     /** The held-back line being concluded (when not the current one). */
-    private Pending concluded;
+    private HeldBackLines.Line concluded;
 
     private void conclude(long line, ImageRecord record, boolean valid, boolean error, List<Finding> lineFindings,
             boolean isCurrent, boolean counted) {
@@ -489,15 +400,15 @@ public final class ValidationRun implements Closeable {
                 ownStats.add(line, record, 0, 0);
             }
             if (images != null) {
-                expected = expectation(record, isCurrent);
-                column = isCurrent ? columnOf("/image_url") : 0;
+                expected = LineImages.expectation(record, isCurrent ? current : null);
+                column = isCurrent ? findings.columnOf("/image_url") : 0;
                 if (perLine) {
                     // A caller iterating records gets each line's verdict whole, images included,
                     // and a split line is written once, with its final verdict.
                     lineFindings = new ArrayList<>(lineFindings);
                     ImageChecker.Checked checked = images.checkNow(expected);
                     List<ImageChecker.Problem> problems = checked.problems();
-                    boolean imageError = report(line, column, problems, lineFindings);
+                    boolean imageError = findings.reportImage(line, column, problems, lineFindings);
                     if (content != null) {
                         content.expect(line, valid && !imageError, isCurrent && dataset.repeatsUrl(line), column, expected.url());
                         imageError |= content.arrive(line, checked.content(), imageError, lineFindings) > 0;
@@ -536,64 +447,12 @@ public final class ValidationRun implements Closeable {
         }
     }
 
-    private ImageChecker.Expectation expectation(ImageRecord record, boolean isCurrent) {
-        ImageDetails d = record.imageDetails();
-        double[] sizes = null;
-        if (isCurrent && record instanceof DetectionRecord det && !det.boxes().isEmpty()) {
-            sizes = new double[det.boxes().size() * 3];
-            for (int i = 0; i < det.boxes().size(); i++) {
-                sizes[3 * i] = current.jsonIndex(i);
-                sizes[3 * i + 1] = det.boxes().get(i).width();
-                sizes[3 * i + 2] = det.boxes().get(i).height();
-            }
-        }
-        return new ImageChecker.Expectation(record.imageUrl(), d.format(), d.width(), d.height(), sizes);
-    }
-
-    /** Reports the problems of one line's image; whether one of them is an error. */
-    private boolean report(long line, int urlColumn, List<ImageChecker.Problem> problems, List<Finding> lineFindings) {
-        boolean error = false;
-        for (ImageChecker.Problem p : problems) {
-            Finding f = findings.reportAt(line, p.rule(), p.pointer(), p.pointer().equals("/image_url") ? urlColumn : 0,
-                    p.messageKey(), p.params());
-            if (f != null) {
-                error |= f.severity() == Severity.ERROR;
-                if (lineFindings != null) {
-                    lineFindings.add(f);
-                }
-            }
-        }
-        return error;
-    }
-
-    /** Reports the images checked on the pool since the last call. */
-    private void drainImages() {
-        ImageVerification.Result r;
-        while ((r = images.poll()) != null) {
-            earlierLine = r.line();
-            earlierHash = r.lineHash();
-            boolean imageError = report(r.line(), r.column(), r.problems(), null);
-            if (imageError && r.lineValid()) {
-                validRecords--;
-                outcomes.imageRejected();
-            }
-            if (content != null) {
-                // lines whose image-content finding is an error (the user's choice of severity)
-                validRecords -= content.arrive(r.line(), r.content(), imageError, null);
-            }
-            RuleCode drop = RuntimeTally.imageDrop(config, r.problems());
-            if (drop != null && r.keptAnnotations() >= 0) {
-                runtime.imageDropped(drop, r.keptAnnotations(), task != null && task.hasObjects());
-            }
-            earlierLine = 0;
-        }
-    }
-
     private void finish() {
         if (finished) {
             return;
         }
         finished = true;
+        findings.inputDone();
         work.releaseParser();
         if (parallel != null) {
             parallel.close();
@@ -601,7 +460,7 @@ public final class ValidationRun implements Closeable {
         resolvePending();
         if (images != null && !yieldLines) {
             images.awaitAll();
-            drainImages();
+            validRecords -= lineImages.drain(task);
             images.close();
         }
         if (content != null) {

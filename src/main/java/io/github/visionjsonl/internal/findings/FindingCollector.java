@@ -1,7 +1,9 @@
 package io.github.visionjsonl.internal.findings;
 
+import io.github.visionjsonl.images.internal.ImageChecker;
 import io.github.visionjsonl.internal.settings.ValidatorConfig;
 import io.github.visionjsonl.reading.internal.FindingSink;
+import io.github.visionjsonl.reading.internal.PointerLocator;
 import io.github.visionjsonl.report.Finding;
 import io.github.visionjsonl.report.RuleCount;
 import io.github.visionjsonl.rules.RuleCode;
@@ -13,7 +15,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
-import java.util.function.LongUnaryOperator;
 
 /**
  * Counts every finding and keeps the first ones up to the cap; when a caller iterates records,
@@ -29,6 +30,9 @@ public final class FindingCollector implements FindingSink {
 
     private static final Comparator<Kept> LAST_FIRST = Comparator.<Kept>comparingLong(k -> order(k.finding().line()))
             .thenComparingLong(Kept::arrival).reversed();
+
+    private static final RuleCode[] RULES = RuleCode.values();
+    private static final Severity[] SEVERITIES = Severity.values();
 
     private final ValidatorConfig config;
     private final boolean perLine;
@@ -46,19 +50,27 @@ public final class FindingCollector implements FindingSink {
     private long infos;
     /** Counts per rule and severity, at {@code rule.ordinal() * 3 + severity.ordinal()}. */
     private final long[] ruleCounts = new long[RuleCode.values().length * 3];
-    /** The hash of a line's bytes by its number, asked only for a kept finding; 0 when unknown. */
-    private final LongUnaryOperator lineHash;
+    /** The line being merged: its bytes give the findings their columns and hashes. */
+    private LineResult current;
+    /** The line whose hash {@link #currentHash} is (0 for none), computed for its first kept finding. */
+    private long hashedLine;
+    private long currentHash;
+    /** A line read before the current one whose finding is being reported, with its hash. */
+    private long earlierLine;
+    private long earlierHash;
+    /** Whether the input is read to its end: the reader may have reused the last line's buffer. */
+    private boolean inputDone;
 
-    public FindingCollector(ValidatorConfig config, boolean perLine, RuntimeTally runtime, LongUnaryOperator lineHash) {
+    public FindingCollector(ValidatorConfig config, boolean perLine, RuntimeTally runtime) {
         this.config = config;
         this.perLine = perLine;
         this.runtime = runtime;
-        this.lineHash = lineHash;
     }
 
     /** Starts collecting for another line. */
-    public void startLine(long number) {
-        line = number;
+    public void startLine(LineResult r) {
+        current = r;
+        line = r.line;
         lineHasError = false;
         runtime.startLine();
         if (perLine && !lineFindings.isEmpty()) {
@@ -99,9 +111,82 @@ public final class FindingCollector implements FindingSink {
         }
     }
 
-    /** The hash of a kept finding's line; none for a finding about the whole file. */
+    /**
+     * The hash of a kept finding's line: the current line's (hashed once, for its first kept
+     * finding), an earlier line's whose finding is being reported now ({@link #atEarlierLine}),
+     * else 0: its bytes are gone, as for the findings of the checks at the end of the file, and
+     * for a finding about the whole file.
+     */
     public long lineHash(long number) {
-        return number > 0 ? lineHash.applyAsLong(number) : 0;
+        if (number <= 0) {
+            return 0;
+        }
+        if (number == earlierLine) {
+            return earlierHash;
+        }
+        LineResult r = current;
+        if (inputDone || r == null || number != r.line) {
+            return 0;
+        }
+        if (hashedLine != number) {
+            currentHash = LineHash.of(r.buf, r.start, r.length);
+            hashedLine = number;
+        }
+        return currentHash;
+    }
+
+    /** The findings about {@code number} that follow are about an earlier line, whose bytes hashed to {@code hash}. */
+    public void atEarlierLine(long number, long hash) {
+        earlierLine = number;
+        earlierHash = hash;
+    }
+
+    /** The findings that follow are no longer about an earlier line. */
+    public void earlierLineDone() {
+        earlierLine = 0;
+    }
+
+    /** The input is read to its end: the last line's bytes may be gone. */
+    public void inputDone() {
+        inputDone = true;
+    }
+
+    /** The column of a pointer in the current line, found from the line's bytes. */
+    public int columnOf(String pointer) {
+        LineResult r = current;
+        int column = r.plain ? PointerLocator.plainColumn(r.buf, r.start, r.length, pointer) : -1;
+        return column > 0 ? column : PointerLocator.column(config.jsonFactory(), r.buf, r.start, r.length, pointer);
+    }
+
+    /**
+     * Counts and keeps the findings a worker made about the current line, now that their order
+     * is known: the held ones, and those past the line's cap, which followed every held one and
+     * are counted, never kept.
+     */
+    public void merge(List<PendingFinding> held, int[] overCap, List<PendingFinding> dropsOverCap) {
+        if (held != null) {
+            for (PendingFinding f : held) {
+                runtime.finding(f.rule(), f.messageKey(), f.pointer());
+                count(f.rule(), f.severity());
+                if (keeps()) {
+                    int column = f.column() >= 0 ? f.column() : columnOf(f.pointer());
+                    keep(new Finding(line, column, f.pointer(), f.rule(), f.severity(),
+                            Messages.format(f.messageKey(), f.params()), lineHash(line)));
+                }
+            }
+        }
+        if (overCap != null) {
+            for (int i = 0; i < overCap.length; i++) {
+                if (overCap[i] > 0) {
+                    count(RULES[i / 3], SEVERITIES[i % 3], overCap[i]);
+                }
+            }
+            if (dropsOverCap != null) {
+                for (PendingFinding f : dropsOverCap) {
+                    runtime.finding(f.rule(), f.messageKey(), f.pointer());
+                }
+            }
+        }
     }
 
     /** Counts a finding of the given rule and severity in the current line. */
@@ -181,6 +266,25 @@ public final class FindingCollector implements FindingSink {
             add(f);
         }
         return f;
+    }
+
+    /**
+     * Reports the problems found in one line's image, about that line; whether one of them is an
+     * error. The findings are added to {@code lineFindings} unless it is null.
+     */
+    public boolean reportImage(long line, int urlColumn, List<ImageChecker.Problem> problems, List<Finding> lineFindings) {
+        boolean error = false;
+        for (ImageChecker.Problem p : problems) {
+            Finding f = reportAt(line, p.rule(), p.pointer(), p.pointer().equals("/image_url") ? urlColumn : 0,
+                    p.messageKey(), p.params());
+            if (f != null) {
+                error |= f.severity() == Severity.ERROR;
+                if (lineFindings != null) {
+                    lineFindings.add(f);
+                }
+            }
+        }
+        return error;
     }
 
     /** {@link #reportAt(long, RuleCode, String, int, String, Object...)} without a column. */

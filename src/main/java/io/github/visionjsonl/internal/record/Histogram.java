@@ -1,6 +1,8 @@
 package io.github.visionjsonl.internal.record;
 
 import io.github.visionjsonl.report.Distribution;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -189,6 +191,6 @@ public final class Histogram {
         if (!Double.isFinite(v) || v == 0) {
             return v;
         }
-        return new java.math.BigDecimal(v).round(new java.math.MathContext(12)).doubleValue();
+        return new BigDecimal(v).round(new MathContext(12)).doubleValue();
     }
 }

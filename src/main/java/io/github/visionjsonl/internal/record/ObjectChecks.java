@@ -7,6 +7,7 @@ import io.github.visionjsonl.model.ImageDetails;
 import io.github.visionjsonl.model.ImageRecord;
 import io.github.visionjsonl.model.InstanceMask;
 import io.github.visionjsonl.model.SegmentationRecord;
+import io.github.visionjsonl.reading.internal.FindingSink;
 import io.github.visionjsonl.rules.RuleCode;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -46,7 +47,7 @@ public final class ObjectChecks {
         this.cornerReach = (1 - duplicateIou) / duplicateIou * SLACK;
     }
 
-    public void check(ImageRecord record, IntUnaryOperator jsonIndex, RecordRules.Target target) {
+    public void check(ImageRecord record, IntUnaryOperator jsonIndex, FindingSink target) {
         if (duplicatesOn && record instanceof DetectionRecord d) {
             duplicateBoxes(d.boxes(), jsonIndex, target);
         }
@@ -60,7 +61,7 @@ public final class ObjectChecks {
      * as a duplicate of the first box it repeats: by comparing with every box before it for a
      * few boxes, through a grid for many.
      */
-    private void duplicateBoxes(List<BoundingBox> boxes, IntUnaryOperator jsonIndex, RecordRules.Target target) {
+    private void duplicateBoxes(List<BoundingBox> boxes, IntUnaryOperator jsonIndex, FindingSink target) {
         int n = boxes.size();
         if (n < 2) {
             return;
@@ -96,7 +97,7 @@ public final class ObjectChecks {
      * order, so the search of a cell stops at its first duplicate; a box identical to an
      * earlier one repeats whatever that one repeats, and is answered without a search.
      */
-    private void duplicatesInGrid(List<BoundingBox> boxes, IntUnaryOperator jsonIndex, RecordRules.Target target) {
+    private void duplicatesInGrid(List<BoundingBox> boxes, IntUnaryOperator jsonIndex, FindingSink target) {
         int n = boxes.size();
         Map<String, Map<Cell, IntList>> classes = new HashMap<>();
         Map<BoundingBox, Integer> firstCopies = new HashMap<>();
@@ -188,8 +189,8 @@ public final class ObjectChecks {
     }
 
     private static void duplicate(BoundingBox box, int index, int first, double iou, IntUnaryOperator jsonIndex,
-            RecordRules.Target target) {
-        target.violation(RuleCode.DUPLICATE_BOX, "/label/" + jsonIndex.applyAsInt(index), "duplicate-box",
+            FindingSink target) {
+        target.report(RuleCode.DUPLICATE_BOX, null, "/label/" + jsonIndex.applyAsInt(index), -1, "duplicate-box",
                 new Object[] {"value", box.label(), "other", jsonIndex.applyAsInt(first), "iou", new Decimal(iou, "%.3f")});
     }
 
@@ -220,7 +221,7 @@ public final class ObjectChecks {
         return inter / (a.width() * a.height() + b.width() * b.height() - inter);
     }
 
-    private static void tinyBoxes(ImageRecord record, IntUnaryOperator jsonIndex, RecordRules.Target target) {
+    private static void tinyBoxes(ImageRecord record, IntUnaryOperator jsonIndex, FindingSink target) {
         ImageDetails details = record.imageDetails();
         if (!details.hasSize() || details.width() <= 0 || details.height() <= 0) {
             return;
@@ -241,12 +242,12 @@ public final class ObjectChecks {
     }
 
     private static void tiny(int i, double width, double height, ImageDetails details, IntUnaryOperator jsonIndex,
-            RecordRules.Target target) {
+            FindingSink target) {
         double w = width * details.width();
         double h = height * details.height();
         // Zero and negative sizes are empty or inverted boxes, which have rules of their own.
         if ((w > 0 && w < SUB_PIXEL) || (h > 0 && h < SUB_PIXEL)) {
-            target.violation(RuleCode.TINY_BOX, "/label/" + jsonIndex.applyAsInt(i), "tiny-box",
+            target.report(RuleCode.TINY_BOX, null, "/label/" + jsonIndex.applyAsInt(i), -1, "tiny-box",
                     new Object[] {"width", new Decimal(w, "%.2f"), "height", new Decimal(h, "%.2f"),
                         "image", details.width() + "x" + details.height()});
         }

@@ -9,6 +9,7 @@ import io.github.visionjsonl.model.ImageRecord;
 import io.github.visionjsonl.model.InstanceMask;
 import io.github.visionjsonl.model.MultiLabelRecord;
 import io.github.visionjsonl.model.SegmentationRecord;
+import io.github.visionjsonl.reading.internal.FindingSink;
 import io.github.visionjsonl.rules.RuleCode;
 import io.github.visionjsonl.rules.internal.ClassNameValidator;
 import io.github.visionjsonl.rules.internal.FormatMatchesUrlValidator;
@@ -36,11 +37,7 @@ import java.util.function.IntUnaryOperator;
 public final class RecordRules implements RuleSink {
 
     /** Receives what the checks find, with the line's JSON pointer. */
-    public interface Target {
-        void violation(RuleCode rule, String pointer, String messageKey, Object[] params);
-    }
-
-    private Target target;
+    private FindingSink target;
     private IntUnaryOperator jsonIndex;
     private int element;
     private String field;
@@ -51,7 +48,7 @@ public final class RecordRules implements RuleSink {
      *
      * @param url what the line's worker found in the record's URL, once for every use
      */
-    public void check(ImageRecord record, UrlFacts url, IntUnaryOperator toJsonIndex, Target to) {
+    public void check(ImageRecord record, UrlFacts url, IntUnaryOperator toJsonIndex, FindingSink to) {
         this.target = to;
         this.jsonIndex = toJsonIndex;
         at(-1, "/image_url");
@@ -133,6 +130,6 @@ public final class RecordRules implements RuleSink {
             }
         }
         String pointer = element >= 0 ? "/label/" + jsonIndex.applyAsInt(element) + field + relative : field + relative;
-        target.violation(rule, pointer, messageKey, params);
+        target.report(rule, null, pointer, -1, messageKey, params);
     }
 }

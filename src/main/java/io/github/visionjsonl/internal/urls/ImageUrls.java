@@ -1,5 +1,6 @@
 package io.github.visionjsonl.internal.urls;
 
+import java.util.Locale;
 
 /**
  * The datastore URL forms: what image a URL names, whatever form it is written in. Parsed by
@@ -150,7 +151,7 @@ public final class ImageUrls {
         if (!isAzureml(url)) {
             return null;
         }
-        int paths = url.toLowerCase(java.util.Locale.ROOT).indexOf("/paths/");
+        int paths = url.toLowerCase(Locale.ROOT).indexOf("/paths/");
         if (paths < 0 || paths + 7 >= url.length() || url.charAt(paths + 7) != '/') {
             return null;
         }
@@ -290,6 +291,6 @@ public final class ImageUrls {
         if (sep <= 0) {
             return "path";
         }
-        return url.substring(0, sep).toLowerCase(java.util.Locale.ROOT);
+        return url.substring(0, sep).toLowerCase(Locale.ROOT);
     }
 }

@@ -1,6 +1,5 @@
 package io.github.visionjsonl.internal.urls;
 
-
 /**
  * What a record's image URL is, found once per line: the URL rule, the format rule, the
  * fingerprint and the statistics each need part of it, and on short lines finding it four times

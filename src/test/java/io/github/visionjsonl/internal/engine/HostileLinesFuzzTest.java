@@ -12,7 +12,6 @@ import io.github.visionjsonl.model.ImageRecord;
 import io.github.visionjsonl.reading.RecordReader;
 import io.github.visionjsonl.reading.ValidRecord;
 import io.github.visionjsonl.reading.internal.binding.InputLine;
-import io.github.visionjsonl.reading.internal.binding.LineBinder;
 import io.github.visionjsonl.report.Finding;
 import io.github.visionjsonl.report.ValidationReport;
 import io.github.visionjsonl.rules.RuleCode;
@@ -25,7 +24,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -96,9 +94,7 @@ class HostileLinesFuzzTest {
         }
         byte[] buf = joined.toByteArray();
         for (Task task : new Task[] {null, Task.IMAGE_INSTANCE_SEGMENTATION, Task.IMAGE_CLASSIFICATION_MULTILABEL}) {
-            ValidatorConfig config = new ValidatorConfig(task, Map.of(), Set.of(), 1000, false,
-                    DatasetValidator.DEFAULT_MAX_LINE_LENGTH, 5, 50, 0.95, null, 1,
-                    LineBinder.lineFactory(DatasetValidator.DEFAULT_MAX_LINE_LENGTH));
+            ValidatorConfig config = ValidatorConfig.builder().task(task).build();
             LineWork alone = new LineWork(config, true, false);
             LineWork asItRuns = new LineWork(config, true);
             int regionEnd = 0;

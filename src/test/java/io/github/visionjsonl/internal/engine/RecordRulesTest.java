@@ -2,7 +2,6 @@ package io.github.visionjsonl.internal.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.visionjsonl.DatasetValidator;
 import io.github.visionjsonl.Task;
 import io.github.visionjsonl.generate.DatasetGenerator;
 import io.github.visionjsonl.internal.findings.LineResult;
@@ -10,7 +9,6 @@ import io.github.visionjsonl.internal.findings.PendingFinding;
 import io.github.visionjsonl.internal.settings.ValidatorConfig;
 import io.github.visionjsonl.model.ImageRecord;
 import io.github.visionjsonl.reading.internal.binding.InputLine;
-import io.github.visionjsonl.reading.internal.binding.LineBinder;
 import io.github.visionjsonl.rules.RuleViolation;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
@@ -77,9 +75,7 @@ class RecordRulesTest {
         }) {
             lines.add(extra.getBytes(StandardCharsets.UTF_8));
         }
-        ValidatorConfig config = new ValidatorConfig(null, java.util.Map.of(), java.util.Set.of(), 1000, false,
-                DatasetValidator.DEFAULT_MAX_LINE_LENGTH, 5, 50, 0.95, null, 1,
-                LineBinder.lineFactory(DatasetValidator.DEFAULT_MAX_LINE_LENGTH));
+        ValidatorConfig config = ValidatorConfig.builder().build();
         LineWork work = new LineWork(config, false);
         int records = 0;
         int withViolations = 0;

@@ -2,23 +2,18 @@ package io.github.visionjsonl.internal.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import io.github.visionjsonl.DatasetValidator;
 import io.github.visionjsonl.Task;
 import io.github.visionjsonl.generate.DatasetGenerator;
 import io.github.visionjsonl.internal.findings.LineResult;
 import io.github.visionjsonl.internal.findings.PendingFinding;
 import io.github.visionjsonl.internal.settings.ValidatorConfig;
 import io.github.visionjsonl.reading.internal.binding.InputLine;
-import io.github.visionjsonl.reading.internal.binding.LineBinder;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,9 +27,7 @@ import org.junit.jupiter.api.Test;
 class SequenceParsingTest {
 
     private static ValidatorConfig config(Task task) {
-        JsonFactory factory = LineBinder.lineFactory(DatasetValidator.DEFAULT_MAX_LINE_LENGTH);
-        return new ValidatorConfig(task, Map.of(), Set.of(), 1000, false, DatasetValidator.DEFAULT_MAX_LINE_LENGTH,
-                5, 50, 0.95, null, 1, factory);
+        return ValidatorConfig.builder().task(task).build();
     }
 
     /** Lines that end in the middle of a value, or do not end where their value does. */
