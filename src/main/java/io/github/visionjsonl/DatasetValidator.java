@@ -444,7 +444,7 @@ public final class DatasetValidator {
          * @throws IOException when it cannot be read
          */
         public Builder config(Path file) throws IOException {
-            ConfigFile.read(file).applyTo(this);
+            ConfiguredSettings.apply(ConfigFile.read(file), this);
             return this;
         }
 

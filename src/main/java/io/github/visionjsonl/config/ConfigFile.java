@@ -1,8 +1,6 @@
 package io.github.visionjsonl.config;
 
-import io.github.visionjsonl.DatasetValidator;
 import io.github.visionjsonl.Task;
-import io.github.visionjsonl.images.ImageOptions;
 import io.github.visionjsonl.rules.RuleCode;
 import io.github.visionjsonl.rules.Severity;
 import java.io.IOException;
@@ -117,41 +115,6 @@ public final class ConfigFile {
             }
         }
         return Optional.empty();
-    }
-
-    /**
-     * Sets on the builder what the file says (task, rules, thresholds, max-findings, images,
-     * threads); {@code fail-on} is for whoever judges the report, as the command line does.
-     */
-    public DatasetValidator.Builder applyTo(DatasetValidator.Builder b) {
-        if (task != null) {
-            b.task(task);
-        }
-        severities.forEach(b::severity);
-        disabled.forEach(b::disable);
-        if (fewSamples != null) {
-            b.fewSamples(fewSamples);
-        }
-        if (imbalanceRatio != null) {
-            b.imbalanceRatio(imbalanceRatio);
-        }
-        if (duplicateBoxIou != null) {
-            b.duplicateBoxIou(duplicateBoxIou);
-        }
-        if (maxFindings != null) {
-            b.maxFindings(maxFindings);
-        }
-        if (imagesRoot != null) {
-            ImageOptions images = ImageOptions.under(imagesRoot).withDecode(decode());
-            for (Map.Entry<String, Path> e : datastoreRoots.entrySet()) {
-                images = images.withDatastoreRoot(e.getKey(), e.getValue());
-            }
-            b.images(images);
-        }
-        if (threads != null) {
-            b.threads(threads);
-        }
-        return b;
     }
 
     /** The file read. */
