@@ -45,7 +45,7 @@ final class ConfigOptions {
         }
         CommandLine.ParseResult given = c.spec.commandLine().getParseResult();
         if (c.task == null) {
-            c.task = config.task().map(Task::sdkName).orElse(null);
+            c.task = config.task().orElse(null);
         }
         List<String> configured = new ArrayList<>();
         config.severities().forEach((rule, severity) -> configured.add(rule.code() + "=" + severity.label()));

@@ -40,8 +40,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--predictions", required = true, paramLabel = "FILE", description = "Scoring responses.")
     Path predictions;
 
-    @Option(names = "--task", paramLabel = "TASK", description = "The task; default: detected from the ground truth.")
-    String task;
+    @Option(names = "--task", paramLabel = "TASK", converter = TaskConverter.class,
+            description = "The task; default: detected from the ground truth.")
+    Task task;
 
     @Option(names = "--mapping", paramLabel = "CSV", description = "filename,image_url rows for responses without image_url.")
     Path mapping;
@@ -62,7 +63,7 @@ final class EvaluateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            Task t = PredictionsCommand.task(spec.commandLine(), task);
+            Task t = task;
             if (t == null) {
                 t = io.github.visionjsonl.DatasetValidator.create().validate(truth).task();
                 if (t == null) {

@@ -38,11 +38,6 @@ final class PredictionsCommand implements java.util.concurrent.Callable<Integer>
         return VisionJsonl.commandRequired(spec.commandLine());
     }
 
-    static Task task(CommandLine cli, String name) {
-        return name == null ? null : Task.fromName(name).orElseThrow(() -> new CommandLine.ParameterException(cli,
-                "--task: unknown task '" + name + "'"));
-    }
-
     /**
      * Reads a CSV of {@code filename,image_url} rows (a header row is skipped); a file that is not
      * one is a usage error naming the option and the file.
@@ -91,9 +86,9 @@ final class PredictionsCommand implements java.util.concurrent.Callable<Integer>
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--task", paramLabel = "TASK",
+        @Option(names = "--task", paramLabel = "TASK", converter = TaskConverter.class,
                 description = "The model's task: responses of another task's shape are errors, multi-class probabilities must sum to 1.")
-        String task;
+        Task task;
 
         @Parameters(paramLabel = "FILE", description = "The predictions file.")
         Path file;
@@ -102,7 +97,7 @@ final class PredictionsCommand implements java.util.concurrent.Callable<Integer>
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             try {
-                PredictionReader.Result r = new PredictionReader(task(spec.commandLine(), task)).read(file);
+                PredictionReader.Result r = new PredictionReader(task).read(file);
                 for (Finding f : r.findings()) {
                     out.println(f.format(file + (f.line() > 0 || f.pointer().isEmpty() ? "" : "#" + f.pointer())));
                 }
@@ -129,8 +124,9 @@ final class PredictionsCommand implements java.util.concurrent.Callable<Integer>
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--task", required = true, paramLabel = "TASK", description = "The model's task.")
-        String task;
+        @Option(names = "--task", required = true, paramLabel = "TASK", converter = TaskConverter.class,
+                description = "The model's task.")
+        Task task;
 
         @Option(names = "--min-score", required = true, paramLabel = "S",
                 description = "The lowest probability or score kept, in [0, 1].")
@@ -157,7 +153,7 @@ final class PredictionsCommand implements java.util.concurrent.Callable<Integer>
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "--min-score must be in [0, 1], was " + minScore);
             }
-            Task t = task(spec.commandLine(), task);
+            Task t = task;
             try {
                 PseudoLabels.Result r = new PseudoLabels(t, minScore, mapping(spec.commandLine(), mapping), keepEmpty)
                         .write(file, output.path);

@@ -54,8 +54,9 @@ final class RenderCommand implements Callable<Integer> {
             description = "The lines to draw, e.g. 3,7-9 (1-based). Default: the first 20 lines.")
     String lines;
 
-    @Option(names = "--task", paramLabel = "TASK", description = "The task of the file, as for validate.")
-    String task;
+    @Option(names = "--task", paramLabel = "TASK", converter = TaskConverter.class,
+            description = "The task of the file, as for validate.")
+    Task task;
 
     @Parameters(paramLabel = "FILE", arity = "1", description = "The JSONL file (.jsonl or .jsonl.gz).")
     Path file;
@@ -78,7 +79,7 @@ final class RenderCommand implements Callable<Integer> {
         }
         DatasetValidator.Builder validator = DatasetValidator.builder();
         if (task != null) {
-            validator.task(Task.fromName(task).orElseThrow(() -> usage("--task: unknown task '" + task + "'")));
+            validator.task(task);
         }
         List<ImageRendering.Rendered> drawn;
         try {

@@ -90,11 +90,11 @@ class ValidateCommand implements Callable<Integer> {
     @Option(names = "--no-config", description = "Reads no configuration file.")
     boolean noConfig;
 
-    @Option(names = "--task", paramLabel = "TASK",
+    @Option(names = "--task", paramLabel = "TASK", converter = TaskConverter.Listing.class,
             description = "The task of the files: image-classification, image-classification-multilabel, "
                     + "image-object-detection or image-instance-segmentation (or classification, multilabel, "
                     + "detection, segmentation). Default: detected from the first record whose label shows it.")
-    String task;
+    Task task;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "Output format: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}. "
@@ -563,9 +563,7 @@ class ValidateCommand implements Callable<Integer> {
     private DatasetValidator buildValidator() {
         DatasetValidator.Builder b = DatasetValidator.builder();
         if (task != null) {
-            b.task(Task.fromName(task).orElseThrow(() -> usage("--task: unknown task '" + task
-                    + "'; expected image-classification, image-classification-multilabel, "
-                    + "image-object-detection or image-instance-segmentation")));
+            b.task(task);
         }
         for (String rule : rules) {
             int eq = rule.indexOf('=');

@@ -67,7 +67,7 @@ public final class VisionJsonl implements java.util.concurrent.Callable<Integer>
     private static int usageError(CommandLine.ParameterException e, String[] args) {
         CommandLine cli = e.getCommandLine();
         PrintWriter err = cli.getErr();
-        err.println("vision-jsonl: " + e.getMessage());
+        err.println("vision-jsonl: " + TaskConverter.message(e));
         CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
         err.println("Run '" + cli.getCommandSpec().qualifiedName() + " --help' for the options.");
         err.flush();
