@@ -1,6 +1,5 @@
 package io.github.visionjsonl.convert;
 
-import io.github.visionjsonl.DatasetValidator;
 import io.github.visionjsonl.Task;
 import io.github.visionjsonl.model.ClassificationRecord;
 import io.github.visionjsonl.model.ImageDetails;
@@ -67,8 +66,7 @@ public final class FoldersToJsonl {
             }
             out.commit();
         }
-        return log.result(output, written,
-                DatasetValidator.builder().task(Task.IMAGE_CLASSIFICATION).build().validate(output));
+        return log.validated(output, written, Task.IMAGE_CLASSIFICATION);
     }
 
     /**
@@ -113,7 +111,6 @@ public final class FoldersToJsonl {
                     + "CSV of file,label1;label2 rows (a binary file, or text in another encoding: save it as UTF-8)");
             return log.result(output, 0, null);
         }
-        return log.result(output, written,
-                DatasetValidator.builder().task(Task.IMAGE_CLASSIFICATION_MULTILABEL).build().validate(output));
+        return log.validated(output, written, Task.IMAGE_CLASSIFICATION_MULTILABEL);
     }
 }
