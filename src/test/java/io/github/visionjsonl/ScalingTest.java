@@ -24,12 +24,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Times are only compared with each other, within the test, never with a bound: each is the
  * test thread's processor time, the best of several runs after a warm-up, at sizes where one run
  * takes some milliseconds.
+ *
+ * <p>{@code -Dvisionjsonl.scaling.runs=N} takes the best of N runs (default 5; 7 for a long run).
  */
 class ScalingTest {
 
     /** Doubling the line may cost this factor: linear is 2, n log n a little more, quadratic 4. */
     private static final double MAX_RATIO = 2.5;
-    private static final int RUNS = 7;
+    private static final int RUNS = Integer.getInteger("visionjsonl.scaling.runs", 5);
     private static final int ATTEMPTS = 3;
 
     /** One thread, the test's: its processor time leaves out other processes of a shared machine. */
