@@ -25,7 +25,7 @@ class RobustnessTest {
 
     /** The fixtures repeat one image on many lines; duplicate-image-url has tests of its own. */
     private static final DatasetValidator VALIDATOR = DatasetValidator.builder()
-            .disable(io.github.visionjsonl.rules.RuleCode.DUPLICATE_IMAGE_URL).build();
+            .disable(RuleCode.DUPLICATE_IMAGE_URL).build();
 
     private static ValidationReport validate(byte[] content) throws IOException {
         return VALIDATOR.validate(new ByteArrayInputStream(content), "hostile");

@@ -11,6 +11,7 @@ import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.function.IntFunction;
+import java.util.function.IntToDoubleFunction;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -101,7 +102,7 @@ class ScalingTest {
         }
     }
 
-    private static String boxes(int n, IntFunction<String> label, java.util.function.IntToDoubleFunction shift) {
+    private static String boxes(int n, IntFunction<String> label, IntToDoubleFunction shift) {
         StringBuilder b = new StringBuilder("{").append(URL).append(", \"label\": [");
         for (int i = 0; i < n; i++) {
             double x = 0.1 + shift.applyAsDouble(i);

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -139,7 +140,7 @@ final class ConvertCommand implements Callable<Integer> {
             return VisionJsonl.USAGE;
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        } catch (java.nio.file.NotDirectoryException e) {
+        } catch (NotDirectoryException e) {
             err.println("vision-jsonl: cannot convert " + input + ": --from " + from + " reads a folder, and "
                     + e.getFile() + " is a file");
             return VisionJsonl.USAGE;

@@ -2,11 +2,13 @@ package io.github.visionjsonl.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.github.visionjsonl.DatasetValidator;
 import io.github.visionjsonl.Task;
 import io.github.visionjsonl.predict.Evaluator;
 import io.github.visionjsonl.report.Finding;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -65,7 +67,7 @@ final class EvaluateCommand implements Callable<Integer> {
         try {
             Task t = task;
             if (t == null) {
-                t = io.github.visionjsonl.DatasetValidator.create().validate(truth).task();
+                t = DatasetValidator.create().validate(truth).task();
                 if (t == null) {
                     throw new CommandLine.ParameterException(spec.commandLine(), "the ground truth tells no task: give --task");
                 }
@@ -91,7 +93,7 @@ final class EvaluateCommand implements Callable<Integer> {
         } catch (IOException ex) {
             // Only the ground truth is read as a stream (gzip, lines); a failure naming no file is its.
             return ErrorMessages.print(err, ex, truth.toString());
-        } catch (java.io.UncheckedIOException ex) {
+        } catch (UncheckedIOException ex) {
             return ErrorMessages.print(err, ex.getCause(), truth.toString());
         }
     }

@@ -5,9 +5,11 @@ import io.github.visionjsonl.predict.PredictionReader;
 import io.github.visionjsonl.predict.PseudoLabels;
 import io.github.visionjsonl.report.Finding;
 import io.github.visionjsonl.report.TextReport;
+import io.github.visionjsonl.rules.Severity;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -16,6 +18,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,7 +31,7 @@ import picocli.CommandLine.Parameters;
         versionProvider = VersionProvider.class,
         description = {"Scoring responses of a deployed model: one JSON object, a JSON array, or one per line.", ""},
         subcommands = {PredictionsCommand.Validate.class, PredictionsCommand.ToLabels.class})
-final class PredictionsCommand implements java.util.concurrent.Callable<Integer> {
+final class PredictionsCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -82,7 +85,7 @@ final class PredictionsCommand implements java.util.concurrent.Callable<Integer>
                 + "normalized and ordered.", ""},
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:no error", "1:an error finding", "2:usage error or unreadable input"})
-    static final class Validate implements java.util.concurrent.Callable<Integer> {
+    static final class Validate implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -120,7 +123,7 @@ final class PredictionsCommand implements java.util.concurrent.Callable<Integer>
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:written, no error", "1:written, with errors in the input or the output",
                 "2:usage error, unreadable input, or an output that exists"})
-    static final class ToLabels implements java.util.concurrent.Callable<Integer> {
+    static final class ToLabels implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -166,11 +169,11 @@ final class PredictionsCommand implements java.util.concurrent.Callable<Integer>
                 out.println(output + ": " + r.records() + " records written" + leftOut);
                 out.print(TextReport.summary(r.validation()));
                 out.flush();
-                boolean error = r.findings().stream().anyMatch(f -> f.severity() == io.github.visionjsonl.rules.Severity.ERROR);
+                boolean error = r.findings().stream().anyMatch(f -> f.severity() == Severity.ERROR);
                 return error || !r.validation().isValid() ? VisionJsonl.FINDINGS : VisionJsonl.OK;
             } catch (IOException e) {
                 return ErrorMessages.print(spec.commandLine().getErr(), e, file.toString(), output.path);
-            } catch (java.io.UncheckedIOException e) {
+            } catch (UncheckedIOException e) {
                 return ErrorMessages.print(spec.commandLine().getErr(), e.getCause(), file.toString(), output.path);
             }
         }

@@ -6,6 +6,7 @@ import io.github.visionjsonl.html.ImageRendering;
 import io.github.visionjsonl.images.ImageOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -86,7 +87,7 @@ final class RenderCommand implements Callable<Integer> {
             drawn = ImageRendering.render(validator.build(), file, images, chosen, outDir);
         } catch (IOException e) {
             return ErrorMessages.print(err, e, file.toString(), outDir);
-        } catch (java.io.UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
             return ErrorMessages.print(err, e.getCause(), file.toString(), outDir);
         }
         int failed = 0;

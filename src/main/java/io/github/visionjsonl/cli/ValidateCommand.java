@@ -3,6 +3,7 @@ package io.github.visionjsonl.cli;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.visionjsonl.DatasetValidator;
+import io.github.visionjsonl.LineSplit;
 import io.github.visionjsonl.Task;
 import io.github.visionjsonl.html.HtmlReport;
 import io.github.visionjsonl.images.ImageContentOptions;
@@ -12,6 +13,7 @@ import io.github.visionjsonl.mltable.MLTableValidation;
 import io.github.visionjsonl.reading.Progress;
 import io.github.visionjsonl.report.Baseline;
 import io.github.visionjsonl.report.BaselinedReport;
+import io.github.visionjsonl.report.Finding;
 import io.github.visionjsonl.report.JsonReport;
 import io.github.visionjsonl.report.PairReport;
 import io.github.visionjsonl.report.SarifReport;
@@ -21,12 +23,16 @@ import io.github.visionjsonl.rules.RuleCode;
 import io.github.visionjsonl.rules.Severity;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -300,7 +306,7 @@ class ValidateCommand implements Callable<Integer> {
                     err.flush();
                 }
                 exit = Math.max(exit, verdict(report, threshold, out, results, null));
-            } catch (IOException | java.nio.file.InvalidPathException e) {
+            } catch (IOException | InvalidPathException e) {
                 exit = unreadable(file, e, err, results);
             } catch (OutOfMemoryError e) {
                 exit = outOfMemory(file, err, results);
@@ -314,7 +320,7 @@ class ValidateCommand implements Callable<Integer> {
                 PairReport pair = validator.validatePair(streams[0], train, streams[1], validation);
                 exit = Math.max(exit, verdict(pair.training(), threshold, out, results, "training"));
                 exit = Math.max(exit, verdict(pair.validation(), threshold, out, results, "validation"));
-            } catch (IOException | java.nio.file.InvalidPathException e) {
+            } catch (IOException | InvalidPathException e) {
                 String which = streams[0] == null ? train : streams[1] == null || streams[1].started ? validation : train;
                 exit = unreadable(which, e, err, results);
             } catch (OutOfMemoryError e) {
@@ -347,7 +353,7 @@ class ValidateCommand implements Callable<Integer> {
         if (gallery < 0) {
             throw usage("--gallery must be >= 0, was " + gallery);
         }
-        if (Files.exists(html, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (Files.exists(html, LinkOption.NOFOLLOW_LINKS)) {
             err.println("vision-jsonl: " + html + " exists; refusing to overwrite it");
             return VisionJsonl.USAGE;
         }
@@ -371,7 +377,7 @@ class ValidateCommand implements Callable<Integer> {
             }
         } catch (IOException e) {
             return ErrorMessages.isAbout(e, html) ? ErrorMessages.print(err, e, reading, html) : unreadable(reading, e, err, results);
-        } catch (java.nio.file.InvalidPathException e) {
+        } catch (InvalidPathException e) {
             return unreadable(reading, e, err, results);
         } catch (OutOfMemoryError e) {
             return outOfMemory(reading, err, results);
@@ -417,7 +423,7 @@ class ValidateCommand implements Callable<Integer> {
     /** Validates one file into the accepted and rejected outputs; null when an output exists or cannot be written. */
     private ValidationReport validateSplit(DatasetValidator validator, String file, PrintWriter err) throws IOException {
         try {
-            return validator.validate(Path.of(file), new io.github.visionjsonl.LineSplit(acceptedOut, rejectedOut));
+            return validator.validate(Path.of(file), new LineSplit(acceptedOut, rejectedOut));
         } catch (IOException e) {
             if (!ErrorMessages.isAbout(e, acceptedOut, rejectedOut)) {
                 throw e;
@@ -518,7 +524,7 @@ class ValidateCommand implements Callable<Integer> {
                     }
                     g.writeEndArray();
                     g.writeArrayFieldStart("findings");
-                    for (io.github.visionjsonl.report.Finding f : m.report().findings()) {
+                    for (Finding f : m.report().findings()) {
                         JsonReport.write(f, g);
                     }
                     g.writeEndArray();
@@ -537,7 +543,7 @@ class ValidateCommand implements Callable<Integer> {
             out.println();
             out.flush();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -556,7 +562,7 @@ class ValidateCommand implements Callable<Integer> {
             out.println();
             out.flush();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -660,7 +666,7 @@ class ValidateCommand implements Callable<Integer> {
         return images;
     }
 
-    private <T> T parse(java.util.function.Supplier<T> parser, String option) {
+    private <T> T parse(Supplier<T> parser, String option) {
         try {
             return parser.get();
         } catch (IllegalArgumentException e) {

@@ -6,6 +6,7 @@ import io.github.visionjsonl.model.ImageDetails;
 import io.github.visionjsonl.model.MultiLabelRecord;
 import io.github.visionjsonl.rules.RuleCode;
 import io.github.visionjsonl.rules.internal.ImageFormats;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -77,7 +78,7 @@ public final class FoldersToJsonl {
     public ConversionResult csv(Path csv, Path output) throws IOException {
         ConversionLog log = new ConversionLog();
         long written = 0;
-        try (java.io.BufferedReader rows = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
+        try (BufferedReader rows = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
                 JsonlWriter out = JsonlWriter.create(output)) {
             int r = -1;
             for (String line = rows.readLine(); line != null; line = rows.readLine()) {

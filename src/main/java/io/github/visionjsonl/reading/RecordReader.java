@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
  * Iterates the valid records of one input, streaming, for pipelines that consume the data while
@@ -51,8 +53,8 @@ public final class RecordReader<R extends ImageRecord> implements Iterable<Valid
     }
 
     /** The records as a sequential stream (single pass, like {@link #iterator()}). */
-    public java.util.stream.Stream<ValidRecord<R>> stream() {
-        return java.util.stream.StreamSupport.stream(spliterator(), false);
+    public Stream<ValidRecord<R>> stream() {
+        return StreamSupport.stream(spliterator(), false);
     }
 
     private final Iterator<ValidRecord<R>> records = new Iterator<>() {

@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The JSON form of a report, as the command line prints it with {@code --format json}:
@@ -105,7 +106,7 @@ public final class JsonReport {
         out.writeNumberField("warnings", report.warnings());
         out.writeNumberField("infos", report.infos());
         out.writeObjectFieldStart("classes");
-        for (Map.Entry<String, Long> e : new java.util.TreeMap<>(report.classCounts()).entrySet()) {
+        for (Map.Entry<String, Long> e : new TreeMap<>(report.classCounts()).entrySet()) {
             out.writeNumberField(e.getKey(), e.getValue());
         }
         out.writeEndObject();
@@ -175,7 +176,7 @@ public final class JsonReport {
         out.writeNumberField("duplicates", c.duplicates());
         out.writeNumberField("nearDuplicates", c.nearDuplicates());
         out.writeArrayFieldStart("firstDuplicateGroups");
-        for (java.util.List<Long> group : c.firstGroups()) {
+        for (List<Long> group : c.firstGroups()) {
             out.writeStartArray();
             for (long line : group) {
                 out.writeNumber(line);
@@ -194,7 +195,7 @@ public final class JsonReport {
         out.writeNumberField("annotations", runtime.annotations());
         out.writeNumberField("annotationsKept", runtime.annotationsKept());
         out.writeObjectFieldStart("dropped");
-        for (Map.Entry<io.github.visionjsonl.rules.RuleCode, Long> e : runtime.dropped().entrySet()) {
+        for (Map.Entry<RuleCode, Long> e : runtime.dropped().entrySet()) {
             out.writeNumberField(e.getKey().code(), e.getValue());
         }
         out.writeEndObject();

@@ -11,6 +11,7 @@ import io.github.visionjsonl.rules.RuleCode;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -63,7 +64,7 @@ class DatasetFixerTest {
         assertThat(r.validation().isValid()).isTrue();
         assertThat(Files.readAllBytes(in)).isEqualTo(before);
         assertThatThrownBy(() -> new DatasetFixer(DatasetValidator.create(), 0.01).fix(in, out))
-                .isInstanceOf(java.nio.file.FileAlreadyExistsException.class);
+                .isInstanceOf(FileAlreadyExistsException.class);
         assertThatThrownBy(() -> new DatasetFixer(DatasetValidator.create(), 0.7)).isInstanceOf(IllegalArgumentException.class);
     }
 

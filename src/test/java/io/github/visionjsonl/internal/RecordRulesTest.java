@@ -6,7 +6,9 @@ import io.github.visionjsonl.DatasetValidator;
 import io.github.visionjsonl.Task;
 import io.github.visionjsonl.generate.DatasetGenerator;
 import io.github.visionjsonl.model.ImageRecord;
+import io.github.visionjsonl.reading.internal.RecordBinder;
 import io.github.visionjsonl.rules.RuleViolation;
+import io.github.visionjsonl.rules.internal.Messages;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
@@ -17,6 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.hibernate.validator.engine.HibernateConstraintViolation;
 import org.junit.jupiter.api.AfterAll;
@@ -72,9 +76,9 @@ class RecordRulesTest {
         }) {
             lines.add(extra.getBytes(StandardCharsets.UTF_8));
         }
-        ValidatorConfig config = new ValidatorConfig(null, java.util.Map.of(), java.util.Set.of(), 1000, false,
+        ValidatorConfig config = new ValidatorConfig(null, Map.of(), Set.of(), 1000, false,
                 DatasetValidator.DEFAULT_MAX_LINE_LENGTH, 5, 50, 0.95, null, 1,
-                io.github.visionjsonl.reading.internal.RecordBinder.lineFactory(DatasetValidator.DEFAULT_MAX_LINE_LENGTH));
+                RecordBinder.lineFactory(DatasetValidator.DEFAULT_MAX_LINE_LENGTH));
         LineWork work = new LineWork(config, false);
         int records = 0;
         int withViolations = 0;
@@ -90,7 +94,7 @@ class RecordRulesTest {
                     // missing-field comes from binding, duplicate-box and tiny-box are dataset rules: not constraints
                     if (!List.of("missing-field", "duplicate-box", "tiny-box").contains(f.rule().code())) {
                         engine.add(new Seen(f.rule().code(), f.pointer(),
-                                io.github.visionjsonl.rules.internal.Messages.format(f.messageKey(), f.params())));
+                                Messages.format(f.messageKey(), f.params())));
                     }
                 }
             }

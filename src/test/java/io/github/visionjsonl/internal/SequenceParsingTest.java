@@ -11,6 +11,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -235,7 +236,7 @@ class SequenceParsingTest {
                 lines.add(hazard.getBytes(StandardCharsets.UTF_8));
             }
         }
-        java.util.Collections.shuffle(lines, random);
+        Collections.shuffle(lines, random);
 
         for (Task task : new Task[] {null, Task.IMAGE_OBJECT_DETECTION, Task.IMAGE_CLASSIFICATION}) {
             // the parser kept from line to line, on its own

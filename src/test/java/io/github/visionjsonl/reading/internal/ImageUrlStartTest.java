@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import io.github.visionjsonl.Task;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,7 +33,7 @@ class ImageUrlStartTest {
     }
 
     private static void assertUrlAt(RecordBinder binder, byte[] line) {
-        String url = binder.toRecord(io.github.visionjsonl.Task.IMAGE_CLASSIFICATION).imageUrl();
+        String url = binder.toRecord(Task.IMAGE_CLASSIFICATION).imageUrl();
         int start = binder.imageUrlStart();
         assertThat(start).isPositive();
         assertThat(new String(line, start, url.length(), StandardCharsets.US_ASCII)).isEqualTo(url);
