@@ -1,6 +1,5 @@
 package io.github.visionjsonl.cli;
 
-import io.github.visionjsonl.Task;
 import io.github.visionjsonl.config.ConfigException;
 import io.github.visionjsonl.config.ConfigFile;
 import io.github.visionjsonl.rules.Severity;
