@@ -2,6 +2,7 @@ package io.github.visionjsonl.convert;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.visionjsonl.Task;
+import io.github.visionjsonl.internal.urls.ImageFormats;
 import io.github.visionjsonl.model.BoundingBox;
 import io.github.visionjsonl.model.DetectionRecord;
 import io.github.visionjsonl.model.ImageDetails;
@@ -11,7 +12,6 @@ import io.github.visionjsonl.model.Polygon;
 import io.github.visionjsonl.model.Segment;
 import io.github.visionjsonl.model.SegmentationRecord;
 import io.github.visionjsonl.rules.RuleCode;
-import io.github.visionjsonl.rules.internal.ImageFormats;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

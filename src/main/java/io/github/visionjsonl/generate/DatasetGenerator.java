@@ -1,7 +1,7 @@
 package io.github.visionjsonl.generate;
 
 import io.github.visionjsonl.Task;
-import io.github.visionjsonl.internal.AtomicOutput;
+import io.github.visionjsonl.internal.files.AtomicOutput;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
