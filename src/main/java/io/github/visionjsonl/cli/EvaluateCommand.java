@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.visionjsonl.DatasetValidator;
 import io.github.visionjsonl.Task;
+import io.github.visionjsonl.internal.files.JsonNumbers;
 import io.github.visionjsonl.predict.Evaluator;
 import io.github.visionjsonl.report.Finding;
 import java.io.IOException;
@@ -141,29 +142,29 @@ final class EvaluateCommand implements Callable<Integer> {
         g.writeNumberField("predictions", e.predictions());
         g.writeNumberField("matched", e.matched());
         if (e.task().hasObjects()) {
-            number(g, "map", e.map());
-            number(g, "ap50", e.ap50());
-            number(g, "ap75", e.ap75());
+            JsonNumbers.finiteOrNull(g, "map", e.map());
+            JsonNumbers.finiteOrNull(g, "ap50", e.ap50());
+            JsonNumbers.finiteOrNull(g, "ap75", e.ap75());
             g.writeObjectFieldStart("apByIou");
             for (Map.Entry<Double, Double> a : e.apByIou().entrySet()) {
-                number(g, String.format(Locale.ROOT, "%.2f", a.getKey()), a.getValue());
+                JsonNumbers.finiteOrNull(g, String.format(Locale.ROOT, "%.2f", a.getKey()), a.getValue());
             }
             g.writeEndObject();
             g.writeObjectFieldStart("apPerClass");
             for (Map.Entry<String, Double> c : e.apPerClass().entrySet()) {
-                number(g, c.getKey(), c.getValue());
+                JsonNumbers.finiteOrNull(g, c.getKey(), c.getValue());
             }
             g.writeEndObject();
         } else {
-            number(g, "accuracy", e.accuracy());
+            JsonNumbers.finiteOrNull(g, "accuracy", e.accuracy());
             g.writeArrayFieldStart("perClass");
             for (Evaluator.ClassScore c : e.perClass()) {
                 g.writeStartObject();
                 g.writeStringField("label", c.label());
                 g.writeNumberField("support", c.support());
-                number(g, "precision", c.precision());
-                number(g, "recall", c.recall());
-                number(g, "f1", c.f1());
+                JsonNumbers.finiteOrNull(g, "precision", c.precision());
+                JsonNumbers.finiteOrNull(g, "recall", c.recall());
+                JsonNumbers.finiteOrNull(g, "f1", c.f1());
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -182,13 +183,5 @@ final class EvaluateCommand implements Callable<Integer> {
         g.writeEndObject();
         g.flush();
         out.println();
-    }
-
-    private static void number(JsonGenerator g, String name, double v) throws IOException {
-        if (Double.isFinite(v)) {
-            g.writeNumberField(name, v);
-        } else {
-            g.writeNullField(name);
-        }
     }
 }
