@@ -11,7 +11,6 @@ import io.github.visionjsonl.internal.engine.ValidationRun;
 import io.github.visionjsonl.internal.settings.ValidatorConfig;
 import io.github.visionjsonl.mltable.MLTableReport;
 import io.github.visionjsonl.mltable.MLTableValidation;
-import io.github.visionjsonl.model.DetectionRecord;
 import io.github.visionjsonl.model.ImageRecord;
 import io.github.visionjsonl.reading.LineReader;
 import io.github.visionjsonl.reading.Progress;

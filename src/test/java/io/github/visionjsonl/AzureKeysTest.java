@@ -9,6 +9,7 @@ import io.github.visionjsonl.rules.RuleCode;
 import io.github.visionjsonl.rules.Severity;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Keys Azure's own tools write beside the schema's: {@code unknown-field} infos that say they are harmless. */
@@ -54,7 +55,7 @@ class AzureKeysTest {
     }
 
     /** The findings of one line, checked one pointer at a time. */
-    private record ValidatedLineCheck(java.util.List<Finding> findings) {
+    private record ValidatedLineCheck(List<Finding> findings) {
 
         static ValidatedLineCheck of(String line) {
             return new ValidatedLineCheck(DatasetValidator.create().validateLine(line).findings());

@@ -8,6 +8,7 @@ import io.github.visionjsonl.rules.RuleCode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /** Which file sizes the class rules judge: one class always, counts once they can tell, ratios on 20 records. */
@@ -30,7 +31,7 @@ class ClassRulesTest {
 
     private static String[] repeat(int n, String label) {
         String[] labels = new String[n];
-        java.util.Arrays.fill(labels, label);
+        Arrays.fill(labels, label);
         return labels;
     }
 

@@ -14,6 +14,8 @@ import io.github.visionjsonl.rules.RuleCode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -213,9 +215,9 @@ class DatasetChecksTest {
 
     @Test
     void sameVerdictsForTheSameBytesWhateverTheSource() throws Exception {
-        java.nio.file.Path file = java.nio.file.Path.of("samples/invalid/few-samples.jsonl");
+        Path file = Path.of("samples/invalid/few-samples.jsonl");
         ValidationReport fromFile = VALIDATOR.validate(file);
-        ValidationReport fromStream = VALIDATOR.validate(new ByteArrayInputStream(java.nio.file.Files.readAllBytes(file)),
+        ValidationReport fromStream = VALIDATOR.validate(new ByteArrayInputStream(Files.readAllBytes(file)),
                 file.toString());
         assertThat(fromStream).isEqualTo(fromFile);
         assertThat(List.of(fromFile.findings().get(0).rule())).containsExactly(RuleCode.FEW_SAMPLES);

@@ -8,6 +8,7 @@ import io.github.visionjsonl.rules.RuleCode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 /** Datastore URIs across the lines of a file: one datastore, one workspace; no absolute paths. */
@@ -29,7 +30,7 @@ class DatastoreUrlsTest {
         ValidationReport r = validate(DatasetValidator.create(), "AmlDatastore://ds/1.jpg", "AmlDatastore://other/2.jpg",
                 "azureml://datastores/other/paths/3.jpg", "AmlDatastore://ds/4.jpg", "azureml://datastores/third/paths/5.jpg");
         assertThat(r.findings(RuleCode.MIXED_DATASTORES)).extracting(Finding::line, Finding::pointer).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(2L, "/image_url"), org.assertj.core.groups.Tuple.tuple(5L, "/image_url"));
+                Tuple.tuple(2L, "/image_url"), Tuple.tuple(5L, "/image_url"));
         assertThat(r.findings(RuleCode.MIXED_DATASTORES).get(0).message())
                 .contains("datastore \"other\"", "line 1 points into \"ds\"");
         assertThat(r.findings(RuleCode.MIXED_DATASTORES).get(1).column()).isEqualTo(15);

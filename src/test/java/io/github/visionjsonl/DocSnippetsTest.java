@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.tools.Diagnostic;
@@ -56,7 +57,7 @@ class DocSnippetsTest {
     private static final Pattern METHOD = Pattern.compile(
             "^(?:(?:public|protected|private|static|final|abstract|synchronized|default)\\s+)*(?:<[^>]+>\\s+)?"
                 + "[\\w.]+(?:<[^()]*>)?(?:\\[])*\\s+(\\w+)\\s*\\(.*");
-    private static final java.util.Set<String> STATEMENT_WORDS = java.util.Set.of("return", "new", "throw", "yield", "else",
+    private static final Set<String> STATEMENT_WORDS = Set.of("return", "new", "throw", "yield", "else",
             "case", "assert");
 
     /** The {@code ```java} blocks of a Markdown text. */

@@ -3,9 +3,11 @@ package io.github.visionjsonl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.github.visionjsonl.reading.ValidatedLine;
 import io.github.visionjsonl.report.Finding;
 import io.github.visionjsonl.report.ValidationReport;
 import io.github.visionjsonl.rules.RuleCode;
+import io.github.visionjsonl.rules.Severity;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -143,10 +145,10 @@ class DuplicateBoxTest {
             b.append(", \"extra").append(i).append("\": ").append(i);
         }
         b.append(", \"label\": [{\"label\": \"can\", \"topX\": 1.5, \"topY\": 0.1, \"bottomX\": 0.5, \"bottomY\": 0.5}]}");
-        io.github.visionjsonl.reading.ValidatedLine line = DatasetValidator.builder().maxFindings(5).build()
+        ValidatedLine line = DatasetValidator.builder().maxFindings(5).build()
                 .validateLine(b.toString());
         assertThat(line.findings()).hasSize(6);
-        assertThat(line.findings().get(5).severity()).isEqualTo(io.github.visionjsonl.rules.Severity.ERROR);
+        assertThat(line.findings().get(5).severity()).isEqualTo(Severity.ERROR);
         assertThat(line.isValid()).isFalse();
     }
 

@@ -7,11 +7,13 @@ import io.github.visionjsonl.reading.ValidatedLine;
 import io.github.visionjsonl.report.Finding;
 import io.github.visionjsonl.report.ValidationReport;
 import io.github.visionjsonl.rules.RuleCode;
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -35,7 +37,7 @@ class FindingLineHashTest {
         for (int i = 0; i <= all.length; i++) {
             if (i == all.length || all[i] == '\n') {
                 int end = i > start && all[i - 1] == '\r' ? i - 1 : i;
-                lines.add(java.util.Arrays.copyOfRange(all, start, end));
+                lines.add(Arrays.copyOfRange(all, start, end));
                 start = i + 1;
             }
         }
@@ -83,7 +85,7 @@ class FindingLineHashTest {
     void heldBackLinesKeepTheirHash() throws Exception {
         String empty = "{\"image_url\": \"AmlDatastore://ds/a.jpg\", \"label\": [], \"extra\": 1}";
         String multi = "{\"image_url\": \"AmlDatastore://ds/b.jpg\", \"label\": [\"cat\"]}";
-        ValidationReport report = DatasetValidator.create().validate(new java.io.ByteArrayInputStream(
+        ValidationReport report = DatasetValidator.create().validate(new ByteArrayInputStream(
                 (empty + "\n" + multi + "\n").getBytes(StandardCharsets.UTF_8)), "f");
         List<Finding> first = report.findings().stream().filter(f -> f.line() == 1).toList();
         assertThat(first).extracting(Finding::rule).contains(RuleCode.UNKNOWN_FIELD, RuleCode.LABEL_LIST_EMPTY);

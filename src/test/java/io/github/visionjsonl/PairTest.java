@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.visionjsonl.report.Finding;
 import io.github.visionjsonl.report.PairReport;
 import io.github.visionjsonl.rules.RuleCode;
+import io.github.visionjsonl.rules.Severity;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 /** A training file with its validation file: the rules that compare the two. */
@@ -47,7 +49,7 @@ class PairTest {
         PairReport r = pair(cls("1.jpg", "can") + cls("2.jpg", "carton"),
                 cls("3.jpg", "can") + cls("4.jpg", "milk") + cls("5.jpg", "milk") + cls("6.jpg", "carton"));
         assertThat(r.validation().findings()).extracting(Finding::rule, Finding::line)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(RuleCode.UNSEEN_VALIDATION_LABEL, 2L));
+                .containsExactly(Tuple.tuple(RuleCode.UNSEEN_VALIDATION_LABEL, 2L));
         assertThat(r.validation().findings().get(0).pointer()).isEqualTo("/label");
         assertThat(r.isValid()).isFalse();
     }
@@ -88,7 +90,7 @@ class PairTest {
         assertThat(same.isValid()).isFalse();
         Finding leaked = same.validation().findings(RuleCode.VALIDATION_LEAKED).get(0);
         assertThat(leaked.line()).isZero();
-        assertThat(leaked.severity()).isEqualTo(io.github.visionjsonl.rules.Severity.ERROR);
+        assertThat(leaked.severity()).isEqualTo(Severity.ERROR);
         assertThat(leaked.message()).isEqualTo("3 of the 3 validation images (100%) are also in the training file"
                 + " train.jsonl, more than half: the validation scores would measure what the model memorized");
         assertThat(same.validation().findings(RuleCode.TRAIN_VALIDATION_LEAK)).hasSize(3);

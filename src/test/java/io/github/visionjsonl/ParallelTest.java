@@ -8,9 +8,16 @@ import io.github.visionjsonl.reading.RecordReader;
 import io.github.visionjsonl.reading.ValidRecord;
 import io.github.visionjsonl.report.ValidationReport;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.List;
 import java.nio.file.Path;
+import java.util.SplittableRandom;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -56,7 +63,7 @@ class ParallelTest {
                 text.append(String.format(normal, i));
             }
         }
-        byte[] data = text.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] data = text.toString().getBytes(StandardCharsets.US_ASCII);
         DatasetValidator.Builder builder = DatasetValidator.builder().maxFindings(100_000).maxLineLength(2_000_000);
         ValidationReport one = builder.build().validate(new ByteArrayInputStream(data), "d");
         ValidationReport two = builder.threads(2).build().validate(new ByteArrayInputStream(data), "d");
@@ -72,8 +79,8 @@ class ParallelTest {
      */
     @Test
     void batchesKeepEveryKindOfLineAsOneThreadReadsIt(@TempDir Path dir) throws IOException {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        SplittableRandom random = new SplittableRandom(3);
         String[] labels = {"cat", "K\u00e4tzchen", "\u732b", "dog"};
         out.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
         for (int i = 0; i < 14_000; i++) {
@@ -88,21 +95,21 @@ class ParallelTest {
                 default -> "{\"image_url\": \"AmlDatastore://ds/" + i + ".jpg\", \"label\": \""
                         + labels[random.nextInt(labels.length)] + "\"}";
             };
-            out.writeBytes(line.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.writeBytes(line.getBytes(StandardCharsets.UTF_8));
             if (kind == 5) {
                 out.writeBytes(new byte[] {(byte) 0xC3, 0x28});
             }
             if (i == 7000) {
                 // more lines than a block may hold
-                out.writeBytes("\n".repeat(20_000).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                out.writeBytes("\n".repeat(20_000).getBytes(StandardCharsets.US_ASCII));
             }
-            out.writeBytes((random.nextBoolean() ? "\r\n" : "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.writeBytes((random.nextBoolean() ? "\r\n" : "\n").getBytes(StandardCharsets.US_ASCII));
         }
         out.writeBytes("{\"image_url\": \"AmlDatastore://ds/last.jpg\", \"label\": \"cat\"}".getBytes(
-                java.nio.charset.StandardCharsets.US_ASCII));
+                StandardCharsets.US_ASCII));
         byte[] data = out.toByteArray();
         Path gzip = dir.resolve("d.jsonl.gz");
-        try (java.io.OutputStream z = new java.util.zip.GZIPOutputStream(java.nio.file.Files.newOutputStream(gzip))) {
+        try (OutputStream z = new GZIPOutputStream(Files.newOutputStream(gzip))) {
             z.write(data);
         }
 
@@ -111,15 +118,15 @@ class ParallelTest {
         DatasetValidator two = builder.threads(2).build();
         assertThat(two.validate(new ByteArrayInputStream(data), "d")).isEqualTo(one);
         assertThat(two.validate(trickle(data, 11), "d")).isEqualTo(one);
-        assertThat(two.validate(java.nio.file.Files.newInputStream(gzip), "d")).isEqualTo(one);
+        assertThat(two.validate(Files.newInputStream(gzip), "d")).isEqualTo(one);
         assertThat(one.lines()).isEqualTo(34_001);
         assertThat(one.findings()).extracting(f -> f.rule().code())
                 .contains("line-too-long", "blank-line", "invalid-encoding", "json-syntax", "byte-order-mark");
     }
 
     /** A stream that hands out its bytes a few at a time, as a pipe may. */
-    private static java.io.InputStream trickle(byte[] data, long seed) {
-        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+    private static InputStream trickle(byte[] data, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
         return new ByteArrayInputStream(data) {
             @Override
             public synchronized int read(byte[] b, int off, int len) {

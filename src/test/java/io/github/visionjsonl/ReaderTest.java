@@ -10,6 +10,7 @@ import io.github.visionjsonl.model.ClassificationRecord;
 import io.github.visionjsonl.model.DetectionRecord;
 import io.github.visionjsonl.model.ImageRecord;
 import io.github.visionjsonl.model.MultiLabelRecord;
+import io.github.visionjsonl.reading.Progress;
 import io.github.visionjsonl.reading.RecordReader;
 import io.github.visionjsonl.reading.ValidRecord;
 import io.github.visionjsonl.report.Finding;
@@ -26,7 +27,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.zip.GZIPOutputStream;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -86,8 +89,8 @@ class ReaderTest {
     void readingGoesOnAfterABrokenLine() throws IOException {
         ValidationReport r = validate(DETECTION + "\n{\"image_url\": \"x\n" + DETECTION + "\nnot json at all\n" + DETECTION + "\n");
         assertThat(r.findings()).extracting(Finding::line, Finding::rule)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(2L, RuleCode.JSON_SYNTAX),
-                        org.assertj.core.groups.Tuple.tuple(4L, RuleCode.JSON_SYNTAX));
+                .containsExactly(Tuple.tuple(2L, RuleCode.JSON_SYNTAX),
+                        Tuple.tuple(4L, RuleCode.JSON_SYNTAX));
         assertThat(r.validRecords()).isEqualTo(3);
         assertThat(r.records()).isEqualTo(5);
     }
@@ -153,11 +156,11 @@ class ReaderTest {
         ValidationReport ml = validate(background + "\n" + MULTILABEL + "\n");
         assertThat(ml.task()).isEqualTo(Task.IMAGE_CLASSIFICATION_MULTILABEL);
         assertThat(ml.findings()).extracting(Finding::line, Finding::rule)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, RuleCode.LABEL_LIST_EMPTY));
+                .containsExactly(Tuple.tuple(1L, RuleCode.LABEL_LIST_EMPTY));
 
         ValidationReport cls = validate(background + "\n" + CLASSIFICATION + "\n");
         assertThat(cls.findings()).extracting(Finding::line, Finding::rule)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, RuleCode.TASK_MISMATCH));
+                .containsExactly(Tuple.tuple(1L, RuleCode.TASK_MISMATCH));
         assertThat(cls.validRecords()).isEqualTo(1);
     }
 
@@ -244,7 +247,7 @@ class ReaderTest {
     void coordinatesAreReadExactlyWhateverTheirSpelling() throws IOException {
         // Short decimals take a fast path over the input bytes; every spelling must give the double
         // Double.parseDouble gives, in sequence and alone, signs and zeros included.
-        java.util.Random random = new java.util.Random(5);
+        Random random = new Random(5);
         List<String> numbers = new ArrayList<>(List.of("0", "-0", "0.0", "-0.0", "0.5", "0.50", "1e-1", "2.5E-1",
                 "0.123456789012345", "0.1234567890123456", "0.30000000000000004", "0.000001", "0.9999999999999999"));
         for (int i = 0; i < 400; i++) {
@@ -337,14 +340,14 @@ class ReaderTest {
             b.append(CLASSIFICATION.replace("001.jpg", i + ".jpg")).append('\n');
         }
         Files.writeString(file, b);
-        List<io.github.visionjsonl.reading.Progress> seen = new ArrayList<>();
+        List<Progress> seen = new ArrayList<>();
         ValidationReport r = VALIDATOR.validate(file, seen::add);
         assertThat(r.validRecords()).isEqualTo(20_000);
-        io.github.visionjsonl.reading.Progress last = seen.get(seen.size() - 1);
+        Progress last = seen.get(seen.size() - 1);
         assertThat(last.lines()).isEqualTo(20_000);
         assertThat(last.records()).isEqualTo(20_000);
         assertThat(last.percent()).isEqualTo(100.0);
         assertThat(last.totalBytes()).isEqualTo(Files.size(file));
-        assertThat(seen).extracting(io.github.visionjsonl.reading.Progress::lines).isSorted();
+        assertThat(seen).extracting(Progress::lines).isSorted();
     }
 }

@@ -13,12 +13,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** No input, however hostile, makes the validator throw: every problem is a finding. */
+/**
+ * No input, however hostile, makes the validator throw: every problem is a finding.
+ *
+ * <p>{@code -Dvisionjsonl.fuzz.iterations=N} mutates N valid lines (default 4000; 20000 for a
+ * long run).
+ */
 class RobustnessTest {
+
+    private static final int MUTATED_LINES = Integer.getInteger("visionjsonl.fuzz.iterations", 4000);
 
     /** The fixtures repeat one image on many lines; duplicate-image-url has tests of its own. */
     private static final DatasetValidator VALIDATOR = DatasetValidator.builder()
-            .disable(io.github.visionjsonl.rules.RuleCode.DUPLICATE_IMAGE_URL).build();
+            .disable(RuleCode.DUPLICATE_IMAGE_URL).build();
 
     private static ValidationReport validate(byte[] content) throws IOException {
         return VALIDATOR.validate(new ByteArrayInputStream(content), "hostile");
@@ -52,7 +59,7 @@ class RobustnessTest {
             Samples.MULTILABEL.getBytes(StandardCharsets.UTF_8),
             Samples.CLASSIFICATION.getBytes(StandardCharsets.UTF_8)};
         byte[] alphabet = "{}[]\",:0123456789.-eE tnfalsu\\\u00ff".getBytes(StandardCharsets.ISO_8859_1);
-        for (int i = 0; i < 20_000; i++) {
+        for (int i = 0; i < MUTATED_LINES; i++) {
             byte[] line = seeds[i % seeds.length].clone();
             int edits = 1 + random.nextInt(4);
             for (int e = 0; e < edits; e++) {

@@ -2,6 +2,7 @@ package io.github.visionjsonl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.visionjsonl.images.ImageFiles;
 import io.github.visionjsonl.images.ImageOptions;
 import io.github.visionjsonl.report.JsonReport;
 import io.github.visionjsonl.report.PairReport;
@@ -177,7 +178,7 @@ class RuntimeViewTest {
 
     @Test
     void aMissingImageDropsItsLineOnThePoolAsInline(@TempDir Path root) throws IOException {
-        Files.write(root.resolve("a.jpg"), io.github.visionjsonl.images.ImageFiles.encode("png", 20, 20));
+        Files.write(root.resolve("a.jpg"), ImageFiles.encode("png", 20, 20));
         String content = det("a.jpg", box(0.1, 0.1, 0.2, 0.2), box(0.2, 0.2, 0.3, 0.3)) + det("missing.jpg", box(0.1, 0.1, 0.2, 0.2));
         DatasetValidator v = DatasetValidator.builder().images(ImageOptions.under(root)).build();
         RuntimeView pooled = validate(v, content).runtime();

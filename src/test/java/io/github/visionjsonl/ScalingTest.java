@@ -11,6 +11,7 @@ import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.function.IntFunction;
+import java.util.function.IntToDoubleFunction;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -24,12 +25,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Times are only compared with each other, within the test, never with a bound: each is the
  * test thread's processor time, the best of several runs after a warm-up, at sizes where one run
  * takes some milliseconds.
+ *
+ * <p>{@code -Dvisionjsonl.scaling.runs=N} takes the best of N runs (default 5; 7 for a long run).
  */
 class ScalingTest {
 
     /** Doubling the line may cost this factor: linear is 2, n log n a little more, quadratic 4. */
     private static final double MAX_RATIO = 2.5;
-    private static final int RUNS = 7;
+    private static final int RUNS = Integer.getInteger("visionjsonl.scaling.runs", 5);
     private static final int ATTEMPTS = 3;
 
     /** One thread, the test's: its processor time leaves out other processes of a shared machine. */
@@ -99,7 +102,7 @@ class ScalingTest {
         }
     }
 
-    private static String boxes(int n, IntFunction<String> label, java.util.function.IntToDoubleFunction shift) {
+    private static String boxes(int n, IntFunction<String> label, IntToDoubleFunction shift) {
         StringBuilder b = new StringBuilder("{").append(URL).append(", \"label\": [");
         for (int i = 0; i < n; i++) {
             double x = 0.1 + shift.applyAsDouble(i);

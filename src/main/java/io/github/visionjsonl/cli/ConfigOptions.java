@@ -1,6 +1,5 @@
 package io.github.visionjsonl.cli;
 
-import io.github.visionjsonl.Task;
 import io.github.visionjsonl.config.ConfigException;
 import io.github.visionjsonl.config.ConfigFile;
 import io.github.visionjsonl.rules.Severity;
@@ -45,7 +44,7 @@ final class ConfigOptions {
         }
         CommandLine.ParseResult given = c.spec.commandLine().getParseResult();
         if (c.task == null) {
-            c.task = config.task().map(Task::sdkName).orElse(null);
+            c.task = config.task().orElse(null);
         }
         List<String> configured = new ArrayList<>();
         config.severities().forEach((rule, severity) -> configured.add(rule.code() + "=" + severity.label()));

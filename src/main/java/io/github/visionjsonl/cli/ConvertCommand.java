@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -58,9 +59,9 @@ final class ConvertCommand implements Callable<Integer> {
             description = "Output format: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
     To to;
 
-    @Option(names = "--task", paramLabel = "TASK",
+    @Option(names = "--task", paramLabel = "TASK", converter = TaskConverter.class,
             description = "detection or segmentation (coco, yolo); default detection.")
-    String task;
+    Task task;
 
     @Option(names = "--base-url", paramLabel = "URL", defaultValue = "",
             description = "Prefix of every image URL, e.g. AmlDatastore://workspaceblobstore/fridge/images/")
@@ -107,8 +108,7 @@ final class ConvertCommand implements Callable<Integer> {
         if (maxFindings < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--max-findings must be >= 0, was " + maxFindings);
         }
-        Task t = task == null ? Task.IMAGE_OBJECT_DETECTION : Task.fromName(task).orElseThrow(() ->
-                new CommandLine.ParameterException(spec.commandLine(), "--task: unknown task '" + task + "'"));
+        Task t = task == null ? Task.IMAGE_OBJECT_DETECTION : task;
         List<String> yoloNames = null;
         if (from == From.yolo) {
             if (names == null) {
@@ -140,7 +140,7 @@ final class ConvertCommand implements Callable<Integer> {
             return VisionJsonl.USAGE;
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        } catch (java.nio.file.NotDirectoryException e) {
+        } catch (NotDirectoryException e) {
             err.println("vision-jsonl: cannot convert " + input + ": --from " + from + " reads a folder, and "
                     + e.getFile() + " is a file");
             return VisionJsonl.USAGE;

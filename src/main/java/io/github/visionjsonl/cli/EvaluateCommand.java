@@ -2,11 +2,14 @@ package io.github.visionjsonl.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.github.visionjsonl.DatasetValidator;
 import io.github.visionjsonl.Task;
+import io.github.visionjsonl.internal.files.JsonNumbers;
 import io.github.visionjsonl.predict.Evaluator;
 import io.github.visionjsonl.report.Finding;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -40,8 +43,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--predictions", required = true, paramLabel = "FILE", description = "Scoring responses.")
     Path predictions;
 
-    @Option(names = "--task", paramLabel = "TASK", description = "The task; default: detected from the ground truth.")
-    String task;
+    @Option(names = "--task", paramLabel = "TASK", converter = TaskConverter.class,
+            description = "The task; default: detected from the ground truth.")
+    Task task;
 
     @Option(names = "--mapping", paramLabel = "CSV", description = "filename,image_url rows for responses without image_url.")
     Path mapping;
@@ -62,9 +66,9 @@ final class EvaluateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            Task t = PredictionsCommand.task(spec.commandLine(), task);
+            Task t = task;
             if (t == null) {
-                t = io.github.visionjsonl.DatasetValidator.create().validate(truth).task();
+                t = DatasetValidator.create().validate(truth).task();
                 if (t == null) {
                     throw new CommandLine.ParameterException(spec.commandLine(), "the ground truth tells no task: give --task");
                 }
@@ -90,7 +94,7 @@ final class EvaluateCommand implements Callable<Integer> {
         } catch (IOException ex) {
             // Only the ground truth is read as a stream (gzip, lines); a failure naming no file is its.
             return ErrorMessages.print(err, ex, truth.toString());
-        } catch (java.io.UncheckedIOException ex) {
+        } catch (UncheckedIOException ex) {
             return ErrorMessages.print(err, ex.getCause(), truth.toString());
         }
     }
@@ -138,29 +142,29 @@ final class EvaluateCommand implements Callable<Integer> {
         g.writeNumberField("predictions", e.predictions());
         g.writeNumberField("matched", e.matched());
         if (e.task().hasObjects()) {
-            number(g, "map", e.map());
-            number(g, "ap50", e.ap50());
-            number(g, "ap75", e.ap75());
+            JsonNumbers.finiteOrNull(g, "map", e.map());
+            JsonNumbers.finiteOrNull(g, "ap50", e.ap50());
+            JsonNumbers.finiteOrNull(g, "ap75", e.ap75());
             g.writeObjectFieldStart("apByIou");
             for (Map.Entry<Double, Double> a : e.apByIou().entrySet()) {
-                number(g, String.format(Locale.ROOT, "%.2f", a.getKey()), a.getValue());
+                JsonNumbers.finiteOrNull(g, String.format(Locale.ROOT, "%.2f", a.getKey()), a.getValue());
             }
             g.writeEndObject();
             g.writeObjectFieldStart("apPerClass");
             for (Map.Entry<String, Double> c : e.apPerClass().entrySet()) {
-                number(g, c.getKey(), c.getValue());
+                JsonNumbers.finiteOrNull(g, c.getKey(), c.getValue());
             }
             g.writeEndObject();
         } else {
-            number(g, "accuracy", e.accuracy());
+            JsonNumbers.finiteOrNull(g, "accuracy", e.accuracy());
             g.writeArrayFieldStart("perClass");
             for (Evaluator.ClassScore c : e.perClass()) {
                 g.writeStartObject();
                 g.writeStringField("label", c.label());
                 g.writeNumberField("support", c.support());
-                number(g, "precision", c.precision());
-                number(g, "recall", c.recall());
-                number(g, "f1", c.f1());
+                JsonNumbers.finiteOrNull(g, "precision", c.precision());
+                JsonNumbers.finiteOrNull(g, "recall", c.recall());
+                JsonNumbers.finiteOrNull(g, "f1", c.f1());
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -179,13 +183,5 @@ final class EvaluateCommand implements Callable<Integer> {
         g.writeEndObject();
         g.flush();
         out.println();
-    }
-
-    private static void number(JsonGenerator g, String name, double v) throws IOException {
-        if (Double.isFinite(v)) {
-            g.writeNumberField(name, v);
-        } else {
-            g.writeNullField(name);
-        }
     }
 }

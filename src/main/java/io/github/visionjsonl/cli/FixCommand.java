@@ -43,8 +43,9 @@ final class FixCommand implements Callable<Integer> {
             description = "How far outside [0, 1] a coordinate may be to be clamped. Default: ${DEFAULT-VALUE}.")
     double tolerance;
 
-    @Option(names = "--task", paramLabel = "TASK", description = "The task of the file; default: detected.")
-    String task;
+    @Option(names = "--task", paramLabel = "TASK", converter = TaskConverter.class,
+            description = "The task of the file; default: detected.")
+    Task task;
 
     @Option(names = "--max-findings", paramLabel = "N", defaultValue = "1000",
             description = "List at most N lines set aside and N changes (all are counted). Default: ${DEFAULT-VALUE}.")
@@ -67,8 +68,7 @@ final class FixCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         DatasetValidator.Builder b = DatasetValidator.builder();
         if (task != null) {
-            b.task(Task.fromName(task).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
-                    "--task: unknown task '" + task + "'")));
+            b.task(task);
         }
         if (maxFindings < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--max-findings must be >= 0, was " + maxFindings);

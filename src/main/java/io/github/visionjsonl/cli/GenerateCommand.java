@@ -27,9 +27,9 @@ final class GenerateCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--task", paramLabel = "TASK", defaultValue = "image-object-detection",
+    @Option(names = "--task", paramLabel = "TASK", defaultValue = "image-object-detection", converter = TaskConverter.class,
             description = "The task of the records. Default: ${DEFAULT-VALUE}.")
-    String task;
+    Task task;
 
     @Option(names = "--records", paramLabel = "N", required = true, description = "How many lines to write.")
     long records;
@@ -51,9 +51,7 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Task t = Task.fromName(task).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
-                "--task: unknown task '" + task + "'"));
-        DatasetGenerator.Builder b = DatasetGenerator.builder().task(t).seed(seed);
+        DatasetGenerator.Builder b = DatasetGenerator.builder().task(task).seed(seed);
         CommandLine cli = spec.commandLine();
         ErrorMessages.option(cli, "--records", () -> b.records(records));
         ErrorMessages.option(cli, "--invalid-rate", () -> b.invalidRate(invalidRate));

@@ -5,9 +5,11 @@ import io.github.visionjsonl.predict.PredictionReader;
 import io.github.visionjsonl.predict.PseudoLabels;
 import io.github.visionjsonl.report.Finding;
 import io.github.visionjsonl.report.TextReport;
+import io.github.visionjsonl.rules.Severity;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -16,6 +18,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,7 +31,7 @@ import picocli.CommandLine.Parameters;
         versionProvider = VersionProvider.class,
         description = {"Scoring responses of a deployed model: one JSON object, a JSON array, or one per line.", ""},
         subcommands = {PredictionsCommand.Validate.class, PredictionsCommand.ToLabels.class})
-final class PredictionsCommand implements java.util.concurrent.Callable<Integer> {
+final class PredictionsCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -36,11 +39,6 @@ final class PredictionsCommand implements java.util.concurrent.Callable<Integer>
     @Override
     public Integer call() {
         return VisionJsonl.commandRequired(spec.commandLine());
-    }
-
-    static Task task(CommandLine cli, String name) {
-        return name == null ? null : Task.fromName(name).orElseThrow(() -> new CommandLine.ParameterException(cli,
-                "--task: unknown task '" + name + "'"));
     }
 
     /**
@@ -87,13 +85,13 @@ final class PredictionsCommand implements java.util.concurrent.Callable<Integer>
                 + "normalized and ordered.", ""},
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:no error", "1:an error finding", "2:usage error or unreadable input"})
-    static final class Validate implements java.util.concurrent.Callable<Integer> {
+    static final class Validate implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--task", paramLabel = "TASK",
+        @Option(names = "--task", paramLabel = "TASK", converter = TaskConverter.class,
                 description = "The model's task: responses of another task's shape are errors, multi-class probabilities must sum to 1.")
-        String task;
+        Task task;
 
         @Parameters(paramLabel = "FILE", description = "The predictions file.")
         Path file;
@@ -102,7 +100,7 @@ final class PredictionsCommand implements java.util.concurrent.Callable<Integer>
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             try {
-                PredictionReader.Result r = new PredictionReader(task(spec.commandLine(), task)).read(file);
+                PredictionReader.Result r = new PredictionReader(task).read(file);
                 for (Finding f : r.findings()) {
                     out.println(f.format(file + (f.line() > 0 || f.pointer().isEmpty() ? "" : "#" + f.pointer())));
                 }
@@ -125,12 +123,13 @@ final class PredictionsCommand implements java.util.concurrent.Callable<Integer>
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:written, no error", "1:written, with errors in the input or the output",
                 "2:usage error, unreadable input, or an output that exists"})
-    static final class ToLabels implements java.util.concurrent.Callable<Integer> {
+    static final class ToLabels implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @Option(names = "--task", required = true, paramLabel = "TASK", description = "The model's task.")
-        String task;
+        @Option(names = "--task", required = true, paramLabel = "TASK", converter = TaskConverter.class,
+                description = "The model's task.")
+        Task task;
 
         @Option(names = "--min-score", required = true, paramLabel = "S",
                 description = "The lowest probability or score kept, in [0, 1].")
@@ -157,7 +156,7 @@ final class PredictionsCommand implements java.util.concurrent.Callable<Integer>
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "--min-score must be in [0, 1], was " + minScore);
             }
-            Task t = task(spec.commandLine(), task);
+            Task t = task;
             try {
                 PseudoLabels.Result r = new PseudoLabels(t, minScore, mapping(spec.commandLine(), mapping), keepEmpty)
                         .write(file, output.path);
@@ -170,11 +169,11 @@ final class PredictionsCommand implements java.util.concurrent.Callable<Integer>
                 out.println(output + ": " + r.records() + " records written" + leftOut);
                 out.print(TextReport.summary(r.validation()));
                 out.flush();
-                boolean error = r.findings().stream().anyMatch(f -> f.severity() == io.github.visionjsonl.rules.Severity.ERROR);
+                boolean error = r.findings().stream().anyMatch(f -> f.severity() == Severity.ERROR);
                 return error || !r.validation().isValid() ? VisionJsonl.FINDINGS : VisionJsonl.OK;
             } catch (IOException e) {
                 return ErrorMessages.print(spec.commandLine().getErr(), e, file.toString(), output.path);
-            } catch (java.io.UncheckedIOException e) {
+            } catch (UncheckedIOException e) {
                 return ErrorMessages.print(spec.commandLine().getErr(), e.getCause(), file.toString(), output.path);
             }
         }

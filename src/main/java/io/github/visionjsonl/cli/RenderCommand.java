@@ -6,6 +6,7 @@ import io.github.visionjsonl.html.ImageRendering;
 import io.github.visionjsonl.images.ImageOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,8 +55,9 @@ final class RenderCommand implements Callable<Integer> {
             description = "The lines to draw, e.g. 3,7-9 (1-based). Default: the first 20 lines.")
     String lines;
 
-    @Option(names = "--task", paramLabel = "TASK", description = "The task of the file, as for validate.")
-    String task;
+    @Option(names = "--task", paramLabel = "TASK", converter = TaskConverter.class,
+            description = "The task of the file, as for validate.")
+    Task task;
 
     @Parameters(paramLabel = "FILE", arity = "1", description = "The JSONL file (.jsonl or .jsonl.gz).")
     Path file;
@@ -78,14 +80,14 @@ final class RenderCommand implements Callable<Integer> {
         }
         DatasetValidator.Builder validator = DatasetValidator.builder();
         if (task != null) {
-            validator.task(Task.fromName(task).orElseThrow(() -> usage("--task: unknown task '" + task + "'")));
+            validator.task(task);
         }
         List<ImageRendering.Rendered> drawn;
         try {
             drawn = ImageRendering.render(validator.build(), file, images, chosen, outDir);
         } catch (IOException e) {
             return ErrorMessages.print(err, e, file.toString(), outDir);
-        } catch (java.io.UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
             return ErrorMessages.print(err, e.getCause(), file.toString(), outDir);
         }
         int failed = 0;

@@ -1,27 +1,23 @@
 package io.github.visionjsonl.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.visionjsonl.DatasetValidator;
+import io.github.visionjsonl.LineSplit;
 import io.github.visionjsonl.Task;
 import io.github.visionjsonl.html.HtmlReport;
-import io.github.visionjsonl.images.ImageContentOptions;
-import io.github.visionjsonl.images.ImageOptions;
 import io.github.visionjsonl.mltable.MLTableReport;
 import io.github.visionjsonl.mltable.MLTableValidation;
 import io.github.visionjsonl.reading.Progress;
 import io.github.visionjsonl.report.Baseline;
 import io.github.visionjsonl.report.BaselinedReport;
-import io.github.visionjsonl.report.JsonReport;
 import io.github.visionjsonl.report.PairReport;
-import io.github.visionjsonl.report.SarifReport;
 import io.github.visionjsonl.report.TextReport;
 import io.github.visionjsonl.report.ValidationReport;
-import io.github.visionjsonl.rules.RuleCode;
 import io.github.visionjsonl.rules.Severity;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,9 +49,6 @@ class ValidateCommand implements Callable<Integer> {
 
     enum Format { text, json, sarif }
 
-    /** The most findings {@code --write-baseline} keeps of one file when --max-findings is lower. */
-    private static final int BASELINE_FINDINGS = 1_000_000;
-
     /**
      * A report as shown (its new findings with --baseline, at most --max-findings), with its role
      * in a pair ({@code null} for a single file), what a baseline made of it ({@code null} without
@@ -65,11 +58,11 @@ class ValidateCommand implements Callable<Integer> {
     }
 
     /** An MLTable's own verdict (its files follow as entries). */
-    private record MLTableEntry(MLTableReport report) {
+    record MLTableEntry(MLTableReport report) {
     }
 
     /** A file that could not be read. */
-    private record Failure(String file, String reason) {
+    record Failure(String file, String reason) {
     }
 
     @CommandLine.Spec
@@ -79,7 +72,7 @@ class ValidateCommand implements Callable<Integer> {
     VisionJsonl parent;
 
     /** The baseline read from --baseline, or null. */
-    private Baseline baseline;
+    Baseline baseline;
 
     @Option(names = "--config", paramLabel = "FILE",
             description = "The configuration file (task, rules, thresholds, max-findings, fail-on, images, threads). "
@@ -90,11 +83,11 @@ class ValidateCommand implements Callable<Integer> {
     @Option(names = "--no-config", description = "Reads no configuration file.")
     boolean noConfig;
 
-    @Option(names = "--task", paramLabel = "TASK",
+    @Option(names = "--task", paramLabel = "TASK", converter = TaskConverter.Listing.class,
             description = "The task of the files: image-classification, image-classification-multilabel, "
                     + "image-object-detection or image-instance-segmentation (or classification, multilabel, "
                     + "detection, segmentation). Default: detected from the first record whose label shows it.")
-    String task;
+    Task task;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "Output format: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}. "
@@ -263,15 +256,15 @@ class ValidateCommand implements Callable<Integer> {
             err.flush();
             return VisionJsonl.USAGE;
         }
-        DatasetValidator validator = buildValidator();
-        Severity threshold = parse(() -> Severity.parse(failOn), "--fail-on");
+        DatasetValidator validator = ValidatorOptions.build(this);
+        Severity threshold = ValidatorOptions.parse(this, () -> Severity.parse(failOn), "--fail-on");
         boolean showProgress = format == Format.text && System.console() != null;
         List<Object> results = new ArrayList<>();
         int exit = VisionJsonl.OK;
         if (html != null) {
             exit = withPage(validator, threshold, out, err, results);
             if (format == Format.json) {
-                writeJson(out, results);
+                ValidationOutput.writeJson(out, results);
             }
             return exit;
         }
@@ -300,7 +293,7 @@ class ValidateCommand implements Callable<Integer> {
                     err.flush();
                 }
                 exit = Math.max(exit, verdict(report, threshold, out, results, null));
-            } catch (IOException | java.nio.file.InvalidPathException e) {
+            } catch (IOException | InvalidPathException e) {
                 exit = unreadable(file, e, err, results);
             } catch (OutOfMemoryError e) {
                 exit = outOfMemory(file, err, results);
@@ -314,7 +307,7 @@ class ValidateCommand implements Callable<Integer> {
                 PairReport pair = validator.validatePair(streams[0], train, streams[1], validation);
                 exit = Math.max(exit, verdict(pair.training(), threshold, out, results, "training"));
                 exit = Math.max(exit, verdict(pair.validation(), threshold, out, results, "validation"));
-            } catch (IOException | java.nio.file.InvalidPathException e) {
+            } catch (IOException | InvalidPathException e) {
                 String which = streams[0] == null ? train : streams[1] == null || streams[1].started ? validation : train;
                 exit = unreadable(which, e, err, results);
             } catch (OutOfMemoryError e) {
@@ -324,16 +317,16 @@ class ValidateCommand implements Callable<Integer> {
             }
         }
         if (writeBaseline != null) {
-            exit = Math.max(exit, writeBaseline(results, err));
+            exit = Math.max(exit, ValidationOutput.writeBaseline(results, writeBaseline, err));
         }
         if (format == Format.text && results.size() > 1) {
             out.println(RunTotal.of(results));
             out.flush();
         }
         if (format == Format.json) {
-            writeJson(out, results);
+            ValidationOutput.writeJson(out, results);
         } else if (format == Format.sarif) {
-            writeSarif(out, results);
+            ValidationOutput.writeSarif(out, results, sarifRoot);
         }
         return exit;
     }
@@ -347,13 +340,13 @@ class ValidateCommand implements Callable<Integer> {
         if (gallery < 0) {
             throw usage("--gallery must be >= 0, was " + gallery);
         }
-        if (Files.exists(html, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (Files.exists(html, LinkOption.NOFOLLOW_LINKS)) {
             err.println("vision-jsonl: " + html + " exists; refusing to overwrite it");
             return VisionJsonl.USAGE;
         }
         HtmlReport.Builder page = HtmlReport.builder(validator).gallery(gallery).rulesUrl(rulesUrl);
         if (imagesRoot != null) {
-            page.images(imageOptions());
+            page.images(ValidatorOptions.imageOptions(this));
         }
         int exit = VisionJsonl.OK;
         String reading = train != null && files.isEmpty() ? train : String.join(", ", files);
@@ -371,7 +364,7 @@ class ValidateCommand implements Callable<Integer> {
             }
         } catch (IOException e) {
             return ErrorMessages.isAbout(e, html) ? ErrorMessages.print(err, e, reading, html) : unreadable(reading, e, err, results);
-        } catch (java.nio.file.InvalidPathException e) {
+        } catch (InvalidPathException e) {
             return unreadable(reading, e, err, results);
         } catch (OutOfMemoryError e) {
             return outOfMemory(reading, err, results);
@@ -417,7 +410,7 @@ class ValidateCommand implements Callable<Integer> {
     /** Validates one file into the accepted and rejected outputs; null when an output exists or cannot be written. */
     private ValidationReport validateSplit(DatasetValidator validator, String file, PrintWriter err) throws IOException {
         try {
-            return validator.validate(Path.of(file), new io.github.visionjsonl.LineSplit(acceptedOut, rejectedOut));
+            return validator.validate(Path.of(file), new LineSplit(acceptedOut, rejectedOut));
         } catch (IOException e) {
             if (!ErrorMessages.isAbout(e, acceptedOut, rejectedOut)) {
                 throw e;
@@ -435,29 +428,6 @@ class ValidateCommand implements Callable<Integer> {
             return r;
         }
         return r.withFindings(r.findings().subList(0, max));
-    }
-
-    private int writeBaseline(List<Object> results, PrintWriter err) {
-        List<ValidationReport> found = new ArrayList<>();
-        for (Object r : results) {
-            if (r instanceof Entry entry) {
-                found.add(entry.found());
-                if (entry.found().findingsTruncated()) {
-                    err.println("vision-jsonl: --write-baseline: " + entry.found().source() + " has "
-                            + entry.found().findingCount() + " findings; the baseline holds the first "
-                            + entry.found().findings().size());
-                }
-            }
-        }
-        try {
-            Baseline.write(found, writeBaseline);
-            return VisionJsonl.OK;
-        } catch (IOException e) {
-            err.println("vision-jsonl: cannot write baseline " + writeBaseline + ": " + reason(writeBaseline.toString(), e));
-            return VisionJsonl.USAGE;
-        } finally {
-            err.flush();
-        }
     }
 
     private static int unreadable(String file, Exception e, PrintWriter err, List<Object> results) {
@@ -492,182 +462,6 @@ class ValidateCommand implements Callable<Integer> {
 
     static String reason(String file, Exception e) {
         return e instanceof IOException io ? ErrorMessages.readReason(io, file) : "not a valid file name: " + e.getMessage();
-    }
-
-    private void writeJson(PrintWriter out, List<Object> results) {
-        try {
-            JsonGenerator g = new JsonFactory().createGenerator(out);
-            g.useDefaultPrettyPrinter();
-            if (results.size() != 1) {
-                g.writeStartArray();
-            }
-            for (Object r : results) {
-                if (r instanceof Entry entry && entry.baselined() != null) {
-                    JsonReport.write(entry.baselined(), entry.role(), g);
-                } else if (r instanceof Entry entry) {
-                    JsonReport.write(entry.report(), entry.role(), g);
-                } else if (r instanceof MLTableEntry m) {
-                    g.writeStartObject();
-                    g.writeStringField("file", m.report().mltable().toString());
-                    g.writeStringField("kind", "mltable");
-                    g.writeBooleanField("valid", m.report().errors() == 0);
-                    g.writeStringField("invalidLines", m.report().dropsInvalidLines() ? "drop" : "error");
-                    g.writeArrayFieldStart("jsonlFiles");
-                    for (ValidationReport f : m.report().files()) {
-                        g.writeString(f.source());
-                    }
-                    g.writeEndArray();
-                    g.writeArrayFieldStart("findings");
-                    for (io.github.visionjsonl.report.Finding f : m.report().findings()) {
-                        JsonReport.write(f, g);
-                    }
-                    g.writeEndArray();
-                    g.writeEndObject();
-                } else if (r instanceof Failure failure) {
-                    g.writeStartObject();
-                    g.writeStringField("file", failure.file());
-                    g.writeStringField("error", failure.reason());
-                    g.writeEndObject();
-                }
-            }
-            if (results.size() != 1) {
-                g.writeEndArray();
-            }
-            g.flush();
-            out.println();
-            out.flush();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private void writeSarif(PrintWriter out, List<Object> results) {
-        List<ValidationReport> reports = new ArrayList<>();
-        for (Object r : results) {
-            if (r instanceof Entry entry) {
-                reports.add(entry.report());
-            }
-        }
-        try {
-            // One line: a log of many results is read by tools, and indentation would double its size.
-            JsonGenerator g = new JsonFactory().createGenerator(out);
-            SarifReport.write(reports, sarifRoot == null ? Path.of("") : sarifRoot, g);
-            g.flush();
-            out.println();
-            out.flush();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private DatasetValidator buildValidator() {
-        DatasetValidator.Builder b = DatasetValidator.builder();
-        if (task != null) {
-            b.task(Task.fromName(task).orElseThrow(() -> usage("--task: unknown task '" + task
-                    + "'; expected image-classification, image-classification-multilabel, "
-                    + "image-object-detection or image-instance-segmentation")));
-        }
-        for (String rule : rules) {
-            int eq = rule.indexOf('=');
-            if (eq < 0) {
-                throw usage("--rule: expected CODE=SEVERITY (e.g. unknown-field=error), was '" + rule + "'");
-            }
-            String code = rule.substring(0, eq);
-            String value = rule.substring(eq + 1).trim().toLowerCase(Locale.ROOT);
-            RuleCode r = RuleCode.fromCode(code).orElseThrow(() -> usage("--rule: unknown rule '" + code
-                    + "'; see docs/rules.md for the codes"));
-            if (value.equals("off")) {
-                b.disable(r);
-            } else {
-                b.severity(r, parse(() -> Severity.parse(value), "--rule " + code));
-            }
-        }
-        if (maxPerRule < 0) {
-            throw usage("--max-per-rule must be >= 0, was " + maxPerRule);
-        }
-        if (maxFindings < 0) {
-            throw usage("--max-findings must be >= 0, was " + maxFindings);
-        }
-        if (maxLineLength <= 0 || maxLineLength > (1 << 30)) {
-            throw usage("--max-line-length must be in [1, 1073741824], was " + maxLineLength);
-        }
-        if (imagesRoot != null) {
-            b.images(imageOptions());
-        } else if (!datastoreRoots.isEmpty() || decode || imageThreads != null || imageContent
-                || nearDuplicateDistance != null || !imageThresholds.isEmpty()) {
-            throw usage("--datastore-root, --decode, --image-threads and --image-content need --images-root");
-        }
-        CommandLine cli = spec.commandLine();
-        if (maxDropped != null) {
-            ErrorMessages.option(cli, "--max-dropped", () -> b.maxDropped(maxDropped));
-        }
-        ErrorMessages.option(cli, "--few-samples", () -> b.fewSamples(fewSamples));
-        ErrorMessages.option(cli, "--imbalance-ratio", () -> b.imbalanceRatio(imbalanceRatio));
-        ErrorMessages.option(cli, "--duplicate-box-iou", () -> b.duplicateBoxIou(duplicateBoxIou));
-        ErrorMessages.option(cli, "--threads", () -> b.threads(threads));
-        long keep = maxFindings + (baseline == null ? 0L : baseline.size());
-        if (writeBaseline != null) {
-            keep = Math.max(keep, BASELINE_FINDINGS);
-        }
-        return b.maxFindings((int) Math.min(Integer.MAX_VALUE, keep)).failFast(failFast).maxLineLength(maxLineLength).build();
-    }
-
-    /** The image-content thresholds, or null without --image-content. */
-    private ImageContentOptions contentThresholds() {
-        if (!imageContent) {
-            if (nearDuplicateDistance != null || !imageThresholds.isEmpty()) {
-                throw usage("--near-duplicate-distance and --image-threshold need --image-content");
-            }
-            return null;
-        }
-        ImageContentOptions thresholds = ImageContentOptions.DEFAULTS;
-        try {
-            if (nearDuplicateDistance != null) {
-                thresholds = thresholds.withNearDuplicateDistance(nearDuplicateDistance);
-            }
-            for (String t : imageThresholds) {
-                int eq = t.indexOf('=');
-                if (eq <= 0) {
-                    throw usage("--image-threshold: expected NAME=VALUE (e.g. dark=30), was '" + t + "'");
-                }
-                thresholds = thresholds.with(t.substring(0, eq).strip(), Double.parseDouble(t.substring(eq + 1).strip()));
-            }
-        } catch (NumberFormatException e) {
-            throw usage("--image-threshold: the value is not a number: " + e.getMessage());
-        } catch (IllegalArgumentException e) {
-            throw usage((nearDuplicateDistance != null ? "--near-duplicate-distance/" : "") + "--image-threshold: "
-                    + e.getMessage());
-        }
-        return thresholds;
-    }
-
-    private ImageOptions imageOptions() {
-        ImageOptions images = ImageOptions.under(imagesRoot).withDecode(decode).withContent(contentThresholds());
-        if (imageThreads != null) {
-            if (imageThreads < 1) {
-                throw usage("--image-threads must be >= 1, was " + imageThreads);
-            }
-            images = images.withThreads(imageThreads);
-        }
-        for (String root : datastoreRoots) {
-            int eq = root.indexOf('=');
-            if (eq <= 0 || eq == root.length() - 1) {
-                throw usage("--datastore-root: expected NAME=DIR, was '" + root + "'");
-            }
-            images = images.withDatastoreRoot(root.substring(0, eq), Path.of(root.substring(eq + 1)));
-        }
-        if (!Files.isDirectory(imagesRoot)) {
-            throw usage("--images-root: " + imagesRoot + " is not a folder");
-        }
-        return images;
-    }
-
-    private <T> T parse(java.util.function.Supplier<T> parser, String option) {
-        try {
-            return parser.get();
-        } catch (IllegalArgumentException e) {
-            throw usage(option + ": " + e.getMessage());
-        }
     }
 
     CommandLine.ParameterException usage(String message) {

@@ -1,6 +1,10 @@
 package io.github.visionjsonl.cli;
 
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -20,7 +24,7 @@ import picocli.CommandLine.Command;
             "1:a finding that fails the command (validate: one at or above --fail-on)",
             "2:usage error, unreadable input, or an output that exists or is unwritable",
             VisionJsonl.INTERNAL_ERROR})
-public final class VisionJsonl implements java.util.concurrent.Callable<Integer> {
+public final class VisionJsonl implements Callable<Integer> {
 
     /** The exit code 3 line of every command's help. */
     static final String INTERNAL_ERROR = "3:internal error (a bug: please report it with the command and the input)";
@@ -38,9 +42,9 @@ public final class VisionJsonl implements java.util.concurrent.Callable<Integer>
     CommandLine.Model.CommandSpec spec;
 
     /** What {@code -} reads. */
-    final java.io.InputStream stdin;
+    final InputStream stdin;
 
-    VisionJsonl(java.io.InputStream stdin) {
+    VisionJsonl(InputStream stdin) {
         this.stdin = stdin;
     }
 
@@ -67,7 +71,7 @@ public final class VisionJsonl implements java.util.concurrent.Callable<Integer>
     private static int usageError(CommandLine.ParameterException e, String[] args) {
         CommandLine cli = e.getCommandLine();
         PrintWriter err = cli.getErr();
-        err.println("vision-jsonl: " + e.getMessage());
+        err.println("vision-jsonl: " + TaskConverter.message(e));
         CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
         err.println("Run '" + cli.getCommandSpec().qualifiedName() + " --help' for the options.");
         err.flush();
@@ -78,7 +82,7 @@ public final class VisionJsonl implements java.util.concurrent.Callable<Integer>
     private static void listInternalError(CommandLine cli) {
         CommandLine.Model.UsageMessageSpec usage = cli.getCommandSpec().usageMessage();
         if (!usage.exitCodeList().isEmpty()) {
-            java.util.Map<String, String> codes = new java.util.LinkedHashMap<>(usage.exitCodeList());
+            Map<String, String> codes = new LinkedHashMap<>(usage.exitCodeList());
             int colon = INTERNAL_ERROR.indexOf(':');
             codes.putIfAbsent(INTERNAL_ERROR.substring(0, colon), INTERNAL_ERROR.substring(colon + 1));
             usage.exitCodeList(codes);
@@ -96,7 +100,7 @@ public final class VisionJsonl implements java.util.concurrent.Callable<Integer>
      * Runs the command line with the given streams and returns the exit code (for tests and
      * embedding); {@code in} is what the file name {@code -} reads.
      */
-    public static int run(String[] args, java.io.InputStream in, PrintWriter out, PrintWriter err) {
+    public static int run(String[] args, InputStream in, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new VisionJsonl(in));
         cli.setOut(out);
         cli.setErr(err);

@@ -1,7 +1,6 @@
 package io.github.visionjsonl.convert;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.visionjsonl.DatasetValidator;
 import io.github.visionjsonl.Task;
 import io.github.visionjsonl.internal.urls.ImageFormats;
 import io.github.visionjsonl.model.BoundingBox;
@@ -92,15 +91,9 @@ public final class CocoToJsonl {
         if (tables == null) {
             return log.result(output, 0, null);
         }
-        long written = 0;
-        try (JsonlWriter out = JsonlWriter.create(output)) {
-            for (CocoTables.Image image : tables.images) {
-                out.write(record(image, tables.byImage.getOrDefault(image.id(), List.of()), tables.categories, log));
-                written++;
-            }
-            out.commit();
-        }
-        return log.result(output, written, DatasetValidator.builder().task(task).build().validate(output));
+        long written = ConversionLog.write(tables.images,
+                image -> record(image, tables.byImage.getOrDefault(image.id(), List.of()), tables.categories, log), output);
+        return log.validated(output, written, task);
     }
 
     private ImageRecord record(CocoTables.Image image, List<CocoTables.Annotation> annotations,

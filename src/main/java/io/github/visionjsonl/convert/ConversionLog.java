@@ -1,11 +1,14 @@
 package io.github.visionjsonl.convert;
 
 import io.github.visionjsonl.DatasetValidator;
+import io.github.visionjsonl.Task;
+import io.github.visionjsonl.model.ImageRecord;
 import io.github.visionjsonl.report.Finding;
 import io.github.visionjsonl.report.ValidationReport;
 import io.github.visionjsonl.rules.RuleCode;
 import io.github.visionjsonl.rules.Severity;
 import io.github.visionjsonl.rules.internal.Messages;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,5 +68,35 @@ final class ConversionLog {
     /** The result of a conversion that wrote {@code records} records. */
     ConversionResult result(Path output, long records, ValidationReport validation) {
         return new ConversionResult(output, records, findings, count, validation);
+    }
+
+    /** The result of a conversion that wrote {@code records} records, with the validation of the file as {@code task}. */
+    ConversionResult validated(Path output, long records, Task task) throws IOException {
+        return result(output, records, DatasetValidator.builder().task(task).build().validate(output));
+    }
+
+    /**
+     * Writes the records of the inputs, in their order, into a new JSONL file and commits it;
+     * an input without a record is left out. Nothing is left behind when writing fails.
+     *
+     * @return how many records were written
+     */
+    static <T> long write(List<T> inputs, RecordOf<T> recordOf, Path output) throws IOException {
+        try (JsonlWriter out = JsonlWriter.create(output)) {
+            for (T input : inputs) {
+                ImageRecord record = recordOf.record(input);
+                if (record != null) {
+                    out.write(record);
+                }
+            }
+            out.commit();
+            return out.written();
+        }
+    }
+
+    /** The record of one input of a conversion, or {@code null} when it gives none (the log says why). */
+    @FunctionalInterface
+    interface RecordOf<T> {
+        ImageRecord record(T input) throws IOException;
     }
 }

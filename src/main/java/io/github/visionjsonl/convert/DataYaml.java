@@ -8,8 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -66,11 +68,11 @@ final class DataYaml {
             try (InputStream in = Files.newInputStream(file)) {
                 root = YAML.readTree(in);
             }
-        } catch (java.io.CharConversionException | java.nio.charset.CharacterCodingException e) {
+        } catch (CharConversionException | CharacterCodingException e) {
             throw notText(file, e);
         } catch (JsonProcessingException e) {
             for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
-                if (c instanceof java.io.CharConversionException || c instanceof java.nio.charset.CharacterCodingException) {
+                if (c instanceof CharConversionException || c instanceof CharacterCodingException) {
                     throw notText(file, e);
                 }
             }

@@ -1,5 +1,7 @@
 package io.github.visionjsonl.convert;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.visionjsonl.DatasetValidator;
 import io.github.visionjsonl.Task;
 import io.github.visionjsonl.model.BoundingBox;
@@ -213,7 +215,7 @@ public final class DatasetFixer {
 
     private static String serialize(ImageRecord record) throws IOException {
         StringWriter w = new StringWriter();
-        try (com.fasterxml.jackson.core.JsonGenerator g = new com.fasterxml.jackson.core.JsonFactory().createGenerator(w)) {
+        try (JsonGenerator g = new JsonFactory().createGenerator(w)) {
             JsonlWriter.write(record, g);
         }
         return w.toString();

@@ -1,12 +1,12 @@
 package io.github.visionjsonl.convert;
 
-import io.github.visionjsonl.DatasetValidator;
 import io.github.visionjsonl.Task;
 import io.github.visionjsonl.internal.urls.ImageFormats;
 import io.github.visionjsonl.model.ClassificationRecord;
 import io.github.visionjsonl.model.ImageDetails;
 import io.github.visionjsonl.model.MultiLabelRecord;
 import io.github.visionjsonl.rules.RuleCode;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -67,8 +67,7 @@ public final class FoldersToJsonl {
             }
             out.commit();
         }
-        return log.result(output, written,
-                DatasetValidator.builder().task(Task.IMAGE_CLASSIFICATION).build().validate(output));
+        return log.validated(output, written, Task.IMAGE_CLASSIFICATION);
     }
 
     /**
@@ -79,7 +78,7 @@ public final class FoldersToJsonl {
     public ConversionResult csv(Path csv, Path output) throws IOException {
         ConversionLog log = new ConversionLog();
         long written = 0;
-        try (java.io.BufferedReader rows = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
+        try (BufferedReader rows = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
                 JsonlWriter out = JsonlWriter.create(output)) {
             int r = -1;
             for (String line = rows.readLine(); line != null; line = rows.readLine()) {
@@ -113,7 +112,6 @@ public final class FoldersToJsonl {
                     + "CSV of file,label1;label2 rows (a binary file, or text in another encoding: save it as UTF-8)");
             return log.result(output, 0, null);
         }
-        return log.result(output, written,
-                DatasetValidator.builder().task(Task.IMAGE_CLASSIFICATION_MULTILABEL).build().validate(output));
+        return log.validated(output, written, Task.IMAGE_CLASSIFICATION_MULTILABEL);
     }
 }

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import io.github.visionjsonl.DatasetValidator;
+import io.github.visionjsonl.images.internal.ImageHeader;
 import io.github.visionjsonl.images.internal.ImageRoot;
+import io.github.visionjsonl.internal.files.AtomicOutput;
 import io.github.visionjsonl.internal.urls.ImageUrls;
 import io.github.visionjsonl.model.BoundingBox;
 import io.github.visionjsonl.model.DetectionRecord;
@@ -14,8 +16,11 @@ import io.github.visionjsonl.model.InstanceMask;
 import io.github.visionjsonl.model.Segment;
 import io.github.visionjsonl.model.SegmentationRecord;
 import io.github.visionjsonl.reading.RecordReader;
+import io.github.visionjsonl.report.Finding;
+import io.github.visionjsonl.report.ValidationReport;
 import io.github.visionjsonl.rules.RuleCode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -80,8 +85,8 @@ public final class JsonlToCoco {
         }
         // Opened once below the root, as the image checks do: no link out, no FIFO, no swap after the check.
         try (ImageRoot.Opened file = images.open(fileName(record.imageUrl()))) {
-            io.github.visionjsonl.images.internal.ImageHeader.Info info =
-                    io.github.visionjsonl.images.internal.ImageHeader.read(file.channel());
+            ImageHeader.Info info =
+                    ImageHeader.read(file.channel());
             return info == null || info.width() <= 0 ? null : new int[] {info.width(), info.height()};
         } catch (ImageRoot.Refusal | IOException | RuntimeException e) {
             return null;
@@ -95,7 +100,7 @@ public final class JsonlToCoco {
      */
     public ConversionResult convert(Path jsonl, Path output) throws IOException {
         ConversionLog log = new ConversionLog();
-        io.github.visionjsonl.report.ValidationReport report;
+        ValidationReport report;
         TreeSet<String> classes = new TreeSet<>();
         try (RecordReader<ImageRecord> reader = validator.records(jsonl)) {
             reader.forEach(r -> classes.addAll(r.record().classNames()));
@@ -107,7 +112,7 @@ public final class JsonlToCoco {
         }
         long[] images = {0};
         Path absolute = output.toAbsolutePath();
-        io.github.visionjsonl.internal.files.AtomicOutput.write(output, out -> {
+        AtomicOutput.write(output, out -> {
             // The annotations go to a file beside the output while the images are written, then are
             // copied after them: one more pass over the input, never every record in memory.
             Path side = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".annotations.tmp");
@@ -137,11 +142,11 @@ public final class JsonlToCoco {
                             g.writeEndObject();
                             annotations(a, r.record(), image, size, ids, annotation);
                         } catch (IOException e) {
-                            throw new java.io.UncheckedIOException(e);
+                            throw new UncheckedIOException(e);
                         }
                     });
                     a.writeEndArray();
-                } catch (java.io.UncheckedIOException e) {
+                } catch (UncheckedIOException e) {
                     throw e.getCause();
                 }
                 g.writeEndArray();
@@ -163,7 +168,7 @@ public final class JsonlToCoco {
                 Files.deleteIfExists(side);
             }
         });
-        List<io.github.visionjsonl.report.Finding> findings = new ArrayList<>(report.findings());
+        List<Finding> findings = new ArrayList<>(report.findings());
         findings.addAll(log.findings());
         return new ConversionResult(output, images[0], findings, report.findingCount() + log.count(), report);
     }

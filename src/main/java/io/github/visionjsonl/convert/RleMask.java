@@ -1,7 +1,10 @@
 package io.github.visionjsonl.convert;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.TreeSet;
 
 /**
  * A COCO run-length-encoded mask, decoded and traced into polygons. COCO's RLE runs down the
@@ -76,7 +79,7 @@ public final class RleMask {
                 int y = (int) (p % height);
                 if (x != column && length > 0) {
                     spans.add(new int[] {column, column + 1});
-                    runs.add(java.util.Arrays.copyOf(current, length));
+                    runs.add(Arrays.copyOf(current, length));
                     length = 0;
                 }
                 column = x;
@@ -93,7 +96,7 @@ public final class RleMask {
                     current[length - 1] = stop;
                 } else {
                     if (length + 2 > current.length) {
-                        current = java.util.Arrays.copyOf(current, current.length * 2);
+                        current = Arrays.copyOf(current, current.length * 2);
                     }
                     current[length++] = y;
                     current[length++] = stop;
@@ -105,7 +108,7 @@ public final class RleMask {
         }
         if (length > 0) {
             spans.add(new int[] {column, column + 1});
-            runs.add(java.util.Arrays.copyOf(current, length));
+            runs.add(Arrays.copyOf(current, length));
         }
         return bands(height, width, spans, runs);
     }
@@ -134,7 +137,7 @@ public final class RleMask {
     }
 
     private static void band(List<Integer> starts, List<int[]> bandRuns, int x, int[] runs) {
-        if (!bandRuns.isEmpty() && java.util.Arrays.equals(bandRuns.get(bandRuns.size() - 1), runs)) {
+        if (!bandRuns.isEmpty() && Arrays.equals(bandRuns.get(bandRuns.size() - 1), runs)) {
             return;
         }
         starts.add(x);
@@ -170,11 +173,11 @@ public final class RleMask {
                 x += decoded[n - 2];
             }
             if (n == decoded.length) {
-                decoded = java.util.Arrays.copyOf(decoded, n * 2);
+                decoded = Arrays.copyOf(decoded, n * 2);
             }
             decoded[n++] = x;
         }
-        return of(height, width, java.util.Arrays.copyOf(decoded, n));
+        return of(height, width, Arrays.copyOf(decoded, n));
     }
 
     /** Whether the pixel at column x, row y is in the mask (false outside the image). */
@@ -182,7 +185,7 @@ public final class RleMask {
         if (x < 0 || y < 0 || x >= width || y >= height) {
             return false;
         }
-        int band = java.util.Arrays.binarySearch(bandX, x);
+        int band = Arrays.binarySearch(bandX, x);
         int[] runs = bandRuns[band >= 0 ? band : -band - 2];
         for (int i = 0; i < runs.length && runs[i] <= y; i += 2) {
             if (y < runs[i + 1]) {
@@ -226,9 +229,9 @@ public final class RleMask {
         boolean[] cells = new boolean[columns * rows];
         for (int b = 0; b < columns; b++) {
             for (int i = 0; i < bandRuns[b].length; i += 2) {
-                int from = java.util.Arrays.binarySearch(ys, bandRuns[b][i]);
-                int to = java.util.Arrays.binarySearch(ys, bandRuns[b][i + 1]);
-                java.util.Arrays.fill(cells, b * rows + from, b * rows + to, true);
+                int from = Arrays.binarySearch(ys, bandRuns[b][i]);
+                int to = Arrays.binarySearch(ys, bandRuns[b][i + 1]);
+                Arrays.fill(cells, b * rows + from, b * rows + to, true);
             }
         }
         // The directed edges with the mask on their left, as one bit per direction on their start
@@ -272,7 +275,7 @@ public final class RleMask {
                 do {
                     direction = take(leaving, corner, direction);
                     if (n + 2 > ring.length) {
-                        ring = java.util.Arrays.copyOf(ring, ring.length * 2);
+                        ring = Arrays.copyOf(ring, ring.length * 2);
                     }
                     ring[n++] = bandX[corner / stride];
                     ring[n++] = ys[corner % stride];
@@ -289,7 +292,7 @@ public final class RleMask {
 
     /** Every row where a run starts or ends, with 0 and the height, sorted. */
     private int[] rowEdges() {
-        java.util.TreeSet<Integer> ys = new java.util.TreeSet<>();
+        TreeSet<Integer> ys = new TreeSet<>();
         ys.add(0);
         ys.add(height);
         for (int[] runs : bandRuns) {
@@ -331,7 +334,7 @@ public final class RleMask {
                 out[kept++] = ring[2 * i + 1];
             }
         }
-        return java.util.Arrays.copyOf(out, kept);
+        return Arrays.copyOf(out, kept);
     }
 
     /** Douglas-Peucker on a closed ring of x, y pairs, split at its first point and the point farthest from it. */
@@ -361,7 +364,7 @@ public final class RleMask {
     /** Marks the points to keep between a and b, with an explicit stack: a long border must not overflow the thread's. */
     private static void mark(int[] ring, int from, int to, double tolerance, boolean[] keep) {
         int n = ring.length / 2;
-        java.util.ArrayDeque<int[]> spans = new java.util.ArrayDeque<>();
+        ArrayDeque<int[]> spans = new ArrayDeque<>();
         spans.push(new int[] {from, to});
         while (!spans.isEmpty()) {
             int[] span = spans.pop();
@@ -403,6 +406,6 @@ public final class RleMask {
                 out[kept++] = ring[2 * i + 1];
             }
         }
-        return java.util.Arrays.copyOf(out, kept);
+        return Arrays.copyOf(out, kept);
     }
 }

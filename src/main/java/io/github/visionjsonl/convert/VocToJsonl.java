@@ -1,6 +1,5 @@
 package io.github.visionjsonl.convert;
 
-import io.github.visionjsonl.DatasetValidator;
 import io.github.visionjsonl.Task;
 import io.github.visionjsonl.internal.urls.ImageFormats;
 import io.github.visionjsonl.model.BoundingBox;
@@ -90,19 +89,8 @@ public final class VocToJsonl {
         } catch (ParserConfigurationException e) {
             throw new IOException("no XML parser that refuses DTDs: " + e.getMessage(), e);
         }
-        long written = 0;
-        try (JsonlWriter out = JsonlWriter.create(output)) {
-            for (Path file : files) {
-                DetectionRecord record = record(parser, file, log);
-                if (record != null) {
-                    out.write(record);
-                    written++;
-                }
-            }
-            out.commit();
-        }
-        return log.result(output, written,
-                DatasetValidator.builder().task(Task.IMAGE_OBJECT_DETECTION).build().validate(output));
+        long written = ConversionLog.write(files, file -> record(parser, file, log), output);
+        return log.validated(output, written, Task.IMAGE_OBJECT_DETECTION);
     }
 
     private DetectionRecord record(DocumentBuilder parser, Path file, ConversionLog log) {

@@ -1,6 +1,5 @@
 package io.github.visionjsonl.convert;
 
-import io.github.visionjsonl.DatasetValidator;
 import io.github.visionjsonl.Task;
 import io.github.visionjsonl.images.internal.ImageHeader;
 import io.github.visionjsonl.model.BoundingBox;
@@ -89,29 +88,22 @@ public final class YoloToJsonl {
         }
         ConversionLog log = new ConversionLog();
         boolean noImages = !Files.isDirectory(images);
-        long written = 0;
-        long guessed = 0;
-        String example = null;
-        try (JsonlWriter out = JsonlWriter.create(output)) {
-            for (Path file : files) {
-                ImageRecord record = record(file, images, log, !noImages);
-                if (record != null) {
-                    out.write(record);
-                    written++;
-                    if (record.imageDetails() == ImageDetails.NONE && noImages) {
-                        guessed++;
-                        example = example == null ? record.imageUrl() : example;
-                    }
-                }
+        Guesses guesses = new Guesses();
+        long written = ConversionLog.write(files, file -> {
+            ImageRecord record = record(file, images, log, !noImages);
+            if (record != null && record.imageDetails() == ImageDetails.NONE && noImages) {
+                guesses.count++;
+                guesses.example = guesses.example == null ? record.imageUrl() : guesses.example;
             }
-            out.commit();
-        }
-        if (guessed > 0) {
+            return record;
+        }, output);
+        if (guesses.count > 0) {
+            long guessed = guesses.count;
             log.add(RuleCode.CONVERT_GUESSED, images.toString(), "convert-guessed", "what", "no images folder at " + images
-                    + ": the image_url of " + guessed + (guessed == 1 ? " record" : " records") + " (" + example
+                    + ": the image_url of " + guessed + (guessed == 1 ? " record" : " records") + " (" + guesses.example
                     + ") guessed with the extension .jpg, and no image_details (no width and height, which JSONL to COCO needs)");
         }
-        return log.result(output, written, DatasetValidator.builder().task(task).build().validate(output));
+        return log.validated(output, written, task);
     }
 
     private ImageRecord record(Path file, Path images, ConversionLog log, boolean imagesFolder) throws IOException {
@@ -216,5 +208,11 @@ public final class YoloToJsonl {
             }
         }
         return null;
+    }
+
+    /** The records whose image_url was guessed, for want of an images folder: how many, and the first. */
+    private static final class Guesses {
+        long count;
+        String example;
     }
 }

@@ -1,9 +1,12 @@
 package io.github.visionjsonl.generate;
 
 import io.github.visionjsonl.Task;
+import io.github.visionjsonl.internal.files.AtomicOutput;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
@@ -80,7 +83,7 @@ public final class DatasetGenerator {
      * @throws FileAlreadyExistsException when the file exists
      */
     public void write(Path file) throws IOException {
-        io.github.visionjsonl.internal.files.AtomicOutput.write(file, this::write);
+        AtomicOutput.write(file, this::write);
     }
 
     /** Writes the dataset to a stream (not closed). */
@@ -101,11 +104,11 @@ public final class DatasetGenerator {
 
     /** The whole dataset in memory, for benchmarks and tests of modest size. */
     public byte[] toBytes() {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             write(out);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
         return out.toByteArray();
     }

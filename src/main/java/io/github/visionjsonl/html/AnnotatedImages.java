@@ -14,6 +14,7 @@ import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.Shape;
 import java.awt.Stroke;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
@@ -114,7 +115,7 @@ public final class AnnotatedImages {
         return out;
     }
 
-    private static void outline(Graphics2D g, java.awt.Shape shape, Color colour, float width, boolean crowd) {
+    private static void outline(Graphics2D g, Shape shape, Color colour, float width, boolean crowd) {
         Stroke stroke = crowd
                 ? new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
                         new float[] {3 * width, 2 * width}, 0f)

@@ -10,6 +10,8 @@ import io.github.visionjsonl.report.Distribution;
 import io.github.visionjsonl.report.ValidationReport;
 import java.io.IOException;
 import java.io.Writer;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -146,7 +148,7 @@ final class Charts {
         if (v == 0 || v == Math.rint(v) && Math.abs(v) < 1e9) {
             return String.format(Locale.ROOT, "%.0f", v);
         }
-        java.math.BigDecimal d = new java.math.BigDecimal(v).round(new java.math.MathContext(2)).stripTrailingZeros();
+        BigDecimal d = new BigDecimal(v).round(new MathContext(2)).stripTrailingZeros();
         return Math.abs(v) < 1e-3 ? String.format(Locale.ROOT, "%.1e", v).replace(".0e", "e") : d.toPlainString();
     }
 

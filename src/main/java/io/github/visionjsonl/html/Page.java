@@ -4,6 +4,7 @@ import io.github.visionjsonl.report.Finding;
 import io.github.visionjsonl.report.ValidationReport;
 import io.github.visionjsonl.rules.RuleCode;
 import io.github.visionjsonl.rules.Severity;
+import java.awt.Color;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -171,7 +172,7 @@ final class Page {
                 + " thumbnails of at most " + HtmlReport.THUMBNAIL_SIZE + " pixels. Boxes and polygons are drawn in their "
                 + "class's colour; crowd objects dashed.</p>\n<ul class=\"legend\">");
         for (String c : classes) {
-            java.awt.Color colour = AnnotatedImages.colour(c, classes);
+            Color colour = AnnotatedImages.colour(c, classes);
             w.write("<li><span style=\"background:#" + String.format(Locale.ROOT, "%06x", colour.getRGB() & 0xffffff)
                     + "\"></span>" + esc(c) + "</li>");
         }

@@ -1,6 +1,8 @@
 package io.github.visionjsonl.images;
 
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -47,8 +49,8 @@ public record ImageOptions(Path root, Map<String, Path> datastoreRoots, boolean 
 
     /** The same options with a folder for one datastore. */
     public ImageOptions withDatastoreRoot(String datastore, Path folder) {
-        Map<String, Path> roots = new java.util.HashMap<>(datastoreRoots);
-        roots.put(datastore.toLowerCase(java.util.Locale.ROOT), folder);
+        Map<String, Path> roots = new HashMap<>(datastoreRoots);
+        roots.put(datastore.toLowerCase(Locale.ROOT), folder);
         return new ImageOptions(root, roots, decode, threads, content);
     }
 

@@ -11,10 +11,13 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Stream;
@@ -167,7 +170,7 @@ final class MLTableShape {
         if (!Files.isDirectory(start)) {
             return List.of();
         }
-        String rest = String.join("/", java.util.Arrays.copyOfRange(segments, fixed, segments.length));
+        String rest = String.join("/", Arrays.copyOfRange(segments, fixed, segments.length));
         PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + rest);
         int depth = rest.contains("**") ? MAX_DEPTH : segments.length - fixed;
         Path from = start;
@@ -179,7 +182,7 @@ final class MLTableShape {
                 || segment.indexOf('{') >= 0;
     }
 
-    private List<Path> walk(Path dir, int depth, java.util.function.Predicate<Path> wanted) {
+    private List<Path> walk(Path dir, int depth, Predicate<Path> wanted) {
         try (Stream<Path> s = Files.walk(dir, depth)) {
             return s.filter(Files::isRegularFile).map(Path::normalize)
                     .filter(p -> !p.toAbsolutePath().equals(mltable) && wanted.test(p))
@@ -361,7 +364,7 @@ final class MLTableShape {
 
     /** " (did you mean "x"?)" for the known name the JSONL keys' hints would suggest, else "". */
     private static String hint(String name, Set<String> known) {
-        String best = KeyHints.nearest(name, new java.util.TreeSet<>(known).toArray(String[]::new));
+        String best = KeyHints.nearest(name, new TreeSet<>(known).toArray(String[]::new));
         return best == null ? "" : " (did you mean \"" + best + "\"?)";
     }
 }

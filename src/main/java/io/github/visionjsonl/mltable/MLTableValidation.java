@@ -7,6 +7,7 @@ import io.github.visionjsonl.rules.Severity;
 import io.github.visionjsonl.rules.internal.Messages;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -51,7 +52,7 @@ public final class MLTableValidation {
             throws IOException {
         Path file = Files.isDirectory(path) ? path.resolve(FILE_NAME) : path;
         if (!Files.isRegularFile(file)) {
-            throw new java.nio.file.NoSuchFileException(file.toString(), null, "no MLTable file");
+            throw new NoSuchFileException(file.toString(), null, "no MLTable file");
         }
         Findings findings = new Findings(severities);
         MLTableShape shape = new MLTableShape(findings, file);

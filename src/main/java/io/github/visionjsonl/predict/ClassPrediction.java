@@ -1,6 +1,8 @@
 package io.github.visionjsonl.predict;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A classification response (multi-class or multi-label): every class with its probability.
@@ -43,18 +45,18 @@ public record ClassPrediction(String filename, String imageUrl, List<String> lab
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ClassPrediction p && java.util.Objects.equals(filename, p.filename)
-                && java.util.Objects.equals(imageUrl, p.imageUrl) && labels.equals(p.labels)
-                && java.util.Arrays.equals(probs, p.probs);
+        return o instanceof ClassPrediction p && Objects.equals(filename, p.filename)
+                && Objects.equals(imageUrl, p.imageUrl) && labels.equals(p.labels)
+                && Arrays.equals(probs, p.probs);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(filename, imageUrl, labels, java.util.Arrays.hashCode(probs));
+        return Objects.hash(filename, imageUrl, labels, Arrays.hashCode(probs));
     }
 
     @Override
     public String toString() {
-        return "ClassPrediction[" + filename + ", " + imageUrl + ", " + labels + ", " + java.util.Arrays.toString(probs) + "]";
+        return "ClassPrediction[" + filename + ", " + imageUrl + ", " + labels + ", " + Arrays.toString(probs) + "]";
     }
 }

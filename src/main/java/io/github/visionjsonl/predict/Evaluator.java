@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,9 +76,9 @@ public final class Evaluator {
         /** Copies the collections. */
         public Evaluation {
             perClass = List.copyOf(perClass);
-            confusion = java.util.Collections.unmodifiableMap(new TreeMap<>(confusion));
-            apPerClass = java.util.Collections.unmodifiableMap(new TreeMap<>(apPerClass));
-            apByIou = java.util.Collections.unmodifiableMap(new TreeMap<>(apByIou));
+            confusion = Collections.unmodifiableMap(new TreeMap<>(confusion));
+            apPerClass = Collections.unmodifiableMap(new TreeMap<>(apPerClass));
+            apByIou = Collections.unmodifiableMap(new TreeMap<>(apByIou));
             findings = List.copyOf(findings);
             truthFindings = List.copyOf(truthFindings);
         }

@@ -10,6 +10,7 @@ import io.github.visionjsonl.model.Polygon;
 import io.github.visionjsonl.model.Segment;
 import io.github.visionjsonl.report.Finding;
 import io.github.visionjsonl.rules.RuleCode;
+import io.github.visionjsonl.rules.Severity;
 import io.github.visionjsonl.rules.internal.Messages;
 import io.github.visionjsonl.rules.internal.NormalizedBoxValidator;
 import io.github.visionjsonl.rules.internal.NormalizedPolygonValidator;
@@ -22,8 +23,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -72,7 +75,7 @@ public final class PredictionReader {
 
         /** The count of error findings. */
         public long errors() {
-            return findings.stream().filter(f -> f.severity() == io.github.visionjsonl.rules.Severity.ERROR).count();
+            return findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
         }
     }
 
@@ -183,7 +186,7 @@ public final class PredictionReader {
     }
 
     private static int errorCount(List<Finding> findings) {
-        return (int) findings.stream().filter(f -> f.severity() == io.github.visionjsonl.rules.Severity.ERROR).count();
+        return (int) findings.stream().filter(f -> f.severity() == Severity.ERROR).count();
     }
 
     private ClassPrediction classes(JsonNode node, String filename, String imageUrl, long line, String at,
@@ -227,10 +230,10 @@ public final class PredictionReader {
             sum += values[i];
         }
         if (task == Task.IMAGE_CLASSIFICATION && probs.size() > 0 && Math.abs(sum - 1) > SUM_TOLERANCE) {
-            findings.add(finding(line, at + "/probs", RuleCode.PROBABILITY_SUM, "sum", String.format(java.util.Locale.ROOT, "%.6f", sum)));
+            findings.add(finding(line, at + "/probs", RuleCode.PROBABILITY_SUM, "sum", String.format(Locale.ROOT, "%.6f", sum)));
         }
         int n = Math.min(names.size(), values.length);
-        return new ClassPrediction(filename, imageUrl, names.subList(0, n), java.util.Arrays.copyOf(values, n));
+        return new ClassPrediction(filename, imageUrl, names.subList(0, n), Arrays.copyOf(values, n));
     }
 
     private ObjectPrediction objects(JsonNode node, String filename, String imageUrl, long line, String at,

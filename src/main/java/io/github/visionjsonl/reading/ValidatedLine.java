@@ -4,7 +4,6 @@ import io.github.visionjsonl.model.ImageRecord;
 import io.github.visionjsonl.report.Finding;
 import io.github.visionjsonl.rules.Severity;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The verdict on one line: its record, when one could be built, and all its findings.
@@ -24,10 +23,5 @@ public record ValidatedLine(long line, ImageRecord record, List<Finding> finding
     /** Whether the line holds a record without an error finding. */
     public boolean isValid() {
         return record != null && findings.stream().noneMatch(f -> f.severity() == Severity.ERROR);
-    }
-
-    /** The record, when one could be built. */
-    public Optional<ImageRecord> recordIfAny() {
-        return Optional.ofNullable(record);
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -16,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -92,7 +94,7 @@ public final class Baseline {
         long errors = 0;
         long warnings = 0;
         long infos = 0;
-        Map<RuleCode, RuleCount> counts = new java.util.EnumMap<>(RuleCode.class);
+        Map<RuleCode, RuleCount> counts = new EnumMap<>(RuleCode.class);
         for (Map.Entry<RuleCode, RuleCount> e : report.ruleCounts().entrySet()) {
             int i = e.getKey().ordinal() * 3;
             RuleCount left = e.getValue().minus(new RuleCount(byRule[i], byRule[i + 1], byRule[i + 2]));
@@ -160,7 +162,7 @@ public final class Baseline {
             return parse(p);
         } catch (StreamConstraintsException e) {
             throw new IOException("not a baseline: " + firstLine(e.getOriginalMessage()));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IOException(where(e.getLocation()) + "not a baseline (" + firstLine(e.getOriginalMessage()) + ")");
         }
     }

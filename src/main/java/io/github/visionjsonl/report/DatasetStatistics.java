@@ -1,5 +1,7 @@
 package io.github.visionjsonl.report;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -29,8 +31,8 @@ public record DatasetStatistics(
 
     /** Copies the maps, keeping their order. */
     public DatasetStatistics {
-        classes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(classes));
-        urlSchemes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(urlSchemes));
+        classes = Collections.unmodifiableMap(new LinkedHashMap<>(classes));
+        urlSchemes = Collections.unmodifiableMap(new LinkedHashMap<>(urlSchemes));
     }
 
     /** The same statistics with what the images' pixels show. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
+import io.github.visionjsonl.internal.files.JsonNumbers;
 import io.github.visionjsonl.rules.RuleCode;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -12,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The JSON form of a report, as the command line prints it with {@code --format json}:
@@ -105,7 +107,7 @@ public final class JsonReport {
         out.writeNumberField("warnings", report.warnings());
         out.writeNumberField("infos", report.infos());
         out.writeObjectFieldStart("classes");
-        for (Map.Entry<String, Long> e : new java.util.TreeMap<>(report.classCounts()).entrySet()) {
+        for (Map.Entry<String, Long> e : new TreeMap<>(report.classCounts()).entrySet()) {
             out.writeNumberField(e.getKey(), e.getValue());
         }
         out.writeEndObject();
@@ -175,7 +177,7 @@ public final class JsonReport {
         out.writeNumberField("duplicates", c.duplicates());
         out.writeNumberField("nearDuplicates", c.nearDuplicates());
         out.writeArrayFieldStart("firstDuplicateGroups");
-        for (java.util.List<Long> group : c.firstGroups()) {
+        for (List<Long> group : c.firstGroups()) {
             out.writeStartArray();
             for (long line : group) {
                 out.writeNumber(line);
@@ -194,7 +196,7 @@ public final class JsonReport {
         out.writeNumberField("annotations", runtime.annotations());
         out.writeNumberField("annotationsKept", runtime.annotationsKept());
         out.writeObjectFieldStart("dropped");
-        for (Map.Entry<io.github.visionjsonl.rules.RuleCode, Long> e : runtime.dropped().entrySet()) {
+        for (Map.Entry<RuleCode, Long> e : runtime.dropped().entrySet()) {
             out.writeNumberField(e.getKey().code(), e.getValue());
         }
         out.writeEndObject();
@@ -221,13 +223,13 @@ public final class JsonReport {
         }
         out.writeObjectFieldStart(name);
         out.writeNumberField("count", d.count());
-        number("min", d.min(), out);
-        number("max", d.max(), out);
-        number("mean", d.mean(), out);
-        number("stddev", d.stddev(), out);
-        number("p5", d.p5(), out);
-        number("p50", d.p50(), out);
-        number("p95", d.p95(), out);
+        JsonNumbers.finiteOrNull(out, "min", d.min());
+        JsonNumbers.finiteOrNull(out, "max", d.max());
+        JsonNumbers.finiteOrNull(out, "mean", d.mean());
+        JsonNumbers.finiteOrNull(out, "stddev", d.stddev());
+        JsonNumbers.finiteOrNull(out, "p5", d.p5());
+        JsonNumbers.finiteOrNull(out, "p50", d.p50());
+        JsonNumbers.finiteOrNull(out, "p95", d.p95());
         out.writeArrayFieldStart("edges");
         for (double e : d.edges()) {
             out.writeNumber(e);
@@ -239,14 +241,6 @@ public final class JsonReport {
         }
         out.writeEndArray();
         out.writeEndObject();
-    }
-
-    private static void number(String name, double v, JsonGenerator out) throws IOException {
-        if (Double.isFinite(v)) {
-            out.writeNumberField(name, v);
-        } else {
-            out.writeNullField(name);
-        }
     }
 
     /** Writes the new and the baselined findings in one list by line, as they were found. */
@@ -270,16 +264,8 @@ public final class JsonReport {
 
     private static void writeFields(Finding f, JsonGenerator out) throws IOException {
         out.writeStartObject();
-        if (f.line() > 0) {
-            out.writeNumberField("line", f.line());
-        } else {
-            out.writeNullField("line");
-        }
-        if (f.column() > 0) {
-            out.writeNumberField("column", f.column());
-        } else {
-            out.writeNullField("column");
-        }
+        JsonNumbers.positiveOrNull(out, "line", f.line());
+        JsonNumbers.positiveOrNull(out, "column", f.column());
         out.writeStringField("pointer", f.pointer());
         out.writeStringField("code", f.code());
         out.writeStringField("severity", f.severity().label());

@@ -2,6 +2,7 @@ package io.github.visionjsonl.report;
 
 import io.github.visionjsonl.Task;
 import io.github.visionjsonl.rules.RuleCode;
+import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Locale;
@@ -76,7 +77,7 @@ public record RuntimeView(long images, long imagesKept, long annotations, long a
         }
         if (exceedsMaxDropped()) {
             b.append(String.format(Locale.ROOT, "; more than the %s%% allowed (--max-dropped)",
-                    new java.math.BigDecimal(Double.toString(maxDroppedPercent)).stripTrailingZeros().toPlainString()));
+                    new BigDecimal(Double.toString(maxDroppedPercent)).stripTrailingZeros().toPlainString()));
         }
         return b.toString();
     }

@@ -4,8 +4,10 @@ import io.github.visionjsonl.rules.RuleCode;
 import io.github.visionjsonl.rules.Severity;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Comparator;
+import java.util.stream.Collectors;
 
 /**
  * The text form of a report, as a compiler prints diagnostics: one line per finding
@@ -112,35 +114,35 @@ public final class TextReport {
         DatasetStatistics stats = report.statistics();
         if (report.task() != null && report.task().hasObjects() && stats.objectsPerImage().count() > 0) {
             Distribution perImage = stats.objectsPerImage();
-            b.append(String.format(java.util.Locale.ROOT, "  objects per image: min %.0f, mean %.2f, max %.0f; %d image(s) without objects%n",
+            b.append(String.format(Locale.ROOT, "  objects per image: min %.0f, mean %.2f, max %.0f; %d image(s) without objects%n",
                     perImage.min(), perImage.mean(), perImage.max(), stats.imagesWithoutObjects()));
             if (stats.boxWidth().count() > 0) {
-                b.append(String.format(java.util.Locale.ROOT,
+                b.append(String.format(Locale.ROOT,
                         "  box width p5/p50/p95: %.3f/%.3f/%.3f, height: %.3f/%.3f/%.3f (fractions of the image)%n",
                         stats.boxWidth().p5(), stats.boxWidth().p50(), stats.boxWidth().p95(),
                         stats.boxHeight().p5(), stats.boxHeight().p50(), stats.boxHeight().p95()));
             }
             if (stats.pointsPerSegment().count() > 0) {
                 Distribution points = stats.pointsPerSegment();
-                b.append(String.format(java.util.Locale.ROOT, "  points per polygon segment: min %.0f, mean %.1f, max %.0f%n",
+                b.append(String.format(Locale.ROOT, "  points per polygon segment: min %.0f, mean %.1f, max %.0f%n",
                         points.min(), points.mean(), points.max()));
             }
         }
         ImageContentStatistics content = stats.imageContent();
         if (content != null && content.images() > 0) {
-            b.append(String.format(java.util.Locale.ROOT, "  image content: %d images, %d decoded", content.images(),
+            b.append(String.format(Locale.ROOT, "  image content: %d images, %d decoded", content.images(),
                     content.decoded()));
             if (content.decoded() > 0) {
-                b.append(String.format(java.util.Locale.ROOT, "; brightness p5/p50/p95 %.0f/%.0f/%.0f, contrast %.0f/%.0f/%.0f,"
+                b.append(String.format(Locale.ROOT, "; brightness p5/p50/p95 %.0f/%.0f/%.0f, contrast %.0f/%.0f/%.0f,"
                         + " sharpness p50 %.0f", content.brightness().p5(), content.brightness().p50(),
                         content.brightness().p95(), content.contrast().p5(), content.contrast().p50(),
                         content.contrast().p95(), content.sharpness().p50()));
             }
-            b.append(String.format(java.util.Locale.ROOT, "; %d duplicate(s) in %d group(s), %d near-duplicate(s)%n",
+            b.append(String.format(Locale.ROOT, "; %d duplicate(s) in %d group(s), %d near-duplicate(s)%n",
                     content.duplicates(), content.duplicateGroups(), content.nearDuplicates()));
-            for (java.util.List<Long> group : content.firstGroups()) {
+            for (List<Long> group : content.firstGroups()) {
                 b.append("    same bytes: lines ").append(group.stream().map(String::valueOf)
-                        .collect(java.util.stream.Collectors.joining(", "))).append('\n');
+                        .collect(Collectors.joining(", "))).append('\n');
             }
         }
         if (report.findingsTruncated()) {

@@ -7,7 +7,6 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The verdict on one dataset file.
@@ -74,11 +73,6 @@ public record ValidationReport(
      */
     public boolean isValid() {
         return errors == 0 && !runtime.exceedsMaxDropped();
-    }
-
-    /** The task, when given or detected. */
-    public Optional<Task> detectedTask() {
-        return Optional.ofNullable(task);
     }
 
     /** The count of all findings, kept or not. */

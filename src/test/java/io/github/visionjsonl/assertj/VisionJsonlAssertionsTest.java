@@ -11,6 +11,7 @@ import io.github.visionjsonl.rules.RuleCode;
 import io.github.visionjsonl.rules.Severity;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /** The assertions pass on clean data and fail with messages a person can act on. */
@@ -107,12 +108,12 @@ class VisionJsonlAssertionsTest {
     @Test
     void validateOrThrowCarriesTheReport() throws Exception {
         DatasetValidator validator = DatasetValidator.create();
-        org.assertj.core.api.Assertions.assertThat(validator.validateOrThrow(TRAIN).isValid()).isTrue();
+        Assertions.assertThat(validator.validateOrThrow(TRAIN).isValid()).isTrue();
         assertThatThrownBy(() -> validator.validateOrThrow(BROKEN))
                 .isInstanceOf(InvalidDatasetException.class)
                 .hasMessageContaining(BROKEN + ": image-object-detection, 2 lines")
                 .hasMessageContaining(BROKEN + ":2:181: error[coordinate-range]")
-                .satisfies(e -> org.assertj.core.api.Assertions.assertThat(((InvalidDatasetException) e).report().errors())
+                .satisfies(e -> Assertions.assertThat(((InvalidDatasetException) e).report().errors())
                         .isEqualTo(4));
         Path warnings = Path.of("samples/invalid/unknown-field.jsonl");
         validator.validateOrThrow(warnings);

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -103,7 +105,7 @@ class BaselineCliTest {
     void brokenBinaryOrHugeBaselinesGiveOneLine() throws Exception {
         Path data = file(String.format(CLEAN, 1));
         byte[] binary = new byte[4096];
-        new java.util.Random(7).nextBytes(binary);
+        new Random(7).nextBytes(binary);
         Object[][] cases = {
             {"{\"baseline\": 1, \"findings\": [", "not a baseline"},
             {binary, "not a baseline"},
@@ -130,7 +132,7 @@ class BaselineCliTest {
             assertThat(r.err()).as(r.err()).startsWith("vision-jsonl: cannot read baseline").contains((String) c[1])
                     .doesNotContain("Exception");
         }
-        try (java.io.RandomAccessFile huge = new java.io.RandomAccessFile(dir.resolve("huge.json").toFile(), "rw")) {
+        try (RandomAccessFile huge = new RandomAccessFile(dir.resolve("huge.json").toFile(), "rw")) {
             huge.setLength((256L << 20) + 1);
         }
         CliRun r = run("validate", "--baseline", dir.resolve("huge.json").toString(), data.toString());

@@ -4,15 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.visionjsonl.internal.files.AtomicOutput;
+import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.Arrays;
 import java.util.Set;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipException;
@@ -92,7 +96,7 @@ class ErrorMessagesTest {
         }
         Path truncated = dir.resolve("cut.jsonl.gz");
         byte[] whole = gzip(Files.readAllBytes(Path.of(VALID)));
-        Files.write(truncated, java.util.Arrays.copyOf(whole, whole.length / 2));
+        Files.write(truncated, Arrays.copyOf(whole, whole.length / 2));
         assertThat(CliRun.run("validate", truncated.toString()).err()).contains("the gzip data is corrupt or cut short");
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("bad.jsonl.gz", "cut.jsonl.gz");
@@ -182,9 +186,9 @@ class ErrorMessagesTest {
                 .isEqualTo("cannot read in.jsonl: no such file; check the path");
         assertThat(ErrorMessages.describe(new IOException("Is a directory"), "data"))
                 .isEqualTo("cannot read data: is a folder, not a file");
-        assertThat(ErrorMessages.describe(new java.nio.file.FileSystemException(output.toString(), null, "Read-only file system"),
+        assertThat(ErrorMessages.describe(new FileSystemException(output.toString(), null, "Read-only file system"),
                 "in.jsonl", output)).isEqualTo("cannot write " + output + ": read-only file system; choose another output");
-        assertThat(ErrorMessages.describe(new java.nio.file.FileAlreadyExistsException("r.html", null, "refusing to overwrite it"),
+        assertThat(ErrorMessages.describe(new FileAlreadyExistsException("r.html", null, "refusing to overwrite it"),
                 "in.jsonl", Path.of("r.html"))).isEqualTo("r.html exists; refusing to overwrite it");
         assertThat(ErrorMessages.optionMessage("--iou", "an IoU threshold must be in (0, 1], was 2.0"))
                 .isEqualTo("--iou: an IoU threshold must be in (0, 1], was 2.0");
@@ -199,7 +203,7 @@ class ErrorMessagesTest {
     }
 
     private static byte[] gzip(byte[] content) throws IOException {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
             out.write(content);
         }

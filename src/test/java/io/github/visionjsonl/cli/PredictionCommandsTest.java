@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.visionjsonl.Task;
+import io.github.visionjsonl.predict.Evaluator;
 import io.github.visionjsonl.predict.PseudoLabels;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Random;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,7 +41,7 @@ class PredictionCommandsTest {
         Path predictions = file("scores.jsonl", response("1.jpg", 0.9), response("2.jpg", 7));
         CliRun r = CliRun.run("evaluate", "--truth", truth.toString(), "--predictions", predictions.toString());
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.out()).containsPattern(java.util.regex.Pattern.quote(truth.toString()) + ":2:\\d+: error\\[coordinate-range\\]")
+        assertThat(r.out()).containsPattern(Pattern.quote(truth.toString()) + ":2:\\d+: error\\[coordinate-range\\]")
                 .contains(predictions + ":2: error[score-range]")
                 .doesNotContain(predictions + ":2:\\d+: error[coordinate-range]");
         // the truth's error alone, and the predictions' alone
@@ -63,7 +66,7 @@ class PredictionCommandsTest {
         Path bytes = Files.write(dir.resolve("scores.bin"), noise);
         CliRun r = CliRun.run("evaluate", "--task", "detection", "--truth", truth.toString(), "--predictions", bytes.toString());
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.out()).containsPattern(java.util.regex.Pattern.quote(bytes.toString())
+        assertThat(r.out()).containsPattern(Pattern.quote(bytes.toString())
                 + ":\\d+: error\\[prediction-shape\\]: not UTF-8 text").contains("0 predictions", "nothing was scored");
         assertThat(CliRun.run("predictions", "validate", bytes.toString()).exit()).isEqualTo(1);
         CliRun elsewhere = CliRun.run("evaluate", "--truth", truth.toString(), "--predictions",
@@ -102,7 +105,7 @@ class PredictionCommandsTest {
         }
         assertThat(CliRun.run("evaluate", "--task", "multilabel", "--threshold", "1", "--truth", truth.toString(), "--predictions",
                 p.toString()).exit()).isZero();
-        assertThatThrownBy(() -> new io.github.visionjsonl.predict.Evaluator(Task.IMAGE_CLASSIFICATION_MULTILABEL, Map.of(), 1.5))
+        assertThatThrownBy(() -> new Evaluator(Task.IMAGE_CLASSIFICATION_MULTILABEL, Map.of(), 1.5))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[0, 1]");
     }
 
@@ -164,7 +167,7 @@ class PredictionCommandsTest {
     }
 
     private static String[] append(String[] args, String... more) {
-        String[] all = java.util.Arrays.copyOf(args, args.length + more.length);
+        String[] all = Arrays.copyOf(args, args.length + more.length);
         System.arraycopy(more, 0, all, args.length, more.length);
         return all;
     }

@@ -11,6 +11,7 @@ import io.github.visionjsonl.rules.Severity;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,7 +50,7 @@ class ConfigFileTest {
     void everyKeyIsRead() throws Exception {
         ConfigFile c = ConfigFile.read(write("vision-jsonl.yaml", FULL));
         assertThat(c.task()).contains(Task.IMAGE_OBJECT_DETECTION);
-        assertThat(c.severities()).containsExactlyEntriesOf(java.util.Map.of(RuleCode.UNKNOWN_FIELD, Severity.ERROR));
+        assertThat(c.severities()).containsExactlyEntriesOf(Map.of(RuleCode.UNKNOWN_FIELD, Severity.ERROR));
         assertThat(c.disabled()).containsExactlyInAnyOrder(RuleCode.BLANK_LINE, RuleCode.TINY_BOX);
         assertThat(c.fewSamples()).hasValue(10);
         assertThat(c.imbalanceRatio()).hasValue(20);

@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,7 +39,7 @@ class ConvertCommandTest {
         assertThat(out.toString()).contains(in + "#/annotations/0: warning[convert-skipped]: annotation 5 left out: "
                 + "no segmentation (--box-as-polygon makes its bbox the polygon)");
         // the degenerate polygon of annotation 6 is written, and the output's own report lists it, line and column
-        assertThat(out.toString()).containsPattern(java.util.regex.Pattern.quote(jsonl.toString())
+        assertThat(out.toString()).containsPattern(Pattern.quote(jsonl.toString())
                 + ":1:\\d+: warning\\[polygon-degenerate\\]: ");
         assertThat(Files.readString(jsonl)).doesNotContain("\"polygon\":[]");
         assertThat(exit).isZero();

@@ -11,14 +11,23 @@ import io.github.visionjsonl.rules.RuleCode;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Repairs go to a new file, every change is listed, and no line is lost without a word. */
+/**
+ * Repairs go to a new file, every change is listed, and no line is lost without a word.
+ *
+ * <p>{@code -Dvisionjsonl.fixer.repairable=N} sets aside 4N broken lines among N repairable ones
+ * (default 5000; 50000 for a long run).
+ */
 class DatasetFixerTest {
+
+    /** The repairable lines of the generated file; four broken lines come with each. */
+    private static final int REPAIRABLE = Integer.getInteger("visionjsonl.fixer.repairable", 5000);
 
     @TempDir
     Path dir;
@@ -55,7 +64,7 @@ class DatasetFixerTest {
         assertThat(r.validation().isValid()).isTrue();
         assertThat(Files.readAllBytes(in)).isEqualTo(before);
         assertThatThrownBy(() -> new DatasetFixer(DatasetValidator.create(), 0.01).fix(in, out))
-                .isInstanceOf(java.nio.file.FileAlreadyExistsException.class);
+                .isInstanceOf(FileAlreadyExistsException.class);
         assertThatThrownBy(() -> new DatasetFixer(DatasetValidator.create(), 0.7)).isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -73,22 +82,22 @@ class DatasetFixerTest {
 
     @Test
     void setAsideLinesAreCountedAndOnlyTheFirstAreKept() throws Exception {
-        // generated here, never committed: 200,000 broken lines, each set aside, and 50,000 repairable ones
+        // generated here, never committed: broken lines, each set aside, and a fifth as many repairable ones
         Path in = dir.resolve("broken.jsonl");
         String repairable = "{\"image_url\": \"AmlDatastore://ws/a.jpg\", \"label\": [{\"label\": \"can \", \"topX\": 0.1, "
                 + "\"topY\": 0.1, \"bottomX\": 0.5, \"bottomY\": 0.5}]}\n";
         try (var w = Files.newBufferedWriter(in)) {
-            for (int i = 0; i < 250_000; i++) {
+            for (int i = 0; i < 5 * REPAIRABLE; i++) {
                 w.write(i % 5 == 4 ? repairable : "{\"image_url\": " + i + "\n");
             }
         }
         DatasetFixer.FixResult r = new DatasetFixer(DatasetValidator.create(), 0.01, 100).fix(in, dir.resolve("b-fixed.jsonl"));
-        assertThat(r.setAsideCount()).isEqualTo(200_000);
+        assertThat(r.setAsideCount()).isEqualTo(4 * REPAIRABLE);
         assertThat(r.setAside()).hasSize(100);
         assertThat(r.setAside().get(99).line()).isEqualTo(124);
-        assertThat(r.changeCount()).isEqualTo(50_000);
+        assertThat(r.changeCount()).isEqualTo(REPAIRABLE);
         assertThat(r.changes()).hasSize(100);
-        assertThat(r.linesIn()).isEqualTo(r.linesOut() + r.setAsideCount()).isEqualTo(250_000);
+        assertThat(r.linesIn()).isEqualTo(r.linesOut() + r.setAsideCount()).isEqualTo(5 * REPAIRABLE);
         assertThatThrownBy(() -> new DatasetFixer(DatasetValidator.create(), 0.01, -1)).isInstanceOf(IllegalArgumentException.class);
     }
 

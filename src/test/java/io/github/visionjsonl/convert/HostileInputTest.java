@@ -5,10 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 import io.github.visionjsonl.DatasetValidator;
 import io.github.visionjsonl.Task;
+import io.github.visionjsonl.cli.VisionJsonl;
 import io.github.visionjsonl.predict.PredictionReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,7 +83,7 @@ class HostileInputTest {
                 return garbage;
             }
             case 1 -> {
-                return java.util.Arrays.copyOf(bytes, random.nextInt(bytes.length));
+                return Arrays.copyOf(bytes, random.nextInt(bytes.length));
             }
             default -> {
                 for (int e = 0; e < 1 + random.nextInt(6); e++) {
@@ -105,13 +112,13 @@ class HostileInputTest {
             Files.write(yolo.resolve("a.txt"), damage(YOLO[0], random));
             Files.write(yolo.resolve("b.txt"), damage(YOLO[1], random));
             for (Task task : new Task[] {Task.IMAGE_OBJECT_DETECTION, Task.IMAGE_INSTANCE_SEGMENTATION}) {
-                assertThatCode(() -> new YoloToJsonl(task, "", java.util.List.of("can", "carton"))
+                assertThatCode(() -> new YoloToJsonl(task, "", List.of("can", "carton"))
                         .convert(yolo.getParent(), round.resolve("yolo" + task.ordinal() + ".jsonl"))).doesNotThrowAnyException();
             }
             Path yaml = Files.write(round.resolve("data.yaml"), damage(YAML, random));
             try {
                 YoloToJsonl.readNames(yaml);
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 assertThat(e.getMessage()).as("one line naming the file").startsWith(yaml.toString()).doesNotContain("\n");
             }
             Path csv = Files.write(round.resolve("labels.csv"), damage(CSV, random));
@@ -139,10 +146,10 @@ class HostileInputTest {
                     round.resolve("c.jsonl").toString()},
                 {"convert", "--from", "jsonl", "--to", "coco", coco.toString(), "-o", round.resolve("d.json").toString()}};
             for (String[] command : commands) {
-                java.io.StringWriter out = new java.io.StringWriter();
-                java.io.StringWriter err = new java.io.StringWriter();
-                int exit = io.github.visionjsonl.cli.VisionJsonl.run(command, new java.io.ByteArrayInputStream(new byte[0]),
-                        new java.io.PrintWriter(out), new java.io.PrintWriter(err));
+                StringWriter out = new StringWriter();
+                StringWriter err = new StringWriter();
+                int exit = VisionJsonl.run(command, new ByteArrayInputStream(new byte[0]),
+                        new PrintWriter(out), new PrintWriter(err));
                 assertThat(exit).as(String.join(" ", command) + "\n" + err).isBetween(0, 2);
                 assertThat(out + err.toString()).doesNotContain("\tat ", "Exception");
                 assertThat(err.toString().lines().count()).as(err.toString()).isLessThanOrEqualTo(1);

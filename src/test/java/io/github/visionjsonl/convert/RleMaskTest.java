@@ -10,7 +10,9 @@ import io.github.visionjsonl.report.Finding;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -142,7 +144,7 @@ class RleMaskTest {
 
     @Test
     void randomMasksDecodeAndTraceBackPixelForPixel() {
-        java.util.Random random = new java.util.Random(17);
+        Random random = new Random(17);
         for (int round = 0; round < 300; round++) {
             int h = 1 + random.nextInt(9);
             int w = 1 + random.nextInt(9);
@@ -218,7 +220,7 @@ class RleMaskTest {
                 + "\"annotations\": [{\"id\": 1, \"image_id\": 1, \"category_id\": 1, \"iscrowd\": 1,"
                 + "\"segmentation\": {\"size\": [7, 8], \"counts\": \"" + compress(counts(RING)) + "\"}},"
                 + "{\"id\": 2, \"image_id\": 1, \"category_id\": 1, \"iscrowd\": 0,"
-                + "\"segmentation\": {\"size\": [7, 8], \"counts\": " + java.util.Arrays.toString(counts(RING)) + "}}],"
+                + "\"segmentation\": {\"size\": [7, 8], \"counts\": " + Arrays.toString(counts(RING)) + "}}],"
                 + "\"categories\": [{\"id\": 1, \"name\": \"donut\"}]}";
         Path in = Files.writeString(dir.resolve("rle.json"), coco);
         Path out = dir.resolve("rle.jsonl");

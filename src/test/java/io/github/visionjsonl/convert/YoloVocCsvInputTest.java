@@ -10,6 +10,7 @@ import io.github.visionjsonl.rules.RuleCode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,7 +51,7 @@ class YoloVocCsvInputTest {
         StringBuilder bomb = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x, x]\n");
         for (int i = 1; i < 30; i++) {
             bomb.append((char) ('a' + i % 26)).append(i).append(": &l").append(i).append(" [")
-                    .append(String.join(", ", java.util.Collections.nCopies(10, i == 1 ? "*a" : "*l" + (i - 1)))).append("]\n");
+                    .append(String.join(", ", Collections.nCopies(10, i == 1 ? "*a" : "*l" + (i - 1)))).append("]\n");
         }
         Path file = yaml(bomb + "names: [a]\n");
         assertThatThrownBy(() -> YoloToJsonl.readNames(file)).isInstanceOf(IOException.class)

@@ -13,15 +13,18 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.ConvolveOp;
+import java.awt.image.DataBuffer;
 import java.awt.image.Kernel;
 import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -80,7 +83,7 @@ class ImageContentTest {
 
     @Test
     void everyImageContentRuleIsCoveredHere() {
-        assertThat(java.util.Arrays.stream(RuleCode.values()).filter(RuleCode::isImageContentRule))
+        assertThat(Arrays.stream(RuleCode.values()).filter(RuleCode::isImageContentRule))
                 .containsExactlyInAnyOrderElementsOf(CONTENT_RULES);
     }
 
@@ -169,7 +172,7 @@ class ImageContentTest {
         image("cmyk.jpg", cmykJpeg());
         image("deep.png", Pictures.png(sixteenBit()));
         image("palette.png", Pictures.png(palette(scene(3))));
-        image("cut.jpg", java.util.Arrays.copyOf(Pictures.jpeg(scene(4), 0.9f), 900));
+        image("cut.jpg", Arrays.copyOf(Pictures.jpeg(scene(4), 0.9f), 900));
         ValidationReport report = validate(jsonl("odd.jsonl"));
         List<String> unreadable = report.findings(RuleCode.IMAGE_UNREADABLE).stream().map(f -> f.line() + " " + f.message())
                 .collect(Collectors.toList());
@@ -238,7 +241,7 @@ class ImageContentTest {
     static BufferedImage blurred(BufferedImage image) {
         int k = 9;
         float[] weights = new float[k * k];
-        java.util.Arrays.fill(weights, 1f / (k * k));
+        Arrays.fill(weights, 1f / (k * k));
         BufferedImage once = new ConvolveOp(new Kernel(k, k, weights), ConvolveOp.EDGE_NO_OP, null).filter(image, null);
         return new ConvolveOp(new Kernel(k, k, weights), ConvolveOp.EDGE_NO_OP, null).filter(once, null);
     }
@@ -272,7 +275,7 @@ class ImageContentTest {
 
     /** A JPEG of four channels (CMYK), which ImageIO writes but does not read back. */
     private static byte[] cmykJpeg() throws IOException {
-        WritableRaster raster = Raster.createBandedRaster(java.awt.image.DataBuffer.TYPE_BYTE, 64, 48, 4, null);
+        WritableRaster raster = Raster.createBandedRaster(DataBuffer.TYPE_BYTE, 64, 48, 4, null);
         for (int y = 0; y < 48; y++) {
             for (int x = 0; x < 64; x++) {
                 for (int b = 0; b < 4; b++) {
@@ -296,14 +299,14 @@ class ImageContentTest {
         ByteBuffer b = ByteBuffer.allocate(8 + 25 + 12);
         b.put(new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10});
         ByteBuffer ihdr = ByteBuffer.allocate(17);
-        ihdr.put("IHDR".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(w).putInt(h)
+        ihdr.put("IHDR".getBytes(StandardCharsets.US_ASCII)).putInt(w).putInt(h)
                 .put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0);
         CRC32 crc = new CRC32();
         crc.update(ihdr.array());
         b.putInt(13).put(ihdr.array()).putInt((int) crc.getValue());
         CRC32 end = new CRC32();
-        end.update("IEND".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        b.putInt(0).put("IEND".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt((int) end.getValue());
+        end.update("IEND".getBytes(StandardCharsets.US_ASCII));
+        b.putInt(0).put("IEND".getBytes(StandardCharsets.US_ASCII)).putInt((int) end.getValue());
         return b.array();
     }
 }

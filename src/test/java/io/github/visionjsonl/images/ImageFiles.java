@@ -5,6 +5,7 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -69,6 +70,6 @@ public final class ImageFiles {
         write(dir.resolve("cut.jpg"), truncate(encode("jpeg", 64, 48), 0.6));
         write(dir.resolve("really-a-png.jpg"), encode("png", 64, 48));
         write(dir.resolve("thumb.png"), encode("png", 8, 6));
-        write(dir.resolve("notes.jpg"), "not an image\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        write(dir.resolve("notes.jpg"), "not an image\n".getBytes(StandardCharsets.US_ASCII));
     }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.visionjsonl.DatasetValidator;
 import io.github.visionjsonl.images.internal.ImageRoot;
-import io.github.visionjsonl.report.Finding;
 import io.github.visionjsonl.report.ValidationReport;
 import io.github.visionjsonl.rules.RuleCode;
 import java.io.ByteArrayInputStream;

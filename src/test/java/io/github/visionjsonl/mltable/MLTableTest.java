@@ -11,8 +11,13 @@ import io.github.visionjsonl.rules.Severity;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,9 +74,9 @@ class MLTableTest {
     void theBrokenSampleSaysWhereEachProblemIs() throws IOException {
         MLTableReport r = VALIDATOR.validateMLTable(Path.of("samples/mltable/broken"));
         assertThat(r.findings()).extracting(Finding::line, Finding::column, Finding::rule, Finding::pointer).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(5L, 14, RuleCode.MLTABLE_PATH_MISSING, "/paths/1/pattern"),
-                org.assertj.core.groups.Tuple.tuple(9L, 7, RuleCode.MLTABLE_UNKNOWN_KEY, "/transformations/0/read_json_lines/invalid_line"),
-                org.assertj.core.groups.Tuple.tuple(12L, 22, RuleCode.MLTABLE_IMAGE_URL_NOT_STREAM,
+                Tuple.tuple(5L, 14, RuleCode.MLTABLE_PATH_MISSING, "/paths/1/pattern"),
+                Tuple.tuple(9L, 7, RuleCode.MLTABLE_UNKNOWN_KEY, "/transformations/0/read_json_lines/invalid_line"),
+                Tuple.tuple(12L, 22, RuleCode.MLTABLE_IMAGE_URL_NOT_STREAM,
                         "/transformations/1/convert_column_types/0/column_type"));
         assertThat(r.findings().get(1).message()).contains("did you mean \"invalid_lines\"");
         assertThat(r.isValid()).isFalse();
@@ -150,7 +155,7 @@ class MLTableTest {
         MLTableReport r = withData("paths:\n  - file: ./train.jsonl\n" + READ.replace("encoding: utf8", "encoding: utf-8")
                 .replace("invalid_lines: error", "invalid_lines: skip") + "  - read_jsonl_lines: {}\ndescription: x\n");
         assertThat(r.findings()).extracting(Finding::rule, Finding::severity).containsOnly(
-                org.assertj.core.groups.Tuple.tuple(RuleCode.MLTABLE_UNKNOWN_KEY, Severity.WARNING));
+                Tuple.tuple(RuleCode.MLTABLE_UNKNOWN_KEY, Severity.WARNING));
         assertThat(r.findings()).extracting(Finding::message).satisfiesExactly(
                 m -> assertThat(m).contains("encoding must be one of utf8", "was \"utf-8\""),
                 m -> assertThat(m).contains("invalid_lines must be one of error, drop, was \"skip\""),
@@ -196,7 +201,7 @@ class MLTableTest {
         bomb.append("paths:\n  - file: *z\n");
         long start = System.nanoTime();
         MLTableReport r = check(bomb.toString());
-        assertThat(System.nanoTime() - start).as("no expansion").isLessThan(java.util.concurrent.TimeUnit.SECONDS.toNanos(30));
+        assertThat(System.nanoTime() - start).as("no expansion").isLessThan(TimeUnit.SECONDS.toNanos(30));
         assertThat(r.findings()).singleElement().satisfies(f -> {
             assertThat(f.rule()).isEqualTo(RuleCode.MLTABLE_SYNTAX);
             assertThat(f.line()).isEqualTo(2);
@@ -213,7 +218,7 @@ class MLTableTest {
     void mutatedMLTablesNeverThrow() throws IOException {
         byte[] good = Files.readAllBytes(Path.of("samples/mltable/good/MLTable"));
         byte[] punctuation = "-:[]{}&*!|>'\"%@`#,?\n\t ".getBytes(StandardCharsets.UTF_8);
-        java.util.Random random = new java.util.Random(15);
+        Random random = new Random(15);
         int iterations = Integer.getInteger("visionjsonl.fuzz.iterations", 300);
         for (int i = 0; i < iterations; i++) {
             byte[] b = good.clone();
@@ -223,9 +228,9 @@ class MLTableTest {
                 switch (random.nextInt(4)) {
                     case 0 -> b[at] = (byte) random.nextInt(256);
                     case 1 -> b[at] = punctuation[random.nextInt(punctuation.length)];
-                    case 2 -> b = java.util.Arrays.copyOf(b, at + 1);
+                    case 2 -> b = Arrays.copyOf(b, at + 1);
                     default -> {
-                        byte[] longer = java.util.Arrays.copyOf(b, b.length + at);
+                        byte[] longer = Arrays.copyOf(b, b.length + at);
                         System.arraycopy(b, 0, longer, b.length, at);
                         b = longer;
                     }
@@ -240,7 +245,7 @@ class MLTableTest {
     @Test
     void aFolderWithoutMLTableIsAnInputError() {
         assertThat(MLTableValidation.isMLTable(dir)).isFalse();
-        assertThatThrownBy(() -> VALIDATOR.validateMLTable(dir)).isInstanceOf(java.nio.file.NoSuchFileException.class);
+        assertThatThrownBy(() -> VALIDATOR.validateMLTable(dir)).isInstanceOf(NoSuchFileException.class);
     }
 
     @Test

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.github.visionjsonl.Task;
 import io.github.visionjsonl.cli.VisionJsonl;
+import io.github.visionjsonl.model.Polygon;
+import io.github.visionjsonl.model.Segment;
 import io.github.visionjsonl.report.Finding;
 import io.github.visionjsonl.rules.RuleCode;
 import java.io.ByteArrayInputStream;
@@ -12,8 +14,11 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,7 +59,7 @@ class PredictionsTest {
         PredictionReader.Result lines = read(Task.IMAGE_CLASSIFICATION, line + "\n" + line + "\nbroken\n");
         assertThat(lines.valid()).hasSize(2);
         assertThat(lines.findings()).extracting(Finding::line, Finding::rule)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(3L, RuleCode.PREDICTION_SHAPE));
+                .containsExactly(Tuple.tuple(3L, RuleCode.PREDICTION_SHAPE));
         assertThat(((ClassPrediction) lines.valid().get(0)).top()).isEqualTo("carton");
     }
 
@@ -150,7 +155,7 @@ class PredictionsTest {
         assertThat(e.ap50()).isCloseTo(1.0, within(1e-9));
         assertThat(e.ap75()).isCloseTo(51.0 / 101, within(1e-9));
         assertThat(e.map()).isCloseTo((3 + 7 * 51.0 / 101) / 10, within(1e-9));
-        assertThat(String.format(java.util.Locale.ROOT, "%.3f", e.map())).isEqualTo("0.653");
+        assertThat(String.format(Locale.ROOT, "%.3f", e.map())).isEqualTo("0.653");
         assertThat(e.apPerClass()).containsOnlyKeys("can");
         Evaluator.Evaluation extra = new Evaluator(Task.IMAGE_OBJECT_DETECTION, Map.of(), 0.5, new double[] {0.62, 0.63})
                 .evaluate(truth, predictions);
@@ -165,7 +170,7 @@ class PredictionsTest {
      */
     @Test
     void recallPointsAreTheReferenceLinspace() {
-        List<Integer> aboveHundredths = new java.util.ArrayList<>();
+        List<Integer> aboveHundredths = new ArrayList<>();
         for (int r = 0; r <= 100; r++) {
             if (CocoAveragePrecision.recallPoint(r) != r / 100.0) {
                 aboveHundredths.add(r);
@@ -201,7 +206,7 @@ class PredictionsTest {
         assertThat(e.matched()).isEqualTo(1);
         assertThat(e.ap50()).isCloseTo(70.0 / 101, within(1e-12));
         assertThat(e.map()).isCloseTo(70.0 / 101, within(1e-12));
-        assertThat(String.format(java.util.Locale.ROOT, "%.4f", e.map())).isEqualTo("0.6931");
+        assertThat(String.format(Locale.ROOT, "%.4f", e.map())).isEqualTo("0.6931");
     }
 
     @Test
@@ -217,7 +222,7 @@ class PredictionsTest {
         Evaluator.Evaluation e = new Evaluator(Task.IMAGE_INSTANCE_SEGMENTATION, Map.of(), 0.5).evaluate(truth, predictions);
         assertThat(e.ap50()).isCloseTo(1.0, within(1e-9));
         assertThat(e.map()).isCloseTo((3 + 7 * 51.0 / 101) / 10, within(1e-9));
-        assertThat(CocoAveragePrecision.raster(new io.github.visionjsonl.model.Polygon(List.of(new io.github.visionjsonl.model.Segment(
+        assertThat(CocoAveragePrecision.raster(new Polygon(List.of(new Segment(
                 new double[] {0.1, 0.1, 0.4, 0.1, 0.4, 0.4, 0.1, 0.4}))), 100, 100).cardinality()).isEqualTo(900);
     }
 
@@ -251,7 +256,7 @@ class PredictionsTest {
                 "{\"filename\": \"a.jpg\", \"probs\": [0.9, 0.4, 0.6], \"labels\": [\"can\", \"carton\", \"milk\"]}\n");
         Evaluator.Evaluation e = new Evaluator(Task.IMAGE_CLASSIFICATION_MULTILABEL, Map.of(), 0.5).evaluate(truth, predictions);
         assertThat(e.perClass()).extracting(Evaluator.ClassScore::label, Evaluator.ClassScore::recall)
-                .contains(org.assertj.core.groups.Tuple.tuple("can", 1.0), org.assertj.core.groups.Tuple.tuple("carton", 0.0));
+                .contains(Tuple.tuple("can", 1.0), Tuple.tuple("carton", 0.0));
         assertThat(new Evaluator(Task.IMAGE_CLASSIFICATION_MULTILABEL, Map.of(), 0.3).evaluate(truth, predictions).perClass())
                 .filteredOn(c -> c.label().equals("carton")).extracting(Evaluator.ClassScore::recall).containsExactly(1.0);
     }

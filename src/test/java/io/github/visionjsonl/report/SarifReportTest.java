@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
@@ -83,7 +84,7 @@ class SarifReportTest {
                     .isEqualTo(location.get("uri"));
         }
         assertThat(sarifSchema().validate(MAPPER.readTree(sarif(List.of(), Path.of(""))))).isEmpty();
-        ((com.fasterxml.jackson.databind.node.ObjectNode) run.get("results").get(0)).put("level", "fatal");
+        ((ObjectNode) run.get("results").get(0)).put("level", "fatal");
         assertThat(sarifSchema().validate(log)).as("the schema refuses what SARIF does not allow").isNotEmpty();
     }
 

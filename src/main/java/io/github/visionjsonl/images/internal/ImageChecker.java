@@ -5,6 +5,7 @@ import io.github.visionjsonl.images.internal.content.ContentAnalysis;
 import io.github.visionjsonl.internal.urls.ImageFormats;
 import io.github.visionjsonl.internal.urls.ImageUrls;
 import io.github.visionjsonl.rules.RuleCode;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import javax.imageio.ImageIO;
 
 /**
  * Checks the image file behind one record: maps its URL to a local path (refusing any that
@@ -235,7 +237,7 @@ public final class ImageChecker {
     private static void decode(ImageRoot.Opened file, List<Problem> problems) {
         try {
             // ImageIO closes the input itself; the channel stays the caller's.
-            java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new ChannelImageInput(file.channel()));
+            BufferedImage image = ImageIO.read(new ChannelImageInput(file.channel()));
             if (image == null) {
                 problems.add(new Problem(RuleCode.IMAGE_UNREADABLE, "/image_url", "image-unreadable.decode",
                         new Object[] {"path", file.path(), "detail", "no decoder for it"}));

@@ -27,24 +27,21 @@ import java.util.concurrent.TimeUnit;
  * thread are in flight, so memory stays bounded.
  *
  * <p>The reading thread is one of the threads: while the batch it needs next is not done, it
- * examines a batch no worker has started, and the pool has one thread less. With a pool of as
- * many workers as threads, three threads shared two cores: the reading thread, woken when its
- * batch was done, waited for a core while the workers ran dry (measured: 1.73 of 2 cores busy,
- * and 1.93 this way).
+ * examines a batch no worker has started, and the pool has one thread less. A reading thread
+ * beside as many workers as cores would, once woken, wait for a core while the workers run dry
+ * (the figures: docs/performance.md, "Batches and threads").
  */
 final class ParallelLines implements Closeable {
 
     private static final int BATCH_LINES = 8192;
 
     /**
-     * Bytes per batch: a quarter megabyte, less on a small heap. Batches in flight hold their
-     * bytes and their records until merged; on a 64 MB heap beside the image index, megabyte
-     * batches (each a humongous object to G1) ran it out of memory once the workers got faster
-     * than the merge. Smaller batches also end a file sooner: the last one has a thread alone.
-     * A 1024th of the heap, at least 64 KB: on a 64 MB heap quarter-megabyte batches left so
-     * little room beside the index that the young collections, each copying the batches in
-     * flight, took a third of the time (about 520 pauses over a 1 GB file; 64 KB batches,
-     * about 210 and 12% less time; 32 KB, no better).
+     * Bytes per batch: a quarter megabyte, or a 1024th of the heap when that is less, at least
+     * 64 KB. Batches in flight hold their bytes and their records until merged: on a small heap
+     * beside the image index, larger batches (a megabyte one is a humongous object to G1) run it
+     * out of memory or leave so little room that the young collections, each copying the batches
+     * in flight, take much of the time. Smaller batches also end a file sooner: the last one has
+     * a thread alone. The figures: docs/performance.md, "Batches and threads".
      */
     private final int batchBytes = (int) Math.max(64 << 10, Math.min(256 << 10, Runtime.getRuntime().maxMemory() / 1024));
 

@@ -26,6 +26,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -241,7 +243,7 @@ class HostileLinesFuzzTest {
     /** The line with one of its numbers (a coordinate, a size) written as the given text. */
     private String replaceNumber(String line, String text) {
         List<int[]> numbers = new ArrayList<>();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<=[:\\[,] ?)-?\\d+(\\.\\d+)?(?=[,\\]}])").matcher(line);
+        Matcher m = Pattern.compile("(?<=[:\\[,] ?)-?\\d+(\\.\\d+)?(?=[,\\]}])").matcher(line);
         while (m.find()) {
             numbers.add(new int[] {m.start(), m.end()});
         }

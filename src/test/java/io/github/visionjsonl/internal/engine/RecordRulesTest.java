@@ -10,6 +10,7 @@ import io.github.visionjsonl.internal.settings.ValidatorConfig;
 import io.github.visionjsonl.model.ImageRecord;
 import io.github.visionjsonl.reading.internal.binding.InputLine;
 import io.github.visionjsonl.rules.RuleViolation;
+import io.github.visionjsonl.rules.internal.Messages;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
@@ -91,7 +92,7 @@ class RecordRulesTest {
                     // missing-field comes from binding, duplicate-box and tiny-box are dataset rules: not constraints
                     if (!List.of("missing-field", "duplicate-box", "tiny-box").contains(f.rule().code())) {
                         engine.add(new Seen(f.rule().code(), f.pointer(),
-                                io.github.visionjsonl.rules.internal.Messages.format(f.messageKey(), f.params())));
+                                Messages.format(f.messageKey(), f.params())));
                     }
                 }
             }

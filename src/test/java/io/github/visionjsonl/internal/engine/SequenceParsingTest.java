@@ -12,6 +12,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -23,8 +24,13 @@ import org.junit.jupiter.api.Test;
  * record, findings, columns and messages. The lines here are chosen to trip both: values running
  * into the next line, trailing tokens, bare values, carriage returns, broken encoding, blank
  * lines, and every value a plain line may hold next to its near misses.
+ *
+ * <p>{@code -Dvisionjsonl.fuzz.iterations=N} adds N valid lines with random edits (default 1500;
+ * 6000 for a long run).
  */
 class SequenceParsingTest {
+
+    private static final int EDITED_LINES = Integer.getInteger("visionjsonl.fuzz.iterations", 1500);
 
     private static ValidatorConfig config(Task task) {
         return ValidatorConfig.builder().task(task).build();
@@ -212,7 +218,7 @@ class SequenceParsingTest {
             valid.lines().forEach(l -> seeds.add(l.getBytes(StandardCharsets.UTF_8)));
         }
         byte[] alphabet = "{}[]\",:0123456789.-eE tnfalsu\\\r\t".getBytes(StandardCharsets.ISO_8859_1);
-        for (int i = 0; i < 6000; i++) {
+        for (int i = 0; i < EDITED_LINES; i++) {
             byte[] line = seeds.get(i % seeds.size()).clone();
             int edits = 1 + random.nextInt(3);
             for (int e = 0; e < edits; e++) {
@@ -227,7 +233,7 @@ class SequenceParsingTest {
                 lines.add(hazard.getBytes(StandardCharsets.UTF_8));
             }
         }
-        java.util.Collections.shuffle(lines, random);
+        Collections.shuffle(lines, random);
 
         for (Task task : new Task[] {null, Task.IMAGE_OBJECT_DETECTION, Task.IMAGE_CLASSIFICATION}) {
             // the parser kept from line to line, on its own

@@ -2,6 +2,7 @@ package io.github.visionjsonl.internal.urls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -126,7 +127,7 @@ class ImageUrlsTest {
     /** The facts of a URL as a worker finds them, from a line where it is the only value. */
     private static UrlFacts facts(RecentDatastores recent, String url, boolean fromBytes) {
         boolean ascii = url.chars().allMatch(c -> c < 0x80);
-        byte[] line = ("{\"image_url\": \"" + url + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] line = ("{\"image_url\": \"" + url + "\"}").getBytes(StandardCharsets.UTF_8);
         return recent.facts(url, line, fromBytes && ascii ? 15 : -1);
     }
 

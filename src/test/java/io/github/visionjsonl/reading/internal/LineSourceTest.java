@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** How the reader splits lines, whatever pieces the stream hands out. */
@@ -70,7 +71,7 @@ class LineSourceTest {
 
     /** A stream that hands out 1 to {@code most} bytes per read, at random. */
     private static InputStream randomReads(byte[] bytes, long seed, int most) {
-        java.util.Random random = new java.util.Random(seed);
+        Random random = new Random(seed);
         return new InputStream() {
             int at;
 

@@ -1,5 +1,7 @@
 package io.github.visionjsonl.images.internal.content;
 
+import java.util.Arrays;
+
 /**
  * A 64-bit perceptual hash of an image (the DCT hash of pHash): the image as 32 x 32 grey values,
  * its two-dimensional DCT-II, and one bit per coefficient of the 8 x 8 lowest frequencies but the
@@ -43,8 +45,8 @@ final class PerceptualHash {
             }
         }
         // The DC term says only how bright the image is: it is left out (bit 0 stays 0).
-        double[] sorted = java.util.Arrays.copyOfRange(coefficients, 1, 64);
-        java.util.Arrays.sort(sorted);
+        double[] sorted = Arrays.copyOfRange(coefficients, 1, 64);
+        Arrays.sort(sorted);
         double median = sorted[31];
         long hash = 0;
         for (int i = 1; i < 64; i++) {

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.visionjsonl.DatasetValidator;
 import io.github.visionjsonl.reading.ValidatedLine;
 import io.github.visionjsonl.report.Finding;
+import io.github.visionjsonl.report.ValidationReport;
 import io.github.visionjsonl.rules.RuleCode;
 import io.github.visionjsonl.rules.Severity;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -143,8 +146,8 @@ class JsonVerdictsTest {
         String record = "{" + URL + ", \"label\": \"cat\"}";
         String file = "\ufeff" + record + "\n\ufeff" + record.replace("a.jpg", "b.jpg") + "\n"
                 + record.replace("a.jpg", "c.jpg").replace("cat", "dog") + "\n{" + URL + ",\ufeff \"label\": \"cat\"}\n";
-        io.github.visionjsonl.report.ValidationReport report = VALIDATOR.validate(
-                new java.io.ByteArrayInputStream(file.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "bom");
+        ValidationReport report = VALIDATOR.validate(
+                new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)), "bom");
         assertThat(report.findings()).extracting(f -> f.line() + " " + f.rule() + " " + f.severity() + " " + f.column())
                 .containsExactly("1 byte-order-mark WARNING 1", "2 json-syntax ERROR 1", "4 json-syntax ERROR 42");
         assertThat(report.findings().get(1).message()).contains("byte order mark");
