@@ -52,6 +52,8 @@ final class DatasetChecks {
     private long validationImages;
     private long leakedImages;
     private RecordStats stats = new RecordStats();
+    /** For a part of an input read on another machine: where the images of the other parts are known, or null. */
+    private final CrossLines cross;
 
     /**
      * @param training the training file this file is the validation file of, or null
@@ -60,13 +62,23 @@ final class DatasetChecks {
      */
     DatasetChecks(ValidatorConfig config, FindingCollector findings, Line line, TrainingSide training,
             boolean asTraining) {
+        this(config, findings, line, training, asTraining, null);
+    }
+
+    /**
+     * @param cross for a part of an input: where its images are noted, or where those seen
+     *     before them in other parts are told; null for a whole input
+     */
+    DatasetChecks(ValidatorConfig config, FindingCollector findings, Line line, TrainingSide training,
+            boolean asTraining, CrossLines cross) {
         this.config = config;
         this.findings = findings;
         this.line = line;
         this.training = training;
         boolean needed = asTraining || config.severityOf(RuleCode.DUPLICATE_IMAGE_URL, null) != null
                 || config.severityOf(RuleCode.CONFLICTING_LABELS, null) != null;
-        this.images = needed ? new UrlIndex() : null;
+        this.images = needed && cross == null ? new UrlIndex() : null;
+        this.cross = needed ? cross : null;
     }
 
     /**
@@ -82,7 +94,7 @@ final class DatasetChecks {
 
     /** Whether the URL fingerprints are needed at all, so workers can skip computing them. */
     boolean needsFingerprints() {
-        return images != null || training != null;
+        return images != null || training != null || cross != null;
     }
 
     /**
@@ -103,8 +115,9 @@ final class DatasetChecks {
     void checkLine(ImageRecord record, long fingerprint, int labels) {
         if (fingerprint != 0) {
             long number = line.number();
-            if (images != null) {
-                UrlIndex.Seen seen = images.put(fingerprint, number, labels);
+            if (images != null || cross != null) {
+                UrlIndex.Seen seen = images != null ? images.put(fingerprint, number, labels)
+                        : cross.image(fingerprint, number, labels);
                 if (seen != null) {
                     lastRepeatedUrl = number;
                     duplicate(record, seen, labels);

@@ -1,11 +1,12 @@
 package io.github.visionjsonl.internal;
 
 import io.github.visionjsonl.report.Distribution;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Accumulates a {@link Distribution}: Welford's running mean and variance plus fixed bins. */
-final class Histogram {
+final class Histogram implements Serializable {
 
     private final double[] edges;
     private final long[] counts;

@@ -78,6 +78,9 @@ public final class ValidationRun implements Closeable {
     private long earlierLine;
     private long earlierHash;
 
+    /** Whether this run reads a part of an input, whose whole-file checks are the assembly's. */
+    private final boolean part;
+
     private Consumer<Progress> progress;
     private long totalBytes = -1;
     private long startNanos;
@@ -128,9 +131,48 @@ public final class ValidationRun implements Closeable {
 
     private ValidationRun(ValidatorConfig config, InputStream in, String source, boolean yieldLines,
             DatasetChecks.TrainingSide training, boolean asTraining, LineSplitWriter split) throws IOException {
+        this(config, in == null ? null : new LineSource(in, config.maxLineLength()), source, yieldLines, training,
+                asTraining, split, null);
+    }
+
+    /**
+     * A run over one part of an input read in parts on several machines: its first line is the
+     * line after {@code lines}' start, the task is the input's ({@code null} while unknown:
+     * then it is detected here, as in a whole run), and the checks across lines go through
+     * {@code cross}. What only the whole input shows is left to the {@link #assembly}.
+     *
+     * @param taskLine the line the task was detected from (for messages), 0 when given
+     */
+    public static ValidationRun part(ValidatorConfig config, LineSource lines, String source, Task task, long taskLine,
+            boolean yieldLines, CrossLines cross) throws IOException {
+        ValidationRun run = new ValidationRun(config, lines, source, yieldLines, null, false, null, cross);
+        if (run.task == null && task != null) {
+            run.task = task;
+            run.taskLine = taskLine;
+        }
+        return run;
+    }
+
+    /**
+     * A run that reads no line: it absorbs the {@link Partial}s of an input's parts, in order,
+     * then makes the checks of the whole file and the report ({@link #assemble()}).
+     */
+    public static ValidationRun assembly(ValidatorConfig config, String source, Task task, long taskLine,
+            double maxDroppedPercent) throws IOException {
+        ValidationRun run = new ValidationRun(config, null, source, false, null, false, null, CrossLines.assembly());
+        run.task = task;
+        run.taskLine = taskLine;
+        run.maxDropped(maxDroppedPercent);
+        return run;
+    }
+
+    private ValidationRun(ValidatorConfig config, LineSource lines, String source, boolean yieldLines,
+            DatasetChecks.TrainingSide training, boolean asTraining, LineSplitWriter split, CrossLines cross)
+            throws IOException {
         this.config = config;
         this.source = source;
-        this.lines = in == null ? null : new LineSource(in, config.maxLineLength());
+        this.lines = lines;
+        this.part = cross != null && lines != null;
         this.yieldLines = yieldLines;
         this.outcomes = new LineOutcomes(split);
         this.perLine = yieldLines || split != null;
@@ -155,8 +197,8 @@ public final class ValidationRun implements Closeable {
                 return current.jsonIndex(recordIndex);
             }
         };
-        this.dataset = new DatasetChecks(config, findings, currentLine, training, asTraining);
-        this.datastores = new DatastoreMix(config, findings, currentLine);
+        this.dataset = new DatasetChecks(config, findings, currentLine, training, asTraining, cross);
+        this.datastores = new DatastoreMix(config, findings, currentLine, cross);
         this.work = new LineWork(config, dataset.needsFingerprints());
         this.parallel = lines != null && config.threads() > 1
                 ? new ParallelLines(config, lines, dataset.needsFingerprints()) : null;
@@ -593,6 +635,9 @@ public final class ValidationRun implements Closeable {
         if (content != null) {
             content.finish();
         }
+        if (part) {
+            return;
+        }
         findings.linesDone();
         if (!stopped && validRecords == 0) {
             findings.atLine(0);
@@ -615,6 +660,42 @@ public final class ValidationRun implements Closeable {
             total.mergeFrom(counted);
         }
         return total;
+    }
+
+    /** Reads lines until a record tells the task, or to the end; the task, or null. */
+    public Task readUntilTask() throws IOException {
+        while (task == null && advance()) {
+            ready.clear();
+        }
+        return task;
+    }
+
+    /** The line the task was detected from; 0 when it was given or is unknown. */
+    public long taskLine() {
+        return taskLine;
+    }
+
+    /** What this run, over a part read to its end, adds to the input's report. */
+    public Partial partial() {
+        return new Partial(lineCount, records, validRecords, findings.ruleCountArray(), findings.keptInLineOrder(),
+                runtime, mergedStats(), outcomes.verdicts(), task, taskLine);
+    }
+
+    /** Adds the next part's results (parts in the input's order). */
+    public void absorb(Partial p) {
+        lineCount += p.lines;
+        records += p.records;
+        validRecords += p.validRecords;
+        findings.absorb(p.ruleCounts, p.keptFindings());
+        runtime.mergeFrom(p.runtime);
+        ownStats.mergeFrom(p.stats);
+        outcomes.add(p.verdicts());
+    }
+
+    /** Makes the checks of the whole file over the parts absorbed, and the report. */
+    public ValidationReport assemble() {
+        finish();
+        return report();
     }
 
     /** The report; complete once the input was read to its end. */

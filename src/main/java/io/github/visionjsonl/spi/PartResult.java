@@ -1,0 +1,22 @@
+package io.github.visionjsonl.spi;
+
+import io.github.visionjsonl.internal.CrossLines;
+import io.github.visionjsonl.internal.Partial;
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * What reading one part gave: its share of the report ({@link Partial}: small, for the
+ * assembly), and, when its facts were gathered, each image's fingerprint, line and label hash
+ * (for the checks across lines, to be brought together by image) and the first line of each
+ * datastore the part met.
+ *
+ * @param partial the part's counts, kept findings, statistics
+ * @param fingerprints the images' fingerprints, in line order (empty when knowing)
+ * @param lines the images' lines
+ * @param labelHashes the images' label hashes (0 for objects)
+ * @param sightings the datastores the part met first, in line order
+ */
+public record PartResult(Partial partial, long[] fingerprints, long[] lines, int[] labelHashes,
+        List<CrossLines.Sighting> sightings) implements Serializable {
+}

@@ -1,0 +1,199 @@
+package io.github.visionjsonl.spi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.visionjsonl.DatasetValidator;
+import io.github.visionjsonl.Task;
+import io.github.visionjsonl.generate.DatasetGenerator;
+import io.github.visionjsonl.internal.CrossLines;
+import io.github.visionjsonl.internal.Partial;
+import io.github.visionjsonl.report.Finding;
+import io.github.visionjsonl.report.JsonReport;
+import io.github.visionjsonl.report.RuleCount;
+import io.github.visionjsonl.report.ValidationReport;
+import io.github.visionjsonl.rules.RuleCode;
+import io.github.visionjsonl.rules.Severity;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A dataset validated in parts (as an engine on several machines would, here on one) gives the
+ * report of the whole run, byte for byte in JSON: for every task, broken lines, images repeated
+ * across parts, conflicting labels, mixed datastores, held-back {@code label: []} lines.
+ */
+class PartsTest {
+
+    @ParameterizedTest
+    @EnumSource(Task.class)
+    void partsGiveTheWholeRunsReport(Task task) throws IOException {
+        byte[] data = dataset(task, 3000, 11);
+        for (int parts : new int[] {1, 2, 7, 40}) {
+            assertSameReport(DatasetValidator.create(), data, parts);
+        }
+    }
+
+    @Test
+    void settingsAndTheCapHoldAcrossParts() throws IOException {
+        byte[] data = dataset(Task.IMAGE_CLASSIFICATION, 2000, 5);
+        DatasetValidator validator = DatasetValidator.builder().maxFindings(7)
+                .severity(RuleCode.DUPLICATE_IMAGE_URL, Severity.ERROR).disable(RuleCode.BLANK_LINE).build();
+        assertSameReport(validator, data, 9);
+        // A line holds no more findings than a report keeps: past that they are counted, never made.
+        ValidationReport capped = inParts(DatasetValidator.builder().task(Task.IMAGE_CLASSIFICATION).maxFindings(0)
+                .build(), data, 5, new ArrayList<>());
+        assertThat(JsonReport.toJson(capped)).isEqualTo(JsonReport.toJson(DatasetValidator.builder()
+                .task(Task.IMAGE_CLASSIFICATION).maxFindings(0).build().validate(new ByteArrayInputStream(data), "data.jsonl")));
+        assertSameReport(DatasetValidator.builder().maxDropped(1).build(), data, 3);
+    }
+
+    @Test
+    void leadingEmptyLabelsAndNoTaskAtAll() throws IOException {
+        String held = "{\"image_url\": \"AmlDatastore://ds/a.jpg\", \"label\": []}\n".repeat(5)
+                + "{\"image_url\": \"AmlDatastore://ds/b.jpg\", \"label\": [\"cat\"]}\n";
+        byte[] data = (held + new String(dataset(Task.IMAGE_CLASSIFICATION_MULTILABEL, 400, 3), StandardCharsets.UTF_8))
+                .getBytes(StandardCharsets.UTF_8);
+        assertSameReport(DatasetValidator.create(), data, 6);
+        byte[] none = ("{\"image_url\": \"AmlDatastore://ds/a.jpg\", \"label\": []}\nnot json\n\n".repeat(30))
+                .getBytes(StandardCharsets.UTF_8);
+        assertSameReport(DatasetValidator.create(), none, 4);
+        assertSameReport(DatasetValidator.create(), new byte[0], 1);
+    }
+
+    /** A generated dataset with images repeated (and relabelled) far from their first line and a second datastore. */
+    static byte[] dataset(Task task, int records, long seed) {
+        byte[] generated = DatasetGenerator.builder().task(task).records(records).invalidRate(0.05).seed(seed).classes(12)
+                .build().toBytes();
+        List<String> lines = new ArrayList<>(List.of(new String(generated, StandardCharsets.UTF_8).split("\n")));
+        SplittableRandom random = new SplittableRandom(seed);
+        int n = lines.size();
+        for (int i = 0; i < n / 20; i++) {
+            String copy = lines.get(random.nextInt(n));
+            if (random.nextBoolean() && copy.contains("\"label\": \"")) {
+                copy = copy.replaceFirst("\"label\": \"[^\"]*\"", "\"label\": \"relabelled\"");
+            }
+            lines.add(random.nextInt(lines.size()), copy);
+        }
+        for (int i = 0; i < 5; i++) {
+            int at = random.nextInt(lines.size());
+            lines.set(at, lines.get(at).replace("workspaceblobstore", "otherstore" + (i % 2)));
+        }
+        lines.add(random.nextInt(lines.size()), "");
+        return (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    static void assertSameReport(DatasetValidator validator, byte[] data, int parts) throws IOException {
+        ValidationReport whole = validator.validate(new ByteArrayInputStream(data), "data.jsonl");
+        List<Finding> every = new ArrayList<>();
+        ValidationReport inParts = inParts(validator, data, parts, every);
+        assertThat(JsonReport.toJson(inParts)).isEqualTo(JsonReport.toJson(whole));
+        Map<RuleCode, Long> counted = new HashMap<>();
+        for (Finding f : every) {
+            counted.merge(f.rule(), 1L, Long::sum);
+        }
+        Map<RuleCode, Long> expected = new HashMap<>();
+        for (Map.Entry<RuleCode, RuleCount> e : whole.ruleCounts().entrySet()) {
+            expected.put(e.getKey(), e.getValue().errors() + e.getValue().warnings() + e.getValue().infos());
+        }
+        assertThat(counted).isEqualTo(expected);
+    }
+
+    /** The engine's part, in memory: cut into parts of whole lines, facts brought together by image. */
+    static ValidationReport inParts(DatasetValidator validator, byte[] data, int count, List<Finding> every)
+            throws IOException {
+        EngineSettings settings = validator.engineSettings();
+        TaskStart task = Parts.detectTask(settings, new ByteArrayInputStream(data));
+        List<Integer> starts = new ArrayList<>();
+        List<Long> linesBefore = new ArrayList<>();
+        long line = 0;
+        starts.add(0);
+        linesBefore.add(0L);
+        int step = Math.max(1, data.length / count);
+        for (int i = 0; i < data.length; i++) {
+            if (data[i] == '\n') {
+                line++;
+                if (i + 1 < data.length && i + 1 >= starts.get(starts.size() - 1) + step && line >= task.line()) {
+                    starts.add(i + 1);
+                    linesBefore.add(line);
+                }
+            }
+        }
+        starts.add(data.length);
+        int n = linesBefore.size();
+        List<PartResult> results = new ArrayList<>();
+        for (int p = 0; p < n; p++) {
+            results.add(read(settings, data, starts, linesBefore, p, task, null, null));
+        }
+        record Fact(long fingerprint, long line, int label) {
+        }
+        List<Fact> facts = new ArrayList<>();
+        for (PartResult r : results) {
+            for (int i = 0; i < r.fingerprints().length; i++) {
+                facts.add(new Fact(r.fingerprints()[i], r.lines()[i], r.labelHashes()[i]));
+            }
+        }
+        facts.sort(Comparator.comparingLong(Fact::line));
+        Map<Long, Fact> first = new HashMap<>();
+        List<List<Fact[]>> repeats = new ArrayList<>();
+        for (int p = 0; p < n; p++) {
+            repeats.add(new ArrayList<>());
+        }
+        for (Fact f : facts) {
+            Fact seen = first.putIfAbsent(f.fingerprint(), f);
+            if (seen != null) {
+                int p = partOf(linesBefore, f.line());
+                repeats.get(p).add(new Fact[] {f, seen});
+            }
+        }
+        List<List<CrossLines.Sighting>> sightings = results.stream().map(PartResult::sightings).toList();
+        List<CrossLines.DatastoreStart> datastores = Parts.datastoreStarts(settings, sightings);
+        List<Partial> partials = new ArrayList<>();
+        for (int p = 0; p < n; p++) {
+            List<Fact[]> rs = repeats.get(p);
+            boolean again = !rs.isEmpty() || datastores.get(p).reports();
+            PartKnowledge known = null;
+            if (again) {
+                long[] at = new long[rs.size()];
+                long[] firstLines = new long[rs.size()];
+                int[] firstLabels = new int[rs.size()];
+                for (int i = 0; i < rs.size(); i++) {
+                    at[i] = rs.get(i)[0].line();
+                    firstLines[i] = rs.get(i)[1].line();
+                    firstLabels[i] = rs.get(i)[1].label();
+                }
+                known = new PartKnowledge(at, firstLines, firstLabels, datastores.get(p));
+            }
+            partials.add(read(settings, data, starts, linesBefore, p, task, known, every).partial());
+        }
+        every.addAll(Parts.wholeFileFindings(settings, "data.jsonl", task, partials));
+        return Parts.assemble(settings, "data.jsonl", task, partials);
+    }
+
+    private static PartResult read(EngineSettings settings, byte[] data, List<Integer> starts, List<Long> linesBefore,
+            int p, TaskStart task, PartKnowledge known, List<Finding> every) throws IOException {
+        int from = starts.get(p);
+        int to = starts.get(p + 1);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.write(data, from, to - from);
+        return Parts.read(settings, new ByteArrayInputStream(bytes.toByteArray()), "data.jsonl", linesBefore.get(p),
+                from == 0, task, known, every == null ? null : every::add);
+    }
+
+    private static int partOf(List<Long> linesBefore, long line) {
+        int p = 0;
+        while (p + 1 < linesBefore.size() && linesBefore.get(p + 1) < line) {
+            p++;
+        }
+        return p;
+    }
+}
