@@ -2,7 +2,7 @@ package io.github.visionjsonl.cli;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.github.visionjsonl.internal.AtomicOutput;
+import io.github.visionjsonl.internal.files.AtomicOutput;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.PrintWriter;

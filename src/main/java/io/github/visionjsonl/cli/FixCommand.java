@@ -3,7 +3,7 @@ package io.github.visionjsonl.cli;
 import io.github.visionjsonl.DatasetValidator;
 import io.github.visionjsonl.Task;
 import io.github.visionjsonl.convert.DatasetFixer;
-import io.github.visionjsonl.internal.SetAsideLines;
+import io.github.visionjsonl.internal.engine.SetAsideLines;
 import io.github.visionjsonl.report.Finding;
 import io.github.visionjsonl.report.TextReport;
 import java.io.IOException;

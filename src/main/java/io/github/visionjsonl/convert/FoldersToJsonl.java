@@ -2,11 +2,11 @@ package io.github.visionjsonl.convert;
 
 import io.github.visionjsonl.DatasetValidator;
 import io.github.visionjsonl.Task;
+import io.github.visionjsonl.internal.urls.ImageFormats;
 import io.github.visionjsonl.model.ClassificationRecord;
 import io.github.visionjsonl.model.ImageDetails;
 import io.github.visionjsonl.model.MultiLabelRecord;
 import io.github.visionjsonl.rules.RuleCode;
-import io.github.visionjsonl.rules.internal.ImageFormats;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;

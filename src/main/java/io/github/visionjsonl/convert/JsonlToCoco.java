@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import io.github.visionjsonl.DatasetValidator;
 import io.github.visionjsonl.images.internal.ImageRoot;
-import io.github.visionjsonl.internal.ImageUrls;
+import io.github.visionjsonl.internal.urls.ImageUrls;
 import io.github.visionjsonl.model.BoundingBox;
 import io.github.visionjsonl.model.DetectionRecord;
 import io.github.visionjsonl.model.ImageDetails;
@@ -107,7 +107,7 @@ public final class JsonlToCoco {
         }
         long[] images = {0};
         Path absolute = output.toAbsolutePath();
-        io.github.visionjsonl.internal.AtomicOutput.write(output, out -> {
+        io.github.visionjsonl.internal.files.AtomicOutput.write(output, out -> {
             // The annotations go to a file beside the output while the images are written, then are
             // copied after them: one more pass over the input, never every record in memory.
             Path side = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".annotations.tmp");

@@ -3,7 +3,7 @@ package io.github.visionjsonl.convert;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
-import io.github.visionjsonl.internal.AtomicOutput;
+import io.github.visionjsonl.internal.files.AtomicOutput;
 import io.github.visionjsonl.model.BoundingBox;
 import io.github.visionjsonl.model.ClassificationRecord;
 import io.github.visionjsonl.model.DetectionRecord;

@@ -80,7 +80,7 @@ public final class DatasetGenerator {
      * @throws FileAlreadyExistsException when the file exists
      */
     public void write(Path file) throws IOException {
-        io.github.visionjsonl.internal.AtomicOutput.write(file, this::write);
+        io.github.visionjsonl.internal.files.AtomicOutput.write(file, this::write);
     }
 
     /** Writes the dataset to a stream (not closed). */

@@ -2,7 +2,7 @@ package io.github.visionjsonl.html;
 
 import io.github.visionjsonl.DatasetValidator;
 import io.github.visionjsonl.images.ImageOptions;
-import io.github.visionjsonl.internal.AtomicOutput;
+import io.github.visionjsonl.internal.files.AtomicOutput;
 import io.github.visionjsonl.report.PairReport;
 import io.github.visionjsonl.report.ValidationReport;
 import java.io.IOException;

@@ -4,7 +4,7 @@ import io.github.visionjsonl.DatasetValidator;
 import io.github.visionjsonl.images.ImageOptions;
 import io.github.visionjsonl.images.internal.ImageChecker;
 import io.github.visionjsonl.images.internal.ImageRoot;
-import io.github.visionjsonl.internal.AtomicOutput;
+import io.github.visionjsonl.internal.files.AtomicOutput;
 import io.github.visionjsonl.model.ImageRecord;
 import java.awt.image.BufferedImage;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package io.github.visionjsonl.reading;
 
-import io.github.visionjsonl.internal.ValidationRun;
+import io.github.visionjsonl.internal.engine.ValidationRun;
 import io.github.visionjsonl.report.ValidationReport;
 import java.io.Closeable;
 import java.io.IOException;

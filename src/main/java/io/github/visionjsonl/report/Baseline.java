@@ -8,7 +8,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import io.github.visionjsonl.internal.AtomicOutput;
+import io.github.visionjsonl.internal.files.AtomicOutput;
 import io.github.visionjsonl.rules.RuleCode;
 import java.io.IOException;
 import java.io.InputStream;

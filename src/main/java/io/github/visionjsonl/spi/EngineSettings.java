@@ -1,7 +1,7 @@
 package io.github.visionjsonl.spi;
 
 import io.github.visionjsonl.Task;
-import io.github.visionjsonl.internal.ValidatorConfig;
+import io.github.visionjsonl.internal.settings.ValidatorConfig;
 import io.github.visionjsonl.reading.internal.RecordBinder;
 import io.github.visionjsonl.rules.RuleCode;
 import io.github.visionjsonl.rules.Severity;

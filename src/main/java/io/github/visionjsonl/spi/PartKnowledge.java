@@ -1,6 +1,6 @@
 package io.github.visionjsonl.spi;
 
-import io.github.visionjsonl.internal.CrossLines;
+import io.github.visionjsonl.internal.dataset.CrossLines;
 import java.io.Serializable;
 
 /**

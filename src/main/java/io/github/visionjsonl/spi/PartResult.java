@@ -1,7 +1,7 @@
 package io.github.visionjsonl.spi;
 
-import io.github.visionjsonl.internal.CrossLines;
-import io.github.visionjsonl.internal.Partial;
+import io.github.visionjsonl.internal.dataset.CrossLines;
+import io.github.visionjsonl.internal.engine.Partial;
 import java.io.Serializable;
 import java.util.List;
 

@@ -1,9 +1,9 @@
 package io.github.visionjsonl.spi;
 
-import io.github.visionjsonl.internal.CrossLines;
-import io.github.visionjsonl.internal.Partial;
-import io.github.visionjsonl.internal.ValidationRun;
-import io.github.visionjsonl.internal.ValidatorConfig;
+import io.github.visionjsonl.internal.dataset.CrossLines;
+import io.github.visionjsonl.internal.engine.Partial;
+import io.github.visionjsonl.internal.engine.ValidationRun;
+import io.github.visionjsonl.internal.settings.ValidatorConfig;
 import io.github.visionjsonl.reading.ValidatedLine;
 import io.github.visionjsonl.reading.internal.LineSource;
 import io.github.visionjsonl.report.Finding;

@@ -3,7 +3,7 @@ package io.github.visionjsonl.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.github.visionjsonl.internal.AtomicOutput;
+import io.github.visionjsonl.internal.files.AtomicOutput;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;

@@ -2,9 +2,9 @@ package io.github.visionjsonl.images.internal;
 
 import io.github.visionjsonl.images.ImageOptions;
 import io.github.visionjsonl.images.internal.content.ContentAnalysis;
-import io.github.visionjsonl.internal.ImageUrls;
+import io.github.visionjsonl.internal.urls.ImageFormats;
+import io.github.visionjsonl.internal.urls.ImageUrls;
 import io.github.visionjsonl.rules.RuleCode;
-import io.github.visionjsonl.rules.internal.ImageFormats;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.github.visionjsonl.rules.internal;
 
+import io.github.visionjsonl.internal.urls.ImageFormats;
 import io.github.visionjsonl.rules.ImageFormat;
 import io.github.visionjsonl.rules.RuleCode;
 import jakarta.validation.ConstraintValidator;

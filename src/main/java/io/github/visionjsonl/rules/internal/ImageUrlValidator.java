@@ -1,7 +1,8 @@
 package io.github.visionjsonl.rules.internal;
 
+import io.github.visionjsonl.internal.urls.ImageFormats;
+import io.github.visionjsonl.internal.urls.ImageUrls;
 import io.github.visionjsonl.rules.ImageUrl;
-import io.github.visionjsonl.internal.ImageUrls;
 import io.github.visionjsonl.rules.RuleCode;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;

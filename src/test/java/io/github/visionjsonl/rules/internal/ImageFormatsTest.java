@@ -2,6 +2,7 @@ package io.github.visionjsonl.rules.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.visionjsonl.internal.urls.ImageFormats;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
