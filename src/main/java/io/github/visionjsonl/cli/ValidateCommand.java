@@ -285,6 +285,8 @@ class ValidateCommand implements Callable<Integer> {
                 if (file.equals("-")) {
                     report = showProgress ? validator.validate(parent.stdin, "-", -1, p -> progress(err, file, p))
                             : validator.validate(parent.stdin, "-");
+                } else if (parent.engine != null) {
+                    report = parent.engine.validate(validator, file);
                 } else if (acceptedOut != null || rejectedOut != null) {
                     report = validateSplit(validator, file, err);
                     if (report == null) {

@@ -1,5 +1,6 @@
 package io.github.visionjsonl.cli;
 
+import io.github.visionjsonl.spi.DatasetEngine;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -39,9 +40,16 @@ public final class VisionJsonl implements java.util.concurrent.Callable<Integer>
 
     /** What {@code -} reads. */
     final java.io.InputStream stdin;
+    /** What validates each file of {@code validate}, or null for the validator itself. */
+    final DatasetEngine engine;
 
     VisionJsonl(java.io.InputStream stdin) {
+        this(stdin, null);
+    }
+
+    private VisionJsonl(java.io.InputStream stdin, DatasetEngine engine) {
         this.stdin = stdin;
+        this.engine = engine;
     }
 
     @Override
@@ -97,7 +105,16 @@ public final class VisionJsonl implements java.util.concurrent.Callable<Integer>
      * embedding); {@code in} is what the file name {@code -} reads.
      */
     public static int run(String[] args, java.io.InputStream in, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new VisionJsonl(in));
+        return run(args, in, out, err, null);
+    }
+
+    /**
+     * Runs the command line with {@code engine} validating each FILE of {@code validate} (an
+     * engine on a cluster, {@link io.github.visionjsonl.spi}); the rest is unchanged.
+     */
+    public static int run(String[] args, java.io.InputStream in, PrintWriter out, PrintWriter err,
+            DatasetEngine engine) {
+        CommandLine cli = new CommandLine(new VisionJsonl(in, engine));
         cli.setOut(out);
         cli.setErr(err);
         cli.setExitCodeExceptionMapper(e -> USAGE);

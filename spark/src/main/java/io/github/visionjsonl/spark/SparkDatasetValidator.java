@@ -1,0 +1,240 @@
+package io.github.visionjsonl.spark;
+
+import io.github.visionjsonl.DatasetValidator;
+import io.github.visionjsonl.internal.dataset.CrossLines;
+import io.github.visionjsonl.internal.engine.Partial;
+import io.github.visionjsonl.report.Finding;
+import io.github.visionjsonl.report.ValidationReport;
+import io.github.visionjsonl.spi.EngineSettings;
+import io.github.visionjsonl.spi.PartKnowledge;
+import io.github.visionjsonl.spi.PartResult;
+import io.github.visionjsonl.spi.Parts;
+import io.github.visionjsonl.spi.TaskStart;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.spark.SparkException;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import scala.Tuple2;
+
+/**
+ * Validates a dataset on Apache Spark with the core's rules, giving the report
+ * {@link DatasetValidator#validate(java.nio.file.Path)} gives on one machine, byte for byte.
+ *
+ * <pre>{@code
+ * ValidationReport report = SparkDatasetValidator.of(DatasetValidator.create())
+ *         .validate(spark, "abfss://data@account.dfs.core.windows.net/train/");
+ * }</pre>
+ *
+ * <p>The paths are files, folders (their files by name, e.g. a Spark job's {@code part-*}
+ * output) or globs, read through Hadoop's file systems; together they are one dataset, their
+ * lines in turn, numbered across the files as {@code cat} would. Each file is cut into byte
+ * ranges (a gzip file is one) read by the core's per-line engine on the executors with exact
+ * line numbers (a first pass counts each range's lines). The images' fingerprints are brought
+ * together by a shuffle, never on the driver: a range with lines that repeat an image of an
+ * earlier line is read again knowing those lines, so duplicates and conflicting labels are the
+ * core's findings; the class rules run on the driver over the merged class counts.
+ *
+ * <p>Image files are not checked ({@code images}), and {@code failFast}, an order no range can
+ * know, is refused. Immutable and thread-safe; the work is Spark's.
+ */
+public final class SparkDatasetValidator {
+
+    private final EngineSettings settings;
+    private final long splitSize;
+
+    private SparkDatasetValidator(EngineSettings settings, long splitSize) {
+        this.settings = settings;
+        this.splitSize = splitSize;
+    }
+
+    /**
+     * The validator's settings, on Spark.
+     *
+     * @throws IllegalArgumentException when it checks image files or stops at the first error
+     */
+    public static SparkDatasetValidator of(DatasetValidator validator) {
+        EngineSettings settings = validator.engineSettings();
+        if (settings.images()) {
+            throw new IllegalArgumentException("image files are not checked on Spark (images)");
+        }
+        if (settings.failFast()) {
+            throw new IllegalArgumentException("failFast stops at the first error in line order, which no part can know");
+        }
+        return new SparkDatasetValidator(settings, 0);
+    }
+
+    /**
+     * The same validator cutting files into ranges of this many bytes (default: a whole number
+     * of ranges of at most 128 MB per core).
+     */
+    public SparkDatasetValidator withSplitSize(long bytes) {
+        if (bytes < 1) {
+            throw new IllegalArgumentException("splitSize must be at least 1, was " + bytes);
+        }
+        return new SparkDatasetValidator(settings, bytes);
+    }
+
+    /**
+     * Validates the dataset the paths make.
+     *
+     * @throws IOException when a file cannot be read, as the core throws it
+     *     ({@link java.nio.file.NoSuchFileException} for a missing one); bad content is a finding
+     */
+    public ValidationReport validate(SparkSession spark, String... paths) throws IOException {
+        try (SparkValidation v = run(spark, false, paths)) {
+            return v.report();
+        }
+    }
+
+    /** Validates the dataset and keeps every finding as a {@code Dataset<Row>}; close the result when done. */
+    public SparkValidation validateWithFindings(SparkSession spark, String... paths) throws IOException {
+        return run(spark, true, paths);
+    }
+
+    private SparkValidation run(SparkSession spark, boolean withFindings, String... paths) throws IOException {
+        if (paths.length == 0) {
+            throw new IllegalArgumentException("no path to validate");
+        }
+        String source = String.join(", ", paths);
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        HadoopConf conf = new HadoopConf(spark.sparkContext().hadoopConfiguration());
+        try {
+            List<InputPlan.InputFile> files = InputPlan.files(conf.get(), paths);
+            long split = splitSize > 0 ? splitSize : InputPlan.splitSize(files, jsc.defaultParallelism());
+            List<Piece> ranges = InputPlan.ranges(files, split);
+            List<Long> counted = ranges.isEmpty() ? List.of()
+                    : jsc.parallelize(ranges, ranges.size()).map(r -> RangeInput.countLines(conf, r)).collect();
+            long[] counts = counted.stream().mapToLong(Long::longValue).toArray();
+            TaskStart task = detectTask(conf, files, ranges, counts);
+            List<Segment> segments = InputPlan.segments(ranges, counts, task.line());
+            return validate(spark, jsc, conf, source, task, segments, withFindings);
+        } catch (IOException e) {
+            throw e;
+        } catch (Exception e) {
+            // Spark throws its SparkException (a checked exception) undeclared.
+            IOException io = unwrap(e);
+            if (io == null && e instanceof RuntimeException r) {
+                throw r;
+            }
+            throw io != null ? io : new IOException(e.getMessage(), e);
+        }
+    }
+
+    private TaskStart detectTask(HadoopConf conf, List<InputPlan.InputFile> files, List<Piece> ranges, long[] counts)
+            throws IOException {
+        List<Piece> whole = new ArrayList<>();
+        for (InputPlan.InputFile f : files) {
+            if (f.length() > 0) {
+                whole.add(new Piece(f.name(), f.path(), 0, f.length(), f.gzip(), 0));
+            }
+        }
+        if (whole.isEmpty()) {
+            return Parts.detectTask(settings, InputStream.nullInputStream());
+        }
+        try (InputStream in = new Joined(conf, whole)) {
+            return Parts.detectTask(settings, in);
+        }
+    }
+
+    private SparkValidation validate(SparkSession spark, JavaSparkContext jsc, HadoopConf conf, String source,
+            TaskStart task, List<Segment> segments, boolean withFindings) throws IOException {
+        EngineSettings s = settings;
+        int n = segments.size();
+        JavaRDD<SegmentOutput> first = jsc.parallelize(segments, Math.max(1, n))
+                .map(seg -> PartTasks.read(conf, s, source, task, seg, null, withFindings))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        List<PartTasks.Summary> firstSummaries = new ArrayList<>(first.map(PartTasks.Summary::of).collect());
+        firstSummaries.sort((a, b) -> Integer.compare(a.id(), b.id()));
+        List<List<CrossLines.Sighting>> sightings = firstSummaries.stream().map(PartTasks.Summary::sightings).toList();
+        List<CrossLines.DatastoreStart> datastores = Parts.datastoreStarts(s, sightings);
+        long[] starts = segments.stream().mapToLong(Segment::linesBefore).toArray();
+        JavaPairRDD<Integer, Iterable<long[]>> repeats = first
+                .flatMapToPair(PartTasks::facts)
+                .groupByKey()
+                .flatMapToPair(group -> PartTasks.repeats(group._2(), starts))
+                .groupByKey();
+        List<Tuple2<Integer, Tuple2<Segment, CrossLines.DatastoreStart>>> keyed = new ArrayList<>();
+        for (Segment seg : segments) {
+            keyed.add(new Tuple2<>(seg.id(), new Tuple2<>(seg, datastores.get(seg.id()))));
+        }
+        JavaRDD<SegmentOutput> second = jsc.parallelizePairs(keyed, Math.max(1, n))
+                .leftOuterJoin(repeats)
+                .filter(t -> t._2()._2().isPresent() || t._2()._1()._2().reports())
+                .map(t -> PartTasks.read(conf, s, source, task, t._2()._1()._1(),
+                        PartTasks.knowledge(t._2()._2().orElse(List.of()), t._2()._1()._2()), withFindings))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        List<PartTasks.Summary> again = second.map(PartTasks.Summary::of).collect();
+        Partial[] partials = new Partial[n];
+        for (PartTasks.Summary summary : firstSummaries) {
+            partials[summary.id()] = summary.partial();
+        }
+        Set<Integer> readAgain = new HashSet<>();
+        for (PartTasks.Summary summary : again) {
+            partials[summary.id()] = summary.partial();
+            readAgain.add(summary.id());
+        }
+        List<Partial> ordered = Arrays.asList(partials);
+        ValidationReport report = Parts.assemble(s, source, task, ordered);
+        Dataset<Row> findings;
+        if (withFindings) {
+            List<FindingRow> wholeFile = new ArrayList<>();
+            for (Finding f : Parts.wholeFileFindings(s, source, task, ordered)) {
+                wholeFile.add(f.line() == 0 ? FindingRow.of(source, 0, f)
+                        : FindingRow.of(segments.get(segmentOf(starts, f.line())), f));
+            }
+            JavaRDD<Row> rows = first.filter(o -> !readAgain.contains(o.id()))
+                    .union(second)
+                    .flatMap(o -> o.findings().iterator())
+                    .union(jsc.parallelize(wholeFile, 1))
+                    .map(FindingRow::toRow);
+            findings = spark.createDataFrame(rows, FindingRow.SCHEMA).persist(StorageLevel.MEMORY_AND_DISK());
+            findings.count();
+        } else {
+            findings = spark.emptyDataFrame();
+        }
+        first.unpersist(false);
+        second.unpersist(false);
+        return new SparkValidation(report, findings);
+    }
+
+    /** The part of a line, by the count of lines before each part. */
+    static int segmentOf(long[] starts, long line) {
+        int i = Arrays.binarySearch(starts, line - 1);
+        if (i >= 0) {
+            // parts of no lines share their start with the next: the line is in the last of them
+            while (i + 1 < starts.length && starts[i + 1] == line - 1) {
+                i++;
+            }
+            return i;
+        }
+        return -i - 2;
+    }
+
+    /** The I/O failure a task met, as the core would throw it; null when there is none. */
+    private static IOException unwrap(Throwable e) {
+        if (!(e instanceof SparkException) && !(e.getCause() instanceof SparkException)) {
+            return null;
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IOException io) {
+                return io;
+            }
+            if (t instanceof UncheckedIOException u) {
+                return u.getCause();
+            }
+        }
+        return null;
+    }
+}
