@@ -143,16 +143,16 @@ class PartsTest {
             }
         }
         facts.sort(Comparator.comparingLong(Fact::line));
-        Map<Long, Fact> first = new HashMap<>();
+        FirstLines first = new FirstLines();
         List<List<Fact[]>> repeats = new ArrayList<>();
         for (int p = 0; p < n; p++) {
             repeats.add(new ArrayList<>());
         }
         for (Fact f : facts) {
-            Fact seen = first.putIfAbsent(f.fingerprint(), f);
+            long[] seen = first.repeatOf(f.fingerprint(), f.line(), f.label());
             if (seen != null) {
                 int p = partOf(linesBefore, f.line());
-                repeats.get(p).add(new Fact[] {f, seen});
+                repeats.get(p).add(new Fact[] {f, new Fact(f.fingerprint(), seen[0], (int) seen[1])});
             }
         }
         List<List<CrossLines.Sighting>> sightings = results.stream().map(PartResult::sightings).toList();

@@ -3,6 +3,7 @@ package io.github.visionjsonl.spark;
 import io.github.visionjsonl.internal.dataset.CrossLines;
 import io.github.visionjsonl.internal.engine.Partial;
 import io.github.visionjsonl.spi.EngineSettings;
+import io.github.visionjsonl.spi.FirstLines;
 import io.github.visionjsonl.spi.PartKnowledge;
 import io.github.visionjsonl.spi.PartResult;
 import io.github.visionjsonl.spi.Parts;
@@ -39,47 +40,69 @@ final class PartTasks {
         return new SegmentOutput(segment.id(), result, rows);
     }
 
-    /** The part's images, by fingerprint: their line and label hash. */
-    static Iterator<Tuple2<Long, long[]>> facts(SegmentOutput o) {
+    /**
+     * The images of one part whose fingerprints fall in one bucket, in line order: what the
+     * shuffle moves (primitive arrays, a few records per part rather than one per image).
+     */
+    record FactChunk(int part, long[] fingerprints, long[] lines, int[] labelHashes) implements Serializable {
+    }
+
+    /** The bucket of a fingerprint: its high bits, mixed, so buckets fill evenly whatever the URLs. */
+    static int bucketOf(long fingerprint, int buckets) {
+        return (int) (((fingerprint * 0x9E3779B97F4A7C15L) >>> 33) % buckets);
+    }
+
+    /** A part's images, cut by bucket. */
+    static Iterator<Tuple2<Integer, FactChunk>> chunks(SegmentOutput o, int buckets) {
         PartResult r = o.result();
         long[] fingerprints = r.fingerprints();
-        long[] lines = r.lines();
-        int[] labels = r.labelHashes();
-        return new Iterator<>() {
-            private int i;
-
-            @Override
-            public boolean hasNext() {
-                return i < fingerprints.length;
+        int[] sizes = new int[buckets];
+        for (long f : fingerprints) {
+            sizes[bucketOf(f, buckets)]++;
+        }
+        long[][] fps = new long[buckets][];
+        long[][] lines = new long[buckets][];
+        int[][] labels = new int[buckets][];
+        for (int b = 0; b < buckets; b++) {
+            fps[b] = new long[sizes[b]];
+            lines[b] = new long[sizes[b]];
+            labels[b] = new int[sizes[b]];
+        }
+        int[] at = new int[buckets];
+        for (int i = 0; i < fingerprints.length; i++) {
+            int b = bucketOf(fingerprints[i], buckets);
+            fps[b][at[b]] = fingerprints[i];
+            lines[b][at[b]] = r.lines()[i];
+            labels[b][at[b]] = r.labelHashes()[i];
+            at[b]++;
+        }
+        List<Tuple2<Integer, FactChunk>> out = new ArrayList<>();
+        for (int b = 0; b < buckets; b++) {
+            if (sizes[b] > 0) {
+                out.add(new Tuple2<>(b, new FactChunk(o.id(), fps[b], lines[b], labels[b])));
             }
-
-            @Override
-            public Tuple2<Long, long[]> next() {
-                Tuple2<Long, long[]> t = new Tuple2<>(fingerprints[i], new long[] {lines[i], labels[i]});
-                i++;
-                return t;
-            }
-        };
+        }
+        return out.iterator();
     }
 
     /**
-     * The lines of one image after its first, each with its part and the first line and label
-     * hash: {@code [line, first line, first label hash]}.
+     * The lines of a bucket's images after their first, each with its part and the first line
+     * and label hash ({@code [line, first line, first label hash]}): the chunks are taken in
+     * the parts' order, so the images come in line order into the core's duplicate index.
      */
-    static Iterator<Tuple2<Integer, long[]>> repeats(Iterable<long[]> sightings, long[] partStarts) {
-        List<long[]> lines = new ArrayList<>();
-        for (long[] s : sightings) {
-            lines.add(s);
-        }
-        if (lines.size() < 2) {
-            return java.util.Collections.emptyIterator();
-        }
-        lines.sort((a, b) -> Long.compare(a[0], b[0]));
-        long[] first = lines.get(0);
-        List<Tuple2<Integer, long[]>> out = new ArrayList<>(lines.size() - 1);
-        for (int i = 1; i < lines.size(); i++) {
-            long line = lines.get(i)[0];
-            out.add(new Tuple2<>(SparkDatasetValidator.segmentOf(partStarts, line), new long[] {line, first[0], first[1]}));
+    static Iterator<Tuple2<Integer, long[]>> repeats(Iterator<Tuple2<Integer, FactChunk>> bucket) {
+        List<FactChunk> chunks = new ArrayList<>();
+        bucket.forEachRemaining(t -> chunks.add(t._2()));
+        chunks.sort((a, b) -> Integer.compare(a.part(), b.part()));
+        FirstLines first = new FirstLines();
+        List<Tuple2<Integer, long[]>> out = new ArrayList<>();
+        for (FactChunk c : chunks) {
+            for (int i = 0; i < c.fingerprints().length; i++) {
+                long[] seen = first.repeatOf(c.fingerprints()[i], c.lines()[i], c.labelHashes()[i]);
+                if (seen != null) {
+                    out.add(new Tuple2<>(c.part(), new long[] {c.lines()[i], seen[0], seen[1]}));
+                }
+            }
         }
         return out.iterator();
     }

@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.spark.HashPartitioner;
 import org.apache.spark.SparkException;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
@@ -160,10 +161,12 @@ public final class SparkDatasetValidator {
         List<List<CrossLines.Sighting>> sightings = firstSummaries.stream().map(PartTasks.Summary::sightings).toList();
         List<CrossLines.DatastoreStart> datastores = Parts.datastoreStarts(s, sightings);
         long[] starts = segments.stream().mapToLong(Segment::linesBefore).toArray();
+        // The images meet by fingerprint in buckets (a shuffle), never on the driver.
+        int buckets = Math.max(1, n);
         JavaPairRDD<Integer, Iterable<long[]>> repeats = first
-                .flatMapToPair(PartTasks::facts)
-                .groupByKey()
-                .flatMapToPair(group -> PartTasks.repeats(group._2(), starts))
+                .flatMapToPair(o -> PartTasks.chunks(o, buckets))
+                .partitionBy(new HashPartitioner(buckets))
+                .mapPartitionsToPair(bucket -> PartTasks.repeats(bucket))
                 .groupByKey();
         List<Tuple2<Integer, Tuple2<Segment, CrossLines.DatastoreStart>>> keyed = new ArrayList<>();
         for (Segment seg : segments) {
