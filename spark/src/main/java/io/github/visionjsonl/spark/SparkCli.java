@@ -129,13 +129,18 @@ public final class SparkCli {
                 for (int i = 1; i < kept.size(); i++) {
                     all = all.union(kept.get(i).findings());
                 }
-                all.write().parquet(findingsOut);
-                kept.forEach(SparkValidation::close);
+                try {
+                    all.write().parquet(findingsOut);
+                } catch (RuntimeException e) {
+                    err.println("vision-jsonl: cannot write " + findingsOut + ": " + e.getMessage());
+                    return VisionJsonl.USAGE;
+                } finally {
+                    kept.forEach(SparkValidation::close);
+                }
             }
             return exit;
-        } catch (IOException | RuntimeException e) {
-            err.println("vision-jsonl: " + (findingsOut != null ? "--findings-out " + findingsOut + ": " : "")
-                    + e.getMessage());
+        } catch (IOException e) {
+            err.println("vision-jsonl: --findings-out " + findingsOut + ": " + e.getMessage());
             return VisionJsonl.USAGE;
         } finally {
             if (session == null && spark != null) {
