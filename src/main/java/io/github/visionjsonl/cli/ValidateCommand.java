@@ -21,6 +21,7 @@ import io.github.visionjsonl.rules.RuleCode;
 import io.github.visionjsonl.rules.Severity;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -308,7 +309,16 @@ class ValidateCommand implements Callable<Integer> {
                 exit = outOfMemory(file, err, results);
             }
         }
-        if (train != null) {
+        if (train != null && parent.engine != null) {
+            try {
+                PairReport pair = parent.engine.validatePair(validator, train, validation);
+                exit = Math.max(exit, verdict(pair.training(), threshold, out, results, "training"));
+                exit = Math.max(exit, verdict(pair.validation(), threshold, out, results, "validation"));
+            } catch (IOException e) {
+                String named = e instanceof FileSystemException fs ? fs.getFile() : null;
+                exit = unreadable(named != null ? named : train, e, err, results);
+            }
+        } else if (train != null) {
             WatchedInput[] streams = new WatchedInput[2];
             try {
                 streams[0] = WatchedInput.open(train);

@@ -1,6 +1,7 @@
 package io.github.visionjsonl.spi;
 
 import io.github.visionjsonl.DatasetValidator;
+import io.github.visionjsonl.report.PairReport;
 import io.github.visionjsonl.report.ValidationReport;
 import java.io.IOException;
 
@@ -10,7 +11,6 @@ import java.io.IOException;
  * java.io.PrintWriter, java.io.PrintWriter, DatasetEngine)}): an engine on a cluster, given the
  * validator the options made, returns the report the validator would.
  */
-@FunctionalInterface
 public interface DatasetEngine {
 
     /**
@@ -20,4 +20,12 @@ public interface DatasetEngine {
      *     ({@link java.nio.file.NoSuchFileException} for a missing file)
      */
     ValidationReport validate(DatasetValidator validator, String file) throws IOException;
+
+    /**
+     * Validates a training dataset and its validation dataset as
+     * {@code validator.validatePair(Path.of(training), Path.of(validation))} would.
+     *
+     * @throws IOException when one cannot be read, naming it as the validator would
+     */
+    PairReport validatePair(DatasetValidator validator, String training, String validation) throws IOException;
 }

@@ -40,6 +40,12 @@ public record EngineSettings(Task task, Map<RuleCode, Severity> severities, Set<
                 : EnumSet.copyOf(disabled));
     }
 
+    /** The same settings with a task given (a pair's validation file is read with its training file's). */
+    public EngineSettings withTask(Task given) {
+        return new EngineSettings(given, severities, disabled, maxFindings, failFast, maxLineLength, fewSamples,
+                imbalanceRatio, duplicateBoxIou, images, maxDroppedPercent);
+    }
+
     /** The configuration of a run over one part: one thread, no images. */
     ValidatorConfig config() {
         return new ValidatorConfig(task, severities, disabled, maxFindings, failFast, maxLineLength, fewSamples,

@@ -20,4 +20,9 @@ public final class FirstLines {
         UrlIndex.Seen seen = index.put(fingerprint, line, labelHash);
         return seen == null ? null : new long[] {seen.line(), seen.labelHash()};
     }
+
+    /** The first line of an image told, or -1. */
+    public long firstLineOf(long fingerprint) {
+        return index.lineOf(fingerprint);
+    }
 }

@@ -16,7 +16,8 @@ import java.util.List;
  * @param lines the images' lines
  * @param labelHashes the images' label hashes (0 for objects)
  * @param sightings the datastores the part met first, in line order
+ * @param unseenNames for a validation file, the classes unseen in training the part reported, in line order
  */
 public record PartResult(Partial partial, long[] fingerprints, long[] lines, int[] labelHashes,
-        List<CrossLines.Sighting> sightings) implements Serializable {
+        List<CrossLines.Sighting> sightings, List<String> unseenNames) implements Serializable {
 }

@@ -44,7 +44,7 @@ public final class Parts {
             return new TaskStart(config.task(), 0);
         }
         LineSource lines = new LineSource(datasetStart, config.maxLineLength(), 0, true);
-        try (ValidationRun run = ValidationRun.part(config, lines, "-", null, 0, false, nothingKnown())) {
+        try (ValidationRun run = ValidationRun.part(config, lines, "-", null, 0, false, nothingKnown(), null)) {
             Task task = run.readUntilTask();
             return new TaskStart(task, task == null ? 0 : run.taskLine());
         }
@@ -61,16 +61,18 @@ public final class Parts {
      * @param task the dataset's task ({@link #detectTask}); not used for the first part
      * @param knowledge what the lines before the part held, or {@code null} to gather the part's facts
      * @param everyFinding told every finding of the part's lines (formatted), or {@code null}
+     * @param training for a part of a validation file, its training file (whose images the
+     *     knowledge tells), else null
      */
     public static PartResult read(EngineSettings settings, InputStream part, String source, long linesBefore,
-            boolean startOfInput, TaskStart task, PartKnowledge knowledge, Consumer<Finding> everyFinding)
-            throws IOException {
+            boolean startOfInput, TaskStart task, PartKnowledge knowledge, Consumer<Finding> everyFinding,
+            Training training) throws IOException {
         ValidatorConfig config = settings.config();
         CrossLines cross = knowledge == null ? CrossLines.gathering() : knowledge.cross();
         LineSource lines = new LineSource(part, config.maxLineLength(), linesBefore, startOfInput);
         boolean first = linesBefore == 0;
         try (ValidationRun run = ValidationRun.part(config, lines, source, first ? null : task.task(),
-                first ? 0 : task.line(), everyFinding != null, cross)) {
+                first ? 0 : task.line(), everyFinding != null, cross, training == null ? null : training.side())) {
             if (everyFinding == null) {
                 run.runToEnd();
             } else {
@@ -90,7 +92,7 @@ public final class Parts {
                 imageLines[i] = cross.line(i);
                 labels[i] = cross.labelHash(i);
             }
-            return new PartResult(run.partial(), fingerprints, imageLines, labels, cross.sightings());
+            return new PartResult(run.partial(), fingerprints, imageLines, labels, cross.sightings(), cross.unseenNames());
         }
     }
 
@@ -109,9 +111,9 @@ public final class Parts {
      * run over the whole dataset on one machine gives, with the checks of the whole file made here.
      */
     public static ValidationReport assemble(EngineSettings settings, String source, TaskStart task,
-            Iterable<Partial> parts) throws IOException {
+            Iterable<Partial> parts, Training training) throws IOException {
         ValidationRun run = ValidationRun.assembly(settings.config(), source, task.task(), task.line(),
-                settings.maxDroppedPercent());
+                settings.maxDroppedPercent(), training == null ? null : training.side());
         for (Partial p : parts) {
             run.absorb(p);
         }
@@ -123,12 +125,12 @@ public final class Parts {
      * no objects, mixed label types, an empty dataset), also those the report has no room for.
      */
     public static List<Finding> wholeFileFindings(EngineSettings settings, String source, TaskStart task,
-            Iterable<Partial> parts) throws IOException {
+            Iterable<Partial> parts, Training training) throws IOException {
         EngineSettings all = new EngineSettings(settings.task(), settings.severities(), settings.disabled(),
                 Integer.MAX_VALUE, settings.failFast(), settings.maxLineLength(), settings.fewSamples(),
                 settings.imbalanceRatio(), settings.duplicateBoxIou(), settings.images(), settings.maxDroppedPercent());
         ValidationRun run = ValidationRun.assembly(all.config(), source, task.task(), task.line(),
-                settings.maxDroppedPercent());
+                settings.maxDroppedPercent(), training == null ? null : training.side());
         for (Partial p : parts) {
             run.absorb(p.withoutKeptFindings());
         }

@@ -9,6 +9,7 @@ import io.github.visionjsonl.internal.dataset.CrossLines;
 import io.github.visionjsonl.internal.engine.Partial;
 import io.github.visionjsonl.report.Finding;
 import io.github.visionjsonl.report.JsonReport;
+import io.github.visionjsonl.report.PairReport;
 import io.github.visionjsonl.report.RuleCount;
 import io.github.visionjsonl.report.ValidationReport;
 import io.github.visionjsonl.rules.RuleCode;
@@ -70,6 +71,40 @@ class PartsTest {
         assertSameReport(DatasetValidator.create(), new byte[0], 1);
     }
 
+    @ParameterizedTest
+    @EnumSource(Task.class)
+    void aPairInPartsGivesThePairReport(Task task) throws IOException {
+        byte[] train = dataset(task, 1200, 21);
+        List<String> lines = new ArrayList<>(List.of(new String(dataset(task, 600, 22), StandardCharsets.UTF_8).split("\n")));
+        String[] trainLines = new String(train, StandardCharsets.UTF_8).split("\n");
+        SplittableRandom random = new SplittableRandom(task.ordinal());
+        for (int i = 0; i < 40; i++) {
+            lines.add(random.nextInt(lines.size()), trainLines[random.nextInt(trainLines.length)]);
+        }
+        for (int i = 0; i < 6; i++) {
+            int at = random.nextInt(lines.size());
+            lines.set(at, lines.get(at).replaceFirst("\"label\": \"[^\"]*\"", "\"label\": \"unseen" + (i % 3) + "\"")
+                    .replaceFirst("\"label\": \\[\"[^\"]*\"", "\"label\": [\"unseen" + (i % 3) + "\""));
+        }
+        byte[] validation = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
+        DatasetValidator validator = DatasetValidator.create();
+        PairReport whole = validator.validatePair(new ByteArrayInputStream(train), "data.jsonl",
+                new ByteArrayInputStream(validation), "validation.jsonl");
+        EngineSettings settings = validator.engineSettings();
+        List<Image> images = new ArrayList<>();
+        ValidationReport trained = inParts(settings, train, 5, new ArrayList<>(), null, null, images);
+        assertThat(JsonReport.toJson(trained)).isEqualTo(JsonReport.toJson(whole.training()));
+        EngineSettings withTask = settings.task() == null && trained.task() != null ? settings.withTask(trained.task())
+                : settings;
+        for (int parts : new int[] {1, 3, 8}) {
+            ValidationReport checked = inParts(withTask, validation, parts, new ArrayList<>(), Training.of(trained),
+                    images, null);
+            assertThat(JsonReport.toJson(checked)).as("%d parts", parts).isEqualTo(JsonReport.toJson(whole.validation()));
+        }
+        assertThat(whole.validation().ruleCounts()).containsKeys(RuleCode.TRAIN_VALIDATION_LEAK,
+                RuleCode.UNSEEN_VALIDATION_LABEL);
+    }
+
     /** A generated dataset with images repeated (and relabelled) far from their first line and a second datastore. */
     static byte[] dataset(Task task, int records, long seed) {
         byte[] generated = DatasetGenerator.builder().task(task).records(records).invalidRate(0.05).seed(seed).classes(12)
@@ -111,7 +146,20 @@ class PartsTest {
     /** The engine's part, in memory: cut into parts of whole lines, facts brought together by image. */
     static ValidationReport inParts(DatasetValidator validator, byte[] data, int count, List<Finding> every)
             throws IOException {
-        EngineSettings settings = validator.engineSettings();
+        return inParts(validator.engineSettings(), data, count, every, null, null, null);
+    }
+
+    /** The images of a training file, by line: {fingerprint, line}. */
+    record Image(long fingerprint, long line) {
+    }
+
+    /**
+     * @param training for a validation file, its training file, else null
+     * @param trainingImages the training file's images, in line order
+     * @param images where the file's images go, for a training file, or null
+     */
+    static ValidationReport inParts(EngineSettings settings, byte[] data, int count, List<Finding> every,
+            Training training, List<Image> trainingImages, List<Image> images) throws IOException {
         TaskStart task = Parts.detectTask(settings, new ByteArrayInputStream(data));
         List<Integer> starts = new ArrayList<>();
         List<Long> linesBefore = new ArrayList<>();
@@ -132,7 +180,7 @@ class PartsTest {
         int n = linesBefore.size();
         List<PartResult> results = new ArrayList<>();
         for (int p = 0; p < n; p++) {
-            results.add(read(settings, data, starts, linesBefore, p, task, null, null));
+            results.add(read(settings, data, starts, linesBefore, p, task, null, null, training));
         }
         record Fact(long fingerprint, long line, int label) {
         }
@@ -143,6 +191,25 @@ class PartsTest {
             }
         }
         facts.sort(Comparator.comparingLong(Fact::line));
+        if (images != null) {
+            facts.forEach(f -> images.add(new Image(f.fingerprint(), f.line())));
+        }
+        FirstLines trained = new FirstLines();
+        if (trainingImages != null) {
+            trainingImages.forEach(i -> trained.repeatOf(i.fingerprint(), i.line(), 0));
+        }
+        List<List<long[]>> leaks = new ArrayList<>();
+        for (int p = 0; p < n; p++) {
+            leaks.add(new ArrayList<>());
+        }
+        if (training != null) {
+            for (Fact f : facts) {
+                long trainLine = trained.firstLineOf(f.fingerprint());
+                if (trainLine >= 0) {
+                    leaks.get(partOf(linesBefore, f.line())).add(new long[] {f.line(), trainLine});
+                }
+            }
+        }
         FirstLines first = new FirstLines();
         List<List<Fact[]>> repeats = new ArrayList<>();
         for (int p = 0; p < n; p++) {
@@ -158,9 +225,14 @@ class PartsTest {
         List<List<CrossLines.Sighting>> sightings = results.stream().map(PartResult::sightings).toList();
         List<CrossLines.DatastoreStart> datastores = Parts.datastoreStarts(settings, sightings);
         List<Partial> partials = new ArrayList<>();
+        java.util.Set<String> unseenBefore = new java.util.HashSet<>();
         for (int p = 0; p < n; p++) {
             List<Fact[]> rs = repeats.get(p);
-            boolean again = !rs.isEmpty() || datastores.get(p).reports();
+            List<String> unseen = results.get(p).unseenNames();
+            boolean again = !rs.isEmpty() || datastores.get(p).reports() || !leaks.get(p).isEmpty()
+                    || unseen.stream().anyMatch(unseenBefore::contains);
+            java.util.Set<String> before = java.util.Set.copyOf(unseenBefore);
+            unseenBefore.addAll(unseen);
             PartKnowledge known = null;
             if (again) {
                 long[] at = new long[rs.size()];
@@ -171,22 +243,26 @@ class PartsTest {
                     firstLines[i] = rs.get(i)[1].line();
                     firstLabels[i] = rs.get(i)[1].label();
                 }
-                known = new PartKnowledge(at, firstLines, firstLabels, datastores.get(p));
+                List<long[]> ls = leaks.get(p);
+                known = new PartKnowledge(at, firstLines, firstLabels, datastores.get(p),
+                        ls.stream().mapToLong(l -> l[0]).toArray(), ls.stream().mapToLong(l -> l[1]).toArray(), before);
             }
-            partials.add(read(settings, data, starts, linesBefore, p, task, known, every).partial());
+            partials.add(read(settings, data, starts, linesBefore, p, task, known, every, training).partial());
         }
-        every.addAll(Parts.wholeFileFindings(settings, "data.jsonl", task, partials));
-        return Parts.assemble(settings, "data.jsonl", task, partials);
+        String source = training == null ? "data.jsonl" : "validation.jsonl";
+        every.addAll(Parts.wholeFileFindings(settings, source, task, partials, training));
+        return Parts.assemble(settings, source, task, partials, training);
     }
 
     private static PartResult read(EngineSettings settings, byte[] data, List<Integer> starts, List<Long> linesBefore,
-            int p, TaskStart task, PartKnowledge known, List<Finding> every) throws IOException {
+            int p, TaskStart task, PartKnowledge known, List<Finding> every, Training training) throws IOException {
         int from = starts.get(p);
         int to = starts.get(p + 1);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         bytes.write(data, from, to - from);
-        return Parts.read(settings, new ByteArrayInputStream(bytes.toByteArray()), "data.jsonl", linesBefore.get(p),
-                from == 0, task, known, every == null ? null : every::add);
+        return Parts.read(settings, new ByteArrayInputStream(bytes.toByteArray()),
+                training == null ? "data.jsonl" : "validation.jsonl", linesBefore.get(p), from == 0, task, known,
+                every == null ? null : every::add, training);
     }
 
     private static int partOf(List<Long> linesBefore, long line) {

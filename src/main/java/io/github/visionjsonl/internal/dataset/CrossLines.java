@@ -33,6 +33,13 @@ public final class CrossLines {
     private final int[] repeatFirstLabels;
     private int cursor;
     private final DatastoresBefore datastoresBefore;
+    /** For a validation file's part: its lines whose image is in the training file, with the training line. */
+    private final long[] leakLines;
+    private final long[] trainingLines;
+    private int leakCursor;
+    /** The unseen validation classes reported before the part, and those it reports. */
+    private final Set<String> unseenBefore;
+    private final List<String> unseen = new ArrayList<>();
 
     private long[] fingerprints;
     private long[] lines;
@@ -60,8 +67,11 @@ public final class CrossLines {
     }
 
     private CrossLines(boolean gathering, long[] repeatLines, long[] repeatFirstLines, int[] repeatFirstLabels,
-            DatastoresBefore before) {
+            DatastoresBefore before, long[] leakLines, long[] trainingLines, Set<String> unseenBefore) {
         this.gathering = gathering;
+        this.leakLines = leakLines;
+        this.trainingLines = trainingLines;
+        this.unseenBefore = unseenBefore;
         this.repeatLines = repeatLines;
         this.repeatFirstLines = repeatFirstLines;
         this.repeatFirstLabels = repeatFirstLabels;
@@ -75,7 +85,7 @@ public final class CrossLines {
 
     /** For the first reading of a part: facts are gathered, nothing across lines is reported. */
     public static CrossLines gathering() {
-        return new CrossLines(true, null, null, null, null);
+        return new CrossLines(true, null, null, null, null, new long[0], new long[0], Set.of());
     }
 
     /**
@@ -91,7 +101,24 @@ public final class CrossLines {
         if (repeatLines.length != firstLines.length || repeatLines.length != firstLabels.length) {
             throw new IllegalArgumentException("one first line and label hash per repeating line");
         }
-        return new CrossLines(false, repeatLines.clone(), firstLines.clone(), firstLabels.clone(), datastores);
+        return knowing(repeatLines, firstLines, firstLabels, datastores, new long[0], new long[0], Set.of());
+    }
+
+    /**
+     * For reading a part of a validation file again, knowing also the training file.
+     *
+     * @param leakLines the part's lines whose image is in the training file, ascending
+     * @param trainingLines for each, the image's first line in the training file
+     * @param unseenBefore the classes unseen in training already reported before the part
+     */
+    public static CrossLines knowing(long[] repeatLines, long[] firstLines, int[] firstLabels,
+            DatastoresBefore datastores, long[] leakLines, long[] trainingLines, Set<String> unseenBefore) {
+        if (repeatLines.length != firstLines.length || repeatLines.length != firstLabels.length
+                || leakLines.length != trainingLines.length) {
+            throw new IllegalArgumentException("one first line (and label hash) per repeating line");
+        }
+        return new CrossLines(false, repeatLines.clone(), firstLines.clone(), firstLabels.clone(), datastores,
+                leakLines.clone(), trainingLines.clone(), Set.copyOf(unseenBefore));
     }
 
     /** For putting the parts' results together: no line is read. */
@@ -129,6 +156,27 @@ public final class CrossLines {
             return new UrlIndex.Seen(repeatFirstLines[cursor], repeatFirstLabels[cursor]);
         }
         return null;
+    }
+
+    /** The first training line of the line's image, or -1 (always while gathering: found later). */
+    long trainingLine(long line) {
+        while (leakCursor < leakLines.length && leakLines[leakCursor] < line) {
+            leakCursor++;
+        }
+        return leakCursor < leakLines.length && leakLines[leakCursor] == line ? trainingLines[leakCursor] : -1;
+    }
+
+    Set<String> unseenBefore() {
+        return unseenBefore;
+    }
+
+    void unseen(String name) {
+        unseen.add(name);
+    }
+
+    /** The classes unseen in training the part reported, in line order. */
+    public List<String> unseenNames() {
+        return List.copyOf(unseen);
     }
 
     /** Notes a line's datastore and workspace hashes (0 for none) when the part has not seen them. */

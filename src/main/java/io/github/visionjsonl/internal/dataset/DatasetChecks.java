@@ -82,7 +82,11 @@ public final class DatasetChecks {
         boolean needed = asTraining || config.severityOf(RuleCode.DUPLICATE_IMAGE_URL, null) != null
                 || config.severityOf(RuleCode.CONFLICTING_LABELS, null) != null;
         this.images = needed && cross == null ? new UrlIndex() : null;
-        this.cross = needed ? cross : null;
+        // A part notes its images even with the duplicate rules off: a pair's leaks are found from them.
+        this.cross = cross;
+        if (cross != null) {
+            unseenReported.addAll(cross.unseenBefore());
+        }
     }
 
     /**
@@ -128,7 +132,7 @@ public final class DatasetChecks {
                 }
             }
             if (training != null) {
-                long trainLine = training.images().lineOf(fingerprint);
+                long trainLine = cross != null ? cross.trainingLine(number) : training.images().lineOf(fingerprint);
                 validationImages++;
                 if (trainLine >= 0) {
                     leakedImages++;
@@ -143,6 +147,9 @@ public final class DatasetChecks {
             for (int i = 0; i < names.size(); i++) {
                 String name = names.get(i);
                 if (name != null && !training.classes().contains(name) && unseenReported.add(name)) {
+                    if (cross != null) {
+                        cross.unseen(name);
+                    }
                     report(RuleCode.UNSEEN_VALIDATION_LABEL, labelPointer(record, i), "unseen-validation-label",
                             "value", name, "source", training.source());
                 }
@@ -316,6 +323,17 @@ public final class DatasetChecks {
     }
 
     // ---- results ---------------------------------------------------------------------------
+
+    /** Validation records with an image URL, and those whose image is in the training file too. */
+    public long[] pairCounts() {
+        return new long[] {validationImages, leakedImages};
+    }
+
+    /** Adds the pair counts of a part of the validation file read on another machine. */
+    public void addPairCounts(long[] counts) {
+        validationImages += counts[0];
+        leakedImages += counts[1];
+    }
 
     public Map<String, Long> classCounts() {
         return stats.classCounts();

@@ -31,6 +31,8 @@ public final class Partial implements Serializable {
     private final long accepted;
     private final long rejected;
     private final long blank;
+    /** For a validation file: its records with an image URL, and those whose image is in the training file. */
+    final long[] pairCounts;
     private final Task task;
     private final long taskLine;
 
@@ -40,7 +42,8 @@ public final class Partial implements Serializable {
     }
 
     Partial(long lines, long records, long validRecords, long[] ruleCounts, List<Finding> kept, RuntimeTally runtime,
-            RecordStats stats, LineVerdicts verdicts, Task task, long taskLine) {
+            RecordStats stats, LineVerdicts verdicts, long[] pairCounts, Task task, long taskLine) {
+        this.pairCounts = pairCounts;
         this.accepted = verdicts.accepted();
         this.rejected = verdicts.rejected();
         this.blank = verdicts.blank();
@@ -61,8 +64,8 @@ public final class Partial implements Serializable {
 
     /** The same results without the kept findings (counts and statistics only). */
     public Partial withoutKeptFindings() {
-        return new Partial(lines, records, validRecords, ruleCounts, List.of(), runtime, stats, verdicts(), task,
-                taskLine);
+        return new Partial(lines, records, validRecords, ruleCounts, List.of(), runtime, stats, verdicts(), pairCounts,
+                task, taskLine);
     }
 
     /** The part's kept findings, by line, in the order they were made within a line. */

@@ -154,10 +154,12 @@ public final class ValidationRun implements Closeable {
      * {@code cross}. What only the whole input shows is left to the {@link #assembly}.
      *
      * @param taskLine the line the task was detected from (for messages), 0 when given
+     * @param training for a part of a validation file, its training file (its images are told
+     *     through {@code cross}), else null
      */
     public static ValidationRun part(ValidatorConfig config, LineSource lines, String source, Task task, long taskLine,
-            boolean yieldLines, CrossLines cross) throws IOException {
-        ValidationRun run = new ValidationRun(config, lines, source, yieldLines, null, false, null, cross);
+            boolean yieldLines, CrossLines cross, DatasetChecks.TrainingSide training) throws IOException {
+        ValidationRun run = new ValidationRun(config, lines, source, yieldLines, training, false, null, cross);
         if (run.task == null && task != null) {
             run.task = task;
             run.taskLine = taskLine;
@@ -170,8 +172,8 @@ public final class ValidationRun implements Closeable {
      * then makes the checks of the whole file and the report ({@link #assemble()}).
      */
     public static ValidationRun assembly(ValidatorConfig config, String source, Task task, long taskLine,
-            double maxDroppedPercent) throws IOException {
-        ValidationRun run = new ValidationRun(config, null, source, false, null, false, null, CrossLines.assembly());
+            double maxDroppedPercent, DatasetChecks.TrainingSide training) throws IOException {
+        ValidationRun run = new ValidationRun(config, null, source, false, training, false, null, CrossLines.assembly());
         run.task = task;
         run.taskLine = taskLine;
         run.maxDropped(maxDroppedPercent);
@@ -690,7 +692,7 @@ public final class ValidationRun implements Closeable {
     /** What this run, over a part read to its end, adds to the input's report. */
     public Partial partial() {
         return new Partial(lineCount, records, validRecords, findings.ruleCountArray(), findings.keptInLineOrder(),
-                runtime, mergedStats(), outcomes.verdicts(), task, taskLine);
+                runtime, mergedStats(), outcomes.verdicts(), dataset.pairCounts(), task, taskLine);
     }
 
     /** Adds the next part's results (parts in the input's order). */
@@ -702,6 +704,7 @@ public final class ValidationRun implements Closeable {
         runtime.mergeFrom(p.runtime);
         ownStats.mergeFrom(p.stats);
         outcomes.add(p.verdicts());
+        dataset.addPairCounts(p.pairCounts);
     }
 
     /** Makes the checks of the whole file over the parts absorbed, and the report. */
