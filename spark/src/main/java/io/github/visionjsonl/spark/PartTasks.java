@@ -8,6 +8,7 @@ import io.github.visionjsonl.spi.PartKnowledge;
 import io.github.visionjsonl.spi.PartResult;
 import io.github.visionjsonl.spi.Parts;
 import io.github.visionjsonl.spi.TaskStart;
+import io.github.visionjsonl.spi.Training;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -22,20 +23,22 @@ final class PartTasks {
     }
 
     /** A part's share of the report and its datastores, for the driver (small). */
-    record Summary(int id, Partial partial, List<CrossLines.Sighting> sightings) implements Serializable {
+    record Summary(int id, Partial partial, List<CrossLines.Sighting> sightings, List<String> unseenNames)
+            implements Serializable {
         static Summary of(SegmentOutput o) {
-            return new Summary(o.id(), o.result().partial(), o.result().sightings());
+            return new Summary(o.id(), o.result().partial(), o.result().sightings(), o.result().unseenNames());
         }
     }
 
     static SegmentOutput read(HadoopConf conf, EngineSettings settings, String source, TaskStart task, Segment segment,
-            PartKnowledge knowledge, boolean withFindings) throws IOException {
+            PartKnowledge knowledge, boolean withFindings, Training training) throws IOException {
         List<FindingRow> rows = withFindings ? new ArrayList<>() : null;
         PartResult result = Parts.read(settings, new Joined(conf, segment.pieces()), source, segment.linesBefore(),
                 Joined.startsInput(segment.pieces()), task, knowledge,
-                rows == null ? null : f -> rows.add(FindingRow.of(segment, f)));
+                rows == null ? null : f -> rows.add(FindingRow.of(segment, f)), training);
         if (knowledge != null) {
-            result = new PartResult(result.partial(), new long[0], new long[0], new int[0], result.sightings());
+            result = new PartResult(result.partial(), new long[0], new long[0], new int[0], result.sightings(),
+                    result.unseenNames());
         }
         return new SegmentOutput(segment.id(), result, rows);
     }
@@ -107,8 +110,40 @@ final class PartTasks {
         return out.iterator();
     }
 
+    /**
+     * The lines of a validation bucket's images that are in the training bucket of the same
+     * fingerprints, each with its part and the image's first training line ({@code [line, training line]}).
+     */
+    static Iterator<Tuple2<Integer, long[]>> leaks(Iterator<Tuple2<Integer, FactChunk>> validation,
+            Iterator<Tuple2<Integer, FactChunk>> training) {
+        List<FactChunk> trained = new ArrayList<>();
+        training.forEachRemaining(t -> trained.add(t._2()));
+        trained.sort((a, b) -> Integer.compare(a.part(), b.part()));
+        FirstLines first = new FirstLines();
+        for (FactChunk c : trained) {
+            for (int i = 0; i < c.fingerprints().length; i++) {
+                first.repeatOf(c.fingerprints()[i], c.lines()[i], c.labelHashes()[i]);
+            }
+        }
+        List<Tuple2<Integer, long[]>> out = new ArrayList<>();
+        validation.forEachRemaining(t -> {
+            FactChunk c = t._2();
+            for (int i = 0; i < c.fingerprints().length; i++) {
+                long line = first.firstLineOf(c.fingerprints()[i]);
+                if (line >= 0) {
+                    out.add(new Tuple2<>(c.part(), new long[] {c.lines()[i], line}));
+                }
+            }
+        });
+        return out.iterator();
+    }
+
     /** What a part is told when it is read again. */
-    static PartKnowledge knowledge(Iterable<long[]> repeats, CrossLines.DatastoreStart datastores) {
+    static PartKnowledge knowledge(Iterable<long[]> repeats, Iterable<long[]> leaks, CrossLines.DatastoreStart datastores,
+            java.util.Set<String> unseenBefore) {
+        List<long[]> leaking = new ArrayList<>();
+        leaks.forEach(leaking::add);
+        leaking.sort((a, b) -> Long.compare(a[0], b[0]));
         List<long[]> sorted = new ArrayList<>();
         for (long[] r : repeats) {
             sorted.add(r);
@@ -122,6 +157,8 @@ final class PartTasks {
             firstLines[i] = sorted.get(i)[1];
             firstLabels[i] = (int) sorted.get(i)[2];
         }
-        return new PartKnowledge(lines, firstLines, firstLabels, datastores);
+        return new PartKnowledge(lines, firstLines, firstLabels, datastores,
+                leaking.stream().mapToLong(l -> l[0]).toArray(), leaking.stream().mapToLong(l -> l[1]).toArray(),
+                unseenBefore);
     }
 }

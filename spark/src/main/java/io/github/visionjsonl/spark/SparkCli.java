@@ -2,6 +2,7 @@ package io.github.visionjsonl.spark;
 
 import io.github.visionjsonl.DatasetValidator;
 import io.github.visionjsonl.cli.VisionJsonl;
+import io.github.visionjsonl.report.PairReport;
 import io.github.visionjsonl.report.ValidationReport;
 import io.github.visionjsonl.spi.DatasetEngine;
 import java.io.IOException;
@@ -25,7 +26,7 @@ public final class SparkCli {
     /** Options the Spark path cannot honour: image files on this machine, the order of lines, outputs of lines. */
     private static final List<String> REFUSED = List.of("--images-root", "--datastore-root", "--decode",
             "--image-content", "--near-duplicate-distance", "--image-threshold", "--image-threads", "--accepted",
-            "--rejected", "--html", "--gallery", "--rules-url", "--fail-fast", "--train", "--validation");
+            "--rejected", "--html", "--gallery", "--rules-url", "--fail-fast");
 
     private static final String USAGE = "vision-jsonl-spark validate [--master URL] [--findings-out DIR] "
             + "[--split-size BYTES] [vision-jsonl validate options] FILE...";
@@ -88,6 +89,9 @@ public final class SparkCli {
                 rest.add(a);
             }
         }
+        if (findingsOut != null && rest.stream().anyMatch(a -> a.equals("--train") || a.startsWith("--train="))) {
+            return usage(err, "--findings-out writes the findings of FILE..., not of --train and --validation");
+        }
         SparkSession spark = session;
         try {
             if (spark == null) {
@@ -110,18 +114,28 @@ public final class SparkCli {
             SparkSession on = spark;
             Long split = splitSize;
             boolean withFindings = findingsOut != null;
-            DatasetEngine engine = (DatasetValidator validator, String file) -> {
-                SparkDatasetValidator v = SparkDatasetValidator.of(validator);
-                if (split != null) {
-                    v = v.withSplitSize(split);
+            DatasetEngine engine = new DatasetEngine() {
+                @Override
+                public ValidationReport validate(DatasetValidator validator, String file) throws IOException {
+                    SparkDatasetValidator v = on(validator);
+                    if (!withFindings) {
+                        return v.validate(on, file);
+                    }
+                    SparkValidation validation = v.validateWithFindings(on, file);
+                    kept.add(validation);
+                    return validation.report();
                 }
-                if (!withFindings) {
-                    return v.validate(on, file);
+
+                @Override
+                public PairReport validatePair(DatasetValidator validator, String training, String validation)
+                        throws IOException {
+                    return on(validator).validatePair(on, training, validation);
                 }
-                SparkValidation validation = v.validateWithFindings(on, file);
-                kept.add(validation);
-                ValidationReport report = validation.report();
-                return report;
+
+                private SparkDatasetValidator on(DatasetValidator validator) {
+                    SparkDatasetValidator v = SparkDatasetValidator.of(validator);
+                    return split != null ? v.withSplitSize(split) : v;
+                }
             };
             int exit = VisionJsonl.run(rest.toArray(String[]::new), System.in, out, err, engine);
             if (withFindings && !kept.isEmpty()) {

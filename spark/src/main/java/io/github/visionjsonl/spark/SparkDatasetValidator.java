@@ -1,15 +1,16 @@
 package io.github.visionjsonl.spark;
 
 import io.github.visionjsonl.DatasetValidator;
+import io.github.visionjsonl.Task;
 import io.github.visionjsonl.internal.dataset.CrossLines;
 import io.github.visionjsonl.internal.engine.Partial;
 import io.github.visionjsonl.report.Finding;
+import io.github.visionjsonl.report.PairReport;
 import io.github.visionjsonl.report.ValidationReport;
 import io.github.visionjsonl.spi.EngineSettings;
-import io.github.visionjsonl.spi.PartKnowledge;
-import io.github.visionjsonl.spi.PartResult;
 import io.github.visionjsonl.spi.Parts;
 import io.github.visionjsonl.spi.TaskStart;
+import io.github.visionjsonl.spi.Training;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -104,7 +105,43 @@ public final class SparkDatasetValidator {
         return run(spark, true, paths);
     }
 
+    /**
+     * Validates a training dataset and its validation dataset as
+     * {@link DatasetValidator#validatePair(java.nio.file.Path, java.nio.file.Path)} does: each gets
+     * every check, and the validation dataset (read with the training file's task) is also
+     * checked against the training one (leaks by a join on the image fingerprint, unseen and
+     * missing classes, a validation set mostly leaked).
+     */
+    public PairReport validatePair(SparkSession spark, String training, String validation) throws IOException {
+        Validated trained = run(spark, false, null, true, training);
+        try {
+            Task task = trained.validation().report().task();
+            SparkDatasetValidator forValidation = settings.task() == null && task != null
+                    ? new SparkDatasetValidator(settings.withTask(task), splitSize) : this;
+            Against against = new Against(Training.of(trained.validation().report()), trained.images(), trained.buckets());
+            try (SparkValidation checked = forValidation.run(spark, false, against, false, validation).validation()) {
+                return new PairReport(trained.validation().report(), checked.report());
+            }
+        } finally {
+            trained.images().unpersist(false);
+            trained.validation().close();
+        }
+    }
+
+    /** What a validation dataset is checked against: its training dataset's classes and images (by bucket). */
+    private record Against(Training training, JavaPairRDD<Integer, PartTasks.FactChunk> images, int buckets) {
+    }
+
+    /** A validation, with its images by bucket when they are kept for a pair. */
+    private record Validated(SparkValidation validation, JavaPairRDD<Integer, PartTasks.FactChunk> images, int buckets) {
+    }
+
     private SparkValidation run(SparkSession spark, boolean withFindings, String... paths) throws IOException {
+        return run(spark, withFindings, null, false, paths).validation();
+    }
+
+    private Validated run(SparkSession spark, boolean withFindings, Against against, boolean keepImages,
+            String... paths) throws IOException {
         if (paths.length == 0) {
             throw new IllegalArgumentException("no path to validate");
         }
@@ -120,7 +157,7 @@ public final class SparkDatasetValidator {
             long[] counts = counted.stream().mapToLong(Long::longValue).toArray();
             TaskStart task = detectTask(conf, files, ranges, counts);
             List<Segment> segments = InputPlan.segments(ranges, counts, task.line());
-            return validate(spark, jsc, conf, source, task, segments, withFindings);
+            return validate(spark, jsc, conf, source, task, segments, withFindings, against, keepImages);
         } catch (IOException e) {
             throw e;
         } catch (Exception e) {
@@ -149,12 +186,19 @@ public final class SparkDatasetValidator {
         }
     }
 
-    private SparkValidation validate(SparkSession spark, JavaSparkContext jsc, HadoopConf conf, String source,
-            TaskStart task, List<Segment> segments, boolean withFindings) throws IOException {
+    /** What the driver tells a part it reads again, besides its lines' repeats and leaks. */
+    private record Told(Segment segment, CrossLines.DatastoreStart datastores, Set<String> unseenBefore,
+            boolean again) implements java.io.Serializable {
+    }
+
+    private Validated validate(SparkSession spark, JavaSparkContext jsc, HadoopConf conf, String source,
+            TaskStart task, List<Segment> segments, boolean withFindings, Against against, boolean keepImages)
+            throws IOException {
         EngineSettings s = settings;
+        Training training = against == null ? null : against.training();
         int n = segments.size();
         JavaRDD<SegmentOutput> first = jsc.parallelize(segments, Math.max(1, n))
-                .map(seg -> PartTasks.read(conf, s, source, task, seg, null, withFindings))
+                .map(seg -> PartTasks.read(conf, s, source, task, seg, null, withFindings, training))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         List<PartTasks.Summary> firstSummaries = new ArrayList<>(first.map(PartTasks.Summary::of).collect());
         firstSummaries.sort((a, b) -> Integer.compare(a.id(), b.id()));
@@ -162,21 +206,39 @@ public final class SparkDatasetValidator {
         List<CrossLines.DatastoreStart> datastores = Parts.datastoreStarts(s, sightings);
         long[] starts = segments.stream().mapToLong(Segment::linesBefore).toArray();
         // The images meet by fingerprint in buckets (a shuffle), never on the driver.
-        int buckets = Math.max(1, n);
-        JavaPairRDD<Integer, Iterable<long[]>> repeats = first
+        int buckets = against != null ? against.buckets() : Math.max(1, n);
+        JavaPairRDD<Integer, PartTasks.FactChunk> images = first
                 .flatMapToPair(o -> PartTasks.chunks(o, buckets))
-                .partitionBy(new HashPartitioner(buckets))
+                .partitionBy(new HashPartitioner(buckets));
+        if (keepImages || against != null) {
+            images = images.persist(StorageLevel.MEMORY_AND_DISK());
+        }
+        JavaPairRDD<Integer, Iterable<long[]>> repeats = images
                 .mapPartitionsToPair(bucket -> PartTasks.repeats(bucket))
                 .groupByKey();
-        List<Tuple2<Integer, Tuple2<Segment, CrossLines.DatastoreStart>>> keyed = new ArrayList<>();
+        JavaPairRDD<Integer, Iterable<long[]>> leaks = against == null ? jsc.parallelizePairs(
+                new ArrayList<Tuple2<Integer, long[]>>(), 1).groupByKey()
+                : images.zipPartitions(against.images(), PartTasks::leaks)
+                        .mapToPair(t -> t).groupByKey();
+        List<Tuple2<Integer, Told>> keyed = new ArrayList<>();
+        Set<String> unseen = new HashSet<>();
         for (Segment seg : segments) {
-            keyed.add(new Tuple2<>(seg.id(), new Tuple2<>(seg, datastores.get(seg.id()))));
+            List<String> reported = firstSummaries.get(seg.id()).unseenNames();
+            // A class a part reported as unseen, already reported before it, makes it read again.
+            boolean again = datastores.get(seg.id()).reports() || reported.stream().anyMatch(unseen::contains);
+            keyed.add(new Tuple2<>(seg.id(), new Told(seg, datastores.get(seg.id()), Set.copyOf(unseen), again)));
+            unseen.addAll(reported);
         }
         JavaRDD<SegmentOutput> second = jsc.parallelizePairs(keyed, Math.max(1, n))
                 .leftOuterJoin(repeats)
-                .filter(t -> t._2()._2().isPresent() || t._2()._1()._2().reports())
-                .map(t -> PartTasks.read(conf, s, source, task, t._2()._1()._1(),
-                        PartTasks.knowledge(t._2()._2().orElse(List.of()), t._2()._1()._2()), withFindings))
+                .leftOuterJoin(leaks)
+                .filter(t -> t._2()._1()._2().isPresent() || t._2()._2().isPresent() || t._2()._1()._1().again())
+                .map(t -> {
+                    Told told = t._2()._1()._1();
+                    return PartTasks.read(conf, s, source, task, told.segment(),
+                            PartTasks.knowledge(t._2()._1()._2().orElse(List.of()), t._2()._2().orElse(List.of()),
+                                    told.datastores(), told.unseenBefore()), withFindings, training);
+                })
                 .persist(StorageLevel.MEMORY_AND_DISK());
         List<PartTasks.Summary> again = second.map(PartTasks.Summary::of).collect();
         Partial[] partials = new Partial[n];
@@ -189,11 +251,11 @@ public final class SparkDatasetValidator {
             readAgain.add(summary.id());
         }
         List<Partial> ordered = Arrays.asList(partials);
-        ValidationReport report = Parts.assemble(s, source, task, ordered);
+        ValidationReport report = Parts.assemble(s, source, task, ordered, training);
         Dataset<Row> findings;
         if (withFindings) {
             List<FindingRow> wholeFile = new ArrayList<>();
-            for (Finding f : Parts.wholeFileFindings(s, source, task, ordered)) {
+            for (Finding f : Parts.wholeFileFindings(s, source, task, ordered, training)) {
                 wholeFile.add(f.line() == 0 ? FindingRow.of(source, 0, f)
                         : FindingRow.of(segments.get(segmentOf(starts, f.line())), f));
             }
@@ -207,9 +269,12 @@ public final class SparkDatasetValidator {
         } else {
             findings = spark.emptyDataFrame();
         }
+        if (!keepImages) {
+            images.unpersist(false);
+        }
         first.unpersist(false);
         second.unpersist(false);
-        return new SparkValidation(report, findings);
+        return new Validated(new SparkValidation(report, findings), images, buckets);
     }
 
     /** The part of a line, by the count of lines before each part. */

@@ -86,6 +86,28 @@ class SparkCliTest {
     }
 
     @Test
+    void aPairIsTheCoresPair() throws IOException {
+        List<Path> pairs = new ArrayList<>();
+        try (Stream<Path> s = Files.list(Path.of("..", "samples", "invalid", "pairs"))) {
+            s.filter(Files::isDirectory).sorted().forEach(pairs::add);
+        }
+        pairs.add(Path.of("..", "samples", "image-object-detection"));
+        for (Path pair : pairs) {
+            String train = pair.resolve("train.jsonl").toString();
+            String validation = pair.resolve("validation.jsonl").toString();
+            Run s = spark("validate", "--format", "json", "--split-size", "200", "--train", train, "--validation", validation);
+            Run c = core("validate", "--format", "json", "--train", train, "--validation", validation);
+            assertThat(s.out()).as(pair.toString()).isEqualTo(c.out());
+            assertThat(s.exit()).isEqualTo(c.exit());
+        }
+        String missing = dir.resolve("missing.jsonl").toString();
+        Run s = spark("validate", "--train", pairs.get(0).resolve("train.jsonl").toString(), "--validation", missing);
+        Run c = core("validate", "--train", pairs.get(0).resolve("train.jsonl").toString(), "--validation", missing);
+        assertThat(s.err()).isEqualTo(c.err());
+        assertThat(s.exit()).isEqualTo(c.exit()).isEqualTo(2);
+    }
+
+    @Test
     void anUnreadableFileIsTheCoresOneLine() {
         String missing = dir.resolve("missing.jsonl").toString();
         Run s = spark("validate", missing);
@@ -97,7 +119,7 @@ class SparkCliTest {
 
     @Test
     void optionsThatNeedOneMachineAreRefused() {
-        for (String option : List.of("--images-root=x", "--fail-fast", "--accepted", "--html", "--train")) {
+        for (String option : List.of("--images-root=x", "--fail-fast", "--accepted", "--html")) {
             Run s = spark("validate", option, "../samples/invalid/blank-line.jsonl");
             assertThat(s.exit()).as(option).isEqualTo(2);
             assertThat(s.err()).startsWith("vision-jsonl-spark: " + option.replace("=x", "") + " cannot be used on Spark");

@@ -135,6 +135,32 @@ class SparkDatasetValidatorTest {
         assertSameReport(DatasetValidator.create(), write("empty.jsonl", new byte[0]), 10);
     }
 
+    @ParameterizedTest
+    @EnumSource(value = Task.class, names = {"IMAGE_CLASSIFICATION", "IMAGE_OBJECT_DETECTION"})
+    void aPairGivesThePairReport(Task task) throws IOException {
+        byte[] train = Datasets.of(task, 900, 31, 0.05);
+        String[] trainLines = new String(train, StandardCharsets.UTF_8).split("\n");
+        List<String> lines = new java.util.ArrayList<>(List.of(new String(Datasets.of(task, 500, 32, 0.05),
+                StandardCharsets.UTF_8).split("\n")));
+        java.util.SplittableRandom random = new java.util.SplittableRandom(task.ordinal());
+        for (int i = 0; i < 30; i++) {
+            lines.add(random.nextInt(lines.size()), trainLines[random.nextInt(trainLines.length)]);
+        }
+        for (int i = 0; i < 6; i++) {
+            int at = random.nextInt(lines.size());
+            lines.set(at, lines.get(at).replaceFirst("\"label\": \"[^\"]*\"", "\"label\": \"unseen" + (i % 3) + "\""));
+        }
+        Path training = write(task + "-train.jsonl", train);
+        Path validation = write(task + "-validation.jsonl", (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+        io.github.visionjsonl.report.PairReport core = DatasetValidator.create().validatePair(training, validation);
+        io.github.visionjsonl.report.PairReport onSpark = SparkDatasetValidator.of(DatasetValidator.create())
+                .withSplitSize(Files.size(validation) / 5).validatePair(spark, training.toString(), validation.toString());
+        assertThat(JsonReport.toJson(onSpark.training())).isEqualTo(JsonReport.toJson(core.training()));
+        assertThat(JsonReport.toJson(onSpark.validation())).isEqualTo(JsonReport.toJson(core.validation()));
+        assertThat(core.validation().ruleCounts()).containsKeys(RuleCode.TRAIN_VALIDATION_LEAK,
+                RuleCode.UNSEEN_VALIDATION_LABEL);
+    }
+
     @Test
     void anUnreadableFileFailsAsInTheCore() {
         String missing = dir.resolve("missing.jsonl").toString();
