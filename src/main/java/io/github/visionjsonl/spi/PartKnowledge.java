@@ -36,9 +36,14 @@ public record PartKnowledge(long[] repeatLines, long[] firstLines, int[] firstLa
             throw new IllegalArgumentException("one training line per leaking line");
         }
         unseenBefore = Set.copyOf(unseenBefore);
-        for (int i = 1; i < repeatLines.length; i++) {
-            if (repeatLines[i] <= repeatLines[i - 1]) {
-                throw new IllegalArgumentException("the repeating lines must ascend");
+        ascending(repeatLines, "repeating");
+        ascending(leakLines, "leaking");
+    }
+
+    private static void ascending(long[] lines, String which) {
+        for (int i = 1; i < lines.length; i++) {
+            if (lines[i] <= lines[i - 1]) {
+                throw new IllegalArgumentException("the " + which + " lines must ascend");
             }
         }
     }

@@ -48,6 +48,10 @@ import scala.Tuple2;
  * earlier line is read again knowing those lines, so duplicates and conflicting labels are the
  * core's findings; the class rules run on the driver over the merged class counts.
  *
+ * <p>{@link #validatePair} validates a training and a validation dataset as
+ * {@link DatasetValidator#validatePair(java.nio.file.Path, java.nio.file.Path)} does, the leaks
+ * found by a join on the image fingerprint.
+ *
  * <p>Image files are not checked ({@code images}), and {@code failFast}, an order no range can
  * know, is refused. Immutable and thread-safe; the work is Spark's.
  */
