@@ -10,7 +10,7 @@ import org.apache.spark.sql.SparkSession;
  * The figures of docs/spark.md: the session's start, then each validation of a file on an
  * already running session (not a test; run by hand, see docs/spark.md).
  *
- * <p>Arguments: master, file, runs.
+ * <p>Arguments: master (or {@code threads=N} for the core itself, without Spark), file, runs.
  */
 public final class Benchmark {
 
@@ -21,6 +21,19 @@ public final class Benchmark {
         String master = args[0];
         String file = args[1];
         int runs = Integer.parseInt(args[2]);
+        if (master.startsWith("threads=")) {
+            // The core on this machine, in the same JVM settings, for the comparison once warm.
+            int threads = Integer.parseInt(master.substring("threads=".length()));
+            DatasetValidator core = DatasetValidator.builder().threads(threads).build();
+            for (int i = 0; i < runs; i++) {
+                long s = System.nanoTime();
+                ValidationReport report = core.validate(java.nio.file.Path.of(file));
+                long e = System.nanoTime();
+                System.out.printf(Locale.ROOT, "core %s run %d: %.2f s, %,d lines, %,.0f lines/s%n", master, i + 1,
+                        (e - s) / 1e9, report.lines(), report.lines() / ((e - s) / 1e9));
+            }
+            return;
+        }
         long t0 = System.nanoTime();
         SparkSession spark = SparkSession.builder().master(master).appName("vision-jsonl-bench")
                 .config("spark.ui.enabled", "false").getOrCreate();
