@@ -32,6 +32,8 @@ module io.github.visionjsonl {
     exports io.github.visionjsonl.reading;
     exports io.github.visionjsonl.report;
     exports io.github.visionjsonl.rules;
+    // For engines that validate in parts on several machines (the spark project), not for applications.
+    exports io.github.visionjsonl.spi;
 
     // A Bean Validation provider (Hibernate Validator) reads the records' constraints and
     // creates the constraint validators reflectively.

@@ -20,6 +20,7 @@ import io.github.visionjsonl.report.PairReport;
 import io.github.visionjsonl.report.ValidationReport;
 import io.github.visionjsonl.rules.RuleCode;
 import io.github.visionjsonl.rules.Severity;
+import io.github.visionjsonl.spi.EngineSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -83,6 +84,16 @@ public final class DatasetValidator {
     /** A builder for a configured validator. */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * This validator's settings, for engines that validate a dataset in parts on several
+     * machines ({@link io.github.visionjsonl.spi}); not meant for applications.
+     */
+    public EngineSettings engineSettings() {
+        return new EngineSettings(config.task(), config.severities(), config.disabled(), config.maxFindings(),
+                config.failFast(), config.maxLineLength(), config.fewSamples(), config.imbalanceRatio(),
+                config.duplicateBoxIou(), config.images() != null, maxDroppedPercent);
     }
 
     /** The task given to the builder, or {@code null} when it is detected per file. */
@@ -193,7 +204,7 @@ public final class DatasetValidator {
         Objects.requireNonNull(split, "split");
         try (InputStream in = Runs.open(file);
                 LineSplitWriter writer = new LineSplitWriter(split.accepted(), split.rejected());
-                ValidationRun run = limited(ValidationRun.splitting(config, in, file.toString(), writer))) {
+                ValidationRun run = limited(Runs.splitting(config, in, file.toString(), writer))) {
             run.runToEnd();
             ValidationReport report = run.report();
             writer.commit();

@@ -15,6 +15,7 @@ import io.github.visionjsonl.report.ValidationReport;
 import io.github.visionjsonl.rules.Severity;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
@@ -278,6 +279,8 @@ class ValidateCommand implements Callable<Integer> {
                 if (file.equals("-")) {
                     report = showProgress ? validator.validate(parent.stdin, "-", -1, p -> progress(err, file, p))
                             : validator.validate(parent.stdin, "-");
+                } else if (parent.engine != null) {
+                    report = parent.engine.validate(validator, file);
                 } else if (acceptedOut != null || rejectedOut != null) {
                     report = validateSplit(validator, file, err);
                     if (report == null) {
@@ -299,7 +302,16 @@ class ValidateCommand implements Callable<Integer> {
                 exit = outOfMemory(file, err, results);
             }
         }
-        if (train != null) {
+        if (train != null && parent.engine != null) {
+            try {
+                PairReport pair = parent.engine.validatePair(validator, train, validation);
+                exit = Math.max(exit, verdict(pair.training(), threshold, out, results, "training"));
+                exit = Math.max(exit, verdict(pair.validation(), threshold, out, results, "validation"));
+            } catch (IOException e) {
+                String named = e instanceof FileSystemException fs ? fs.getFile() : null;
+                exit = unreadable(named != null ? named : train, e, err, results);
+            }
+        } else if (train != null) {
             WatchedInput[] streams = new WatchedInput[2];
             try {
                 streams[0] = WatchedInput.open(train);

@@ -43,9 +43,16 @@ public final class VisionJsonl implements Callable<Integer> {
 
     /** What {@code -} reads. */
     final InputStream stdin;
+    /** What validates each file of {@code validate}, or null for the validator itself. */
+    final DatasetEngine engine;
 
     VisionJsonl(InputStream stdin) {
+        this(stdin, null);
+    }
+
+    private VisionJsonl(InputStream stdin, DatasetEngine engine) {
         this.stdin = stdin;
+        this.engine = engine;
     }
 
     @Override
@@ -101,7 +108,16 @@ public final class VisionJsonl implements Callable<Integer> {
      * embedding); {@code in} is what the file name {@code -} reads.
      */
     public static int run(String[] args, InputStream in, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new VisionJsonl(in));
+        return run(args, in, out, err, null);
+    }
+
+    /**
+     * Runs the command line with {@code engine} validating each FILE of {@code validate} (an
+     * engine on a cluster, {@link io.github.visionjsonl.spi}); the rest is unchanged.
+     */
+    public static int run(String[] args, InputStream in, PrintWriter out, PrintWriter err,
+            DatasetEngine engine) {
+        CommandLine cli = new CommandLine(new VisionJsonl(in, engine));
         cli.setOut(out);
         cli.setErr(err);
         cli.setExitCodeExceptionMapper(e -> USAGE);

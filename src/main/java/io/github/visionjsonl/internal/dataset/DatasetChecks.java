@@ -56,6 +56,8 @@ public final class DatasetChecks {
     private long validationImages;
     private long leakedImages;
     private RecordStats stats = new RecordStats();
+    /** For a part of an input read on another machine: where the images of the other parts are known, or null. */
+    private final CrossLines cross;
 
     /**
      * @param training the training file this file is the validation file of, or null
@@ -64,13 +66,27 @@ public final class DatasetChecks {
      */
     public DatasetChecks(ValidatorConfig config, FindingCollector findings, Line line, TrainingSide training,
             boolean asTraining) {
+        this(config, findings, line, training, asTraining, null);
+    }
+
+    /**
+     * @param cross for a part of an input: where its images are noted, or where those seen
+     *     before them in other parts are told; null for a whole input
+     */
+    public DatasetChecks(ValidatorConfig config, FindingCollector findings, Line line, TrainingSide training,
+            boolean asTraining, CrossLines cross) {
         this.config = config;
         this.findings = findings;
         this.line = line;
         this.training = training;
         boolean needed = asTraining || config.severityOf(RuleCode.DUPLICATE_IMAGE_URL, null) != null
                 || config.severityOf(RuleCode.CONFLICTING_LABELS, null) != null;
-        this.images = needed ? new UrlIndex() : null;
+        this.images = needed && cross == null ? new UrlIndex() : null;
+        // A part notes its images even with the duplicate rules off: a pair's leaks are found from them.
+        this.cross = cross;
+        if (cross != null) {
+            unseenReported.addAll(cross.unseenBefore());
+        }
     }
 
     /**
@@ -86,7 +102,7 @@ public final class DatasetChecks {
 
     /** Whether the URL fingerprints are needed at all, so workers can skip computing them. */
     public boolean needsFingerprints() {
-        return images != null || training != null;
+        return images != null || training != null || cross != null;
     }
 
     /**
@@ -107,15 +123,16 @@ public final class DatasetChecks {
     public void checkLine(ImageRecord record, long fingerprint, int labels) {
         if (fingerprint != 0) {
             long number = line.number();
-            if (images != null) {
-                UrlIndex.Seen seen = images.put(fingerprint, number, labels);
+            if (images != null || cross != null) {
+                UrlIndex.Seen seen = images != null ? images.put(fingerprint, number, labels)
+                        : cross.image(fingerprint, number, labels);
                 if (seen != null) {
                     lastRepeatedUrl = number;
                     duplicate(record, seen, labels);
                 }
             }
             if (training != null) {
-                long trainLine = training.images().lineOf(fingerprint);
+                long trainLine = cross != null ? cross.trainingLine(number) : training.images().lineOf(fingerprint);
                 validationImages++;
                 if (trainLine >= 0) {
                     leakedImages++;
@@ -130,6 +147,9 @@ public final class DatasetChecks {
             for (int i = 0; i < names.size(); i++) {
                 String name = names.get(i);
                 if (name != null && !training.classes().contains(name) && unseenReported.add(name)) {
+                    if (cross != null) {
+                        cross.unseen(name);
+                    }
                     report(RuleCode.UNSEEN_VALIDATION_LABEL, labelPointer(record, i), "unseen-validation-label",
                             "value", name, "source", training.source());
                 }
@@ -303,6 +323,17 @@ public final class DatasetChecks {
     }
 
     // ---- results ---------------------------------------------------------------------------
+
+    /** Validation records with an image URL, and those whose image is in the training file too. */
+    public long[] pairCounts() {
+        return new long[] {validationImages, leakedImages};
+    }
+
+    /** Adds the pair counts of a part of the validation file read on another machine. */
+    public void addPairCounts(long[] counts) {
+        validationImages += counts[0];
+        leakedImages += counts[1];
+    }
 
     public Map<String, Long> classCounts() {
         return stats.classCounts();

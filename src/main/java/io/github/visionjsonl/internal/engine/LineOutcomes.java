@@ -76,6 +76,13 @@ final class LineOutcomes {
         rejected++;
     }
 
+    /** Adds the verdicts of a part of the input read on another machine. */
+    void add(LineVerdicts other) {
+        accepted += other.accepted();
+        rejected += other.rejected();
+        blank += other.blank();
+    }
+
     LineVerdicts verdicts() {
         return new LineVerdicts(accepted, rejected, blank);
     }

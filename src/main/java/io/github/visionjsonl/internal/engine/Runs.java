@@ -23,6 +23,21 @@ public final class Runs {
     private Runs() {
     }
 
+    /**
+     * A run that writes every line to the accepted or the rejected output as its verdict is
+     * concluded ({@link LineSplitWriter}); committing the outputs is the caller's.
+     */
+    public static ValidationRun splitting(ValidatorConfig config, InputStream in, String source, LineSplitWriter split)
+            throws IOException {
+        return new ValidationRun(config, in, source, false, null, false, split);
+    }
+
+    /** A run over the training file of a pair: it keeps what the validation file is checked against. */
+    static ValidationRun training(ValidatorConfig config, InputStream in, String source, boolean yieldLines)
+            throws IOException {
+        return new ValidationRun(config, in, source, yieldLines, null, true, null);
+    }
+
     /** Opens a file to validate; a folder is refused with a message that says so. */
     public static InputStream open(Path file) throws IOException {
         if (Files.isDirectory(file)) {
@@ -72,7 +87,7 @@ public final class Runs {
     public static PairReport pair(ValidatorConfig config, double maxDroppedPercent, InputStream training,
             String trainingSource, InputStream validation, String validationSource, Consumer<ValidatedLine> trainingLines,
             Consumer<ValidatedLine> validationLines) throws IOException {
-        try (ValidationRun train = ValidationRun.training(config, nonClosing(training), trainingSource,
+        try (ValidationRun train = Runs.training(config, nonClosing(training), trainingSource,
                 trainingLines != null)) {
             train.maxDropped(maxDroppedPercent);
             runToEnd(train, trainingLines);

@@ -2,6 +2,7 @@ package io.github.visionjsonl.internal.engine;
 
 import io.github.visionjsonl.Task;
 import io.github.visionjsonl.images.internal.ImageChecker;
+import io.github.visionjsonl.internal.dataset.CrossLines;
 import io.github.visionjsonl.internal.dataset.DatasetChecks;
 import io.github.visionjsonl.internal.dataset.DatastoreMix;
 import io.github.visionjsonl.internal.findings.FindingCollector;
@@ -78,10 +79,10 @@ public final class ValidationRun implements Closeable {
     private boolean finished;
     private LineResult current;
 
-    private Consumer<Progress> progress;
-    private long totalBytes = -1;
-    private long startNanos;
-    private long lastProgress;
+    /** Whether this run reads a part of an input, whose whole-file checks are the assembly's. */
+    private final boolean part;
+
+    private ProgressTicker progress;
 
     /**
      * @param in the input, or {@code null} for {@link #single}
@@ -90,21 +91,6 @@ public final class ValidationRun implements Closeable {
     public ValidationRun(ValidatorConfig config, InputStream in, String source, boolean yieldLines)
             throws IOException {
         this(config, in, source, yieldLines, null, false, null);
-    }
-
-    /**
-     * A run that writes every line to the accepted or the rejected output as its verdict is
-     * concluded ({@link LineSplitWriter}); committing the outputs is the caller's.
-     */
-    public static ValidationRun splitting(ValidatorConfig config, InputStream in, String source, LineSplitWriter split)
-            throws IOException {
-        return new ValidationRun(config, in, source, false, null, false, split);
-    }
-
-    /** A run over the training file of a pair: it keeps what the validation file is checked against. */
-    public static ValidationRun training(ValidatorConfig config, InputStream in, String source, boolean yieldLines)
-            throws IOException {
-        return new ValidationRun(config, in, source, yieldLines, null, true, null);
     }
 
     /** A run over a validation file that is also checked against a training file already read. */
@@ -118,11 +104,21 @@ public final class ValidationRun implements Closeable {
         return run;
     }
 
-    private ValidationRun(ValidatorConfig config, InputStream in, String source, boolean yieldLines,
+    /** A run over an input: of a pair's training file ({@code asTraining}), or split into accepted and rejected lines. */
+    ValidationRun(ValidatorConfig config, InputStream in, String source, boolean yieldLines,
             DatasetChecks.TrainingSide training, boolean asTraining, LineSplitWriter split) throws IOException {
+        this(config, in == null ? null : new LineSource(in, config.maxLineLength()), source, yieldLines, training,
+                asTraining, split, null);
+    }
+
+    /** A run over lines given as a source; {@code cross} for a part of an input ({@link PartRuns}). */
+    ValidationRun(ValidatorConfig config, LineSource lines, String source, boolean yieldLines,
+            DatasetChecks.TrainingSide training, boolean asTraining, LineSplitWriter split, CrossLines cross)
+            throws IOException {
         this.config = config;
         this.source = source;
-        this.lines = in == null ? null : new LineSource(in, config.maxLineLength());
+        this.lines = lines;
+        this.part = cross != null && lines != null;
         this.yieldLines = yieldLines;
         this.outcomes = new LineOutcomes(split);
         this.heldBack = new HeldBackLines(outcomes);
@@ -133,24 +129,9 @@ public final class ValidationRun implements Closeable {
         this.content = config.images() == null || config.images().content() == null ? null
                 : new ImageContentChecks(config.images().content(), findings);
         this.lineImages = images == null ? null : new LineImages(config, findings, runtime, outcomes, images, content);
-        DatasetChecks.Line currentLine = new DatasetChecks.Line() {
-            @Override
-            public long number() {
-                return findings.line();
-            }
-
-            @Override
-            public int column(String pointer) {
-                return findings.columnOf(pointer);
-            }
-
-            @Override
-            public int jsonIndex(int recordIndex) {
-                return current.jsonIndex(recordIndex);
-            }
-        };
-        this.dataset = new DatasetChecks(config, findings, currentLine, training, asTraining);
-        this.datastores = new DatastoreMix(config, findings, currentLine);
+        DatasetChecks.Line currentLine = new MergedLine(findings, () -> current);
+        this.dataset = new DatasetChecks(config, findings, currentLine, training, asTraining, cross);
+        this.datastores = new DatastoreMix(config, findings, currentLine, cross);
         this.work = new LineWork(config, dataset.needsFingerprints());
         this.parallel = lines != null && config.threads() > 1
                 ? new ParallelLines(config, lines, dataset.needsFingerprints()) : null;
@@ -162,8 +143,7 @@ public final class ValidationRun implements Closeable {
      * @param totalBytes the input's size, or -1 when unknown
      */
     public void onProgress(Consumer<Progress> listener, long totalBytes) {
-        this.progress = listener;
-        this.totalBytes = totalBytes;
+        this.progress = new ProgressTicker(listener, totalBytes);
     }
 
     /**
@@ -191,24 +171,18 @@ public final class ValidationRun implements Closeable {
 
     /** Reads the whole input. */
     public void runToEnd() throws IOException {
-        startNanos = System.nanoTime();
+        if (progress != null) {
+            progress.start();
+        }
         while (advance()) {
             ready.clear();
-            if (progress != null && (lineCount & 0xFFF) == 0) {
-                long now = System.nanoTime();
-                if (now - lastProgress > 250_000_000L) {
-                    lastProgress = now;
-                    progress.accept(progress(now));
-                }
+            if (progress != null) {
+                progress.line(lineCount, records, lines);
             }
         }
         if (progress != null) {
-            progress.accept(progress(System.nanoTime()));
+            progress.done(lineCount, records, lines);
         }
-    }
-
-    private Progress progress(long now) {
-        return new Progress(lineCount, records, lines.bytesRead(), totalBytes, now - startNanos);
     }
 
     /** The next line's verdict, or {@code null} after the last line. Only when yielding lines. */
@@ -466,6 +440,9 @@ public final class ValidationRun implements Closeable {
         if (content != null) {
             content.finish();
         }
+        if (part) {
+            return;
+        }
         findings.linesDone();
         if (!stopped && validRecords == 0) {
             findings.atLine(0);
@@ -488,6 +465,51 @@ public final class ValidationRun implements Closeable {
             total.mergeFrom(counted);
         }
         return total;
+    }
+
+    /** Takes the input's task, decided before this run; {@code null} leaves it to be detected. */
+    void takeTask(Task decided, long line) {
+        if (decided != null) {
+            task = decided;
+            taskLine = line;
+        }
+    }
+
+    /** Reads lines until a record tells the task, or to the end; the task, or null. */
+    public Task readUntilTask() throws IOException {
+        while (task == null && advance()) {
+            ready.clear();
+        }
+        return task;
+    }
+
+    /** The line the task was detected from; 0 when it was given or is unknown. */
+    public long taskLine() {
+        return taskLine;
+    }
+
+    /** What this run, over a part read to its end, adds to the input's report. */
+    public Partial partial() {
+        return new Partial(lineCount, records, validRecords, findings.ruleCountArray(), findings.keptInLineOrder(),
+                runtime, mergedStats(), outcomes.verdicts(), dataset.pairCounts(), task, taskLine);
+    }
+
+    /** Adds the next part's results (parts in the input's order). */
+    public void absorb(Partial p) {
+        lineCount += p.lines;
+        records += p.records;
+        validRecords += p.validRecords;
+        findings.absorb(p.ruleCounts, p.keptFindings());
+        runtime.mergeFrom(p.runtime);
+        ownStats.mergeFrom(p.stats);
+        outcomes.add(p.verdicts());
+        dataset.addPairCounts(p.pairCounts);
+    }
+
+    /** Makes the checks of the whole file over the parts absorbed, and the report. */
+    public ValidationReport assemble() {
+        finish();
+        return report();
     }
 
     /** The report; complete once the input was read to its end. */

@@ -334,6 +334,39 @@ public final class FindingCollector implements FindingSink {
         return all.stream().map(Kept::finding).toList();
     }
 
+    /** The kept findings in the order they count for the cap: by line, then as they came. */
+    public List<Finding> keptInLineOrder() {
+        List<Kept> all = new ArrayList<>(kept);
+        all.sort(Comparator.<Kept>comparingLong(k -> order(k.finding().line())).thenComparingLong(Kept::arrival));
+        return all.stream().map(Kept::finding).toList();
+    }
+
+    /** The counts per rule and severity, at {@code rule.ordinal() * 3 + severity.ordinal()}. */
+    public long[] ruleCountArray() {
+        return ruleCounts.clone();
+    }
+
+    /**
+     * Adds the findings of a part of the input that follows the parts absorbed before (read on
+     * another machine): its counts, and its kept findings in {@link #keptInLineOrder()}, which
+     * are kept as if they had been made here.
+     */
+    public void absorb(long[] counts, List<Finding> keptInLineOrder) {
+        for (int i = 0; i < counts.length; i++) {
+            ruleCounts[i] += counts[i];
+            switch (i % 3) {
+                case 0 -> errors += counts[i];
+                case 1 -> warnings += counts[i];
+                default -> infos += counts[i];
+            }
+        }
+        for (Finding f : keptInLineOrder) {
+            if (keepsAt(f.line())) {
+                add(f);
+            }
+        }
+    }
+
     private void add(Finding finding) {
         kept.add(new Kept(finding, arrivals++));
         if (kept.size() > config.maxFindings()) {

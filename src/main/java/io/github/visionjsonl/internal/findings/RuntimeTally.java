@@ -10,6 +10,7 @@ import io.github.visionjsonl.model.SegmentationRecord;
 import io.github.visionjsonl.report.RuntimeView;
 import io.github.visionjsonl.rules.RuleCode;
 import io.github.visionjsonl.rules.Severity;
+import java.io.Serializable;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
@@ -22,7 +23,7 @@ import java.util.Map;
  * {@code /label/1/polygon/2/5} segment 2 of instance 1 for the segment rules, anything else the
  * record). Not thread-safe.
  */
-public final class RuntimeTally {
+public final class RuntimeTally implements Serializable {
 
     private static final RuleCode[] CODES = RuleCode.values();
     private static final String LABEL = "/label/";
@@ -314,6 +315,19 @@ public final class RuntimeTally {
             return s.masks().size();
         }
         return 1;
+    }
+
+    /** Adds the counts of another part of the input (read on another machine) to these. */
+    public void mergeFrom(RuntimeTally other) {
+        images += other.images;
+        imagesKept += other.imagesKept;
+        annotations += other.annotations;
+        annotationsKept += other.annotationsKept;
+        background += other.background;
+        for (int i = 0; i < CODES.length; i++) {
+            droppedAnnotations[i] += other.droppedAnnotations[i];
+            droppedImages[i] += other.droppedImages[i];
+        }
     }
 
     /** The view for the file's task. */

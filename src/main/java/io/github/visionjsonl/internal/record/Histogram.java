@@ -1,13 +1,14 @@
 package io.github.visionjsonl.internal.record;
 
 import io.github.visionjsonl.report.Distribution;
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Accumulates a {@link Distribution}: Welford's running mean and variance plus fixed bins. */
-public final class Histogram {
+public final class Histogram implements Serializable {
 
     private final double[] edges;
     private final long[] counts;

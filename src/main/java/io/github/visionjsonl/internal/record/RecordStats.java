@@ -11,6 +11,7 @@ import io.github.visionjsonl.model.Segment;
 import io.github.visionjsonl.model.SegmentationRecord;
 import io.github.visionjsonl.report.ClassStatistics;
 import io.github.visionjsonl.report.DatasetStatistics;
+import java.io.Serializable;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,9 +24,9 @@ import java.util.TreeMap;
  * the end (sums, minimums, and the parallel form of Welford's variance), so counting costs the
  * merging thread nothing. Memory grows with the count of classes only.
  */
-public final class RecordStats {
+public final class RecordStats implements Serializable {
 
-    public static final class ClassState {
+    public static final class ClassState implements Serializable {
         /** The record that last counted an image of this class, so that an image counts once. */
         long lastRecord;
         public long images;

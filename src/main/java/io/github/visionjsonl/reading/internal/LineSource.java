@@ -44,9 +44,22 @@ public final class LineSource implements Closeable {
      * @param maxLineLength the longest line, in bytes, that is buffered
      */
     public LineSource(InputStream in, int maxLineLength) throws IOException {
+        this(in, maxLineLength, 0, true);
+    }
+
+    /**
+     * A source over a part of a larger input (a split of a file, read on a cluster): its first
+     * line is line {@code linesBefore + 1}, and only the start of the input is looked at for
+     * gzip's magic bytes and a byte order mark (line 1).
+     *
+     * @param startOfInput whether the stream starts at the input's first byte (gzip is then
+     *     recognized; a part in the middle is never decompressed)
+     */
+    public LineSource(InputStream in, int maxLineLength, long linesBefore, boolean startOfInput) throws IOException {
         this.raw = new Counting(in);
-        this.in = unwrapGzip(raw);
+        this.in = startOfInput ? unwrapGzip(raw) : raw;
         this.maxLineLength = maxLineLength;
+        this.lineNumber = linesBefore;
     }
 
     private static InputStream unwrapGzip(InputStream in) throws IOException {
