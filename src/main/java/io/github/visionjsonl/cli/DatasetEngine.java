@@ -4,6 +4,7 @@ import io.github.visionjsonl.DatasetValidator;
 import io.github.visionjsonl.report.PairReport;
 import io.github.visionjsonl.report.ValidationReport;
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * What validates each FILE of {@code vision-jsonl validate} in place of the validator itself
@@ -28,4 +29,13 @@ public interface DatasetEngine {
      * @throws IOException when one cannot be read, naming it as the validator would
      */
     PairReport validatePair(DatasetValidator validator, String training, String validation) throws IOException;
+
+    /**
+     * Why this engine cannot validate with the validator's settings (image checks, say, that a
+     * configuration file turned on), or empty when it can; {@code validate} then stops with a
+     * usage error that names the reason, before reading anything.
+     */
+    default Optional<String> refusal(DatasetValidator validator) {
+        return Optional.empty();
+    }
 }

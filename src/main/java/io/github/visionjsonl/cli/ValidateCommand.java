@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -258,6 +259,12 @@ class ValidateCommand implements Callable<Integer> {
             return VisionJsonl.USAGE;
         }
         DatasetValidator validator = ValidatorOptions.build(this);
+        if (parent.engine != null) {
+            Optional<String> refused = parent.engine.refusal(validator);
+            if (refused.isPresent()) {
+                throw usage(refused.get() + " (set by the options or the configuration file)");
+            }
+        }
         Severity threshold = ValidatorOptions.parse(this, () -> Severity.parse(failOn), "--fail-on");
         boolean showProgress = format == Format.text && System.console() != null;
         List<Object> results = new ArrayList<>();

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -130,6 +131,16 @@ public final class SparkCli {
                 public PairReport validatePair(DatasetValidator validator, String training, String validation)
                         throws IOException {
                     return on(validator).validatePair(on, training, validation);
+                }
+
+                @Override
+                public Optional<String> refusal(DatasetValidator validator) {
+                    try {
+                        SparkDatasetValidator.of(validator);
+                        return Optional.empty();
+                    } catch (IllegalArgumentException e) {
+                        return Optional.of(e.getMessage());
+                    }
                 }
 
                 private SparkDatasetValidator on(DatasetValidator validator) {

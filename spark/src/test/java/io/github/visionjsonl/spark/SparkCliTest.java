@@ -129,6 +129,16 @@ class SparkCliTest {
     }
 
     @Test
+    void aConfigurationFileThatTurnsOnImageChecksIsAUsageErrorNamingIt() throws IOException {
+        Path config = dir.resolve("images-on.yaml");
+        Files.writeString(config, "images:\n  root: .\n");
+        Run s = spark("validate", "--config", config.toString(), "../samples/invalid/blank-line.jsonl");
+        assertThat(s.exit()).isEqualTo(2);
+        assertThat(s.err()).startsWith("vision-jsonl: image files are not checked on Spark (images) (set by the options or"
+                + " the configuration file)").doesNotContain("internal error");
+    }
+
+    @Test
     void findingsOutWritesEveryFindingAsParquet() throws IOException {
         String out = dir.resolve("findings").toString();
         List<String> files = samples().subList(0, 10);
