@@ -3,10 +3,10 @@ package io.github.visionjsonl.internal.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.visionjsonl.DatasetValidator;
+import io.github.visionjsonl.RandomReads;
 import io.github.visionjsonl.Task;
 import io.github.visionjsonl.generate.DatasetGenerator;
 import io.github.visionjsonl.internal.findings.LineResult;
-import io.github.visionjsonl.internal.findings.PendingFinding;
 import io.github.visionjsonl.internal.settings.ValidatorConfig;
 import io.github.visionjsonl.model.ImageRecord;
 import io.github.visionjsonl.reading.RecordReader;
@@ -21,7 +21,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
@@ -120,8 +119,8 @@ class HostileLinesFuzzTest {
                 assertThat(actual.kind).as(what).isEqualTo(expected.kind);
                 assertThat(actual.shape).as(what).isEqualTo(expected.shape);
                 assertThat(actual.record).as(what).isEqualTo(expected.record);
-                assertThat(describe(actual.lineFindings)).as(what).isEqualTo(describe(expected.lineFindings));
-                assertThat(describe(actual.recordFindings)).as(what).isEqualTo(describe(expected.recordFindings));
+                assertThat(PendingFindings.describe(actual.lineFindings)).as(what).isEqualTo(PendingFindings.describe(expected.lineFindings));
+                assertThat(PendingFindings.describe(actual.recordFindings)).as(what).isEqualTo(PendingFindings.describe(expected.recordFindings));
             }
             asItRuns.releaseParser();
         }
@@ -155,25 +154,7 @@ class HostileLinesFuzzTest {
 
     private InputStream randomReads(byte[] bytes) {
         Random reads = new Random(random.nextLong());
-        return new InputStream() {
-            int at;
-
-            @Override
-            public int read() {
-                return at < bytes.length ? bytes[at++] & 0xff : -1;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) {
-                if (at == bytes.length) {
-                    return -1;
-                }
-                int n = Math.min(Math.min(len, 1 + reads.nextInt(reads.nextBoolean() ? 16 : 70_000)), bytes.length - at);
-                System.arraycopy(bytes, at, b, off, n);
-                at += n;
-                return n;
-            }
-        };
+        return RandomReads.of(bytes, () -> 1 + reads.nextInt(reads.nextBoolean() ? 16 : 70_000));
     }
 
     private byte[] hostile(String line) {
@@ -281,14 +262,4 @@ class HostileLinesFuzzTest {
                 + (f.rule() == RuleCode.JSON_SYNTAX ? "" : f.message())).toList();
     }
 
-    private static List<String> describe(List<PendingFinding> findings) {
-        List<String> out = new ArrayList<>();
-        if (findings != null) {
-            for (PendingFinding f : findings) {
-                out.add(f.rule() + " " + f.severity() + " " + f.pointer() + " col " + f.column() + " " + f.messageKey()
-                        + " " + Arrays.deepToString(f.params()));
-            }
-        }
-        return out;
-    }
 }

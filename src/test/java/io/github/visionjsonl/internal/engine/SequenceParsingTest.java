@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.visionjsonl.Task;
 import io.github.visionjsonl.generate.DatasetGenerator;
 import io.github.visionjsonl.internal.findings.LineResult;
-import io.github.visionjsonl.internal.findings.PendingFinding;
 import io.github.visionjsonl.internal.settings.ValidatorConfig;
 import io.github.visionjsonl.reading.internal.binding.InputLine;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
@@ -282,20 +280,10 @@ class SequenceParsingTest {
             assertThat(actual.record).as(what).isEqualTo(expected.record);
             assertThat(actual.jsonIndex).as(what).isEqualTo(expected.jsonIndex);
             assertThat(actual.fingerprint).as(what).isEqualTo(expected.fingerprint);
-            assertThat(describe(actual.lineFindings)).as(what).isEqualTo(describe(expected.lineFindings));
-            assertThat(describe(actual.recordFindings)).as(what).isEqualTo(describe(expected.recordFindings));
+            assertThat(PendingFindings.describe(actual.lineFindings)).as(what).isEqualTo(PendingFindings.describe(expected.lineFindings));
+            assertThat(PendingFindings.describe(actual.recordFindings)).as(what).isEqualTo(PendingFindings.describe(expected.recordFindings));
         }
         inSequence.releaseParser();
     }
 
-    private static List<String> describe(List<PendingFinding> findings) {
-        List<String> out = new ArrayList<>();
-        if (findings != null) {
-            for (PendingFinding f : findings) {
-                out.add(f.rule() + " " + f.severity() + " " + f.pointer() + " col " + f.column() + " " + f.messageKey()
-                        + " " + Arrays.deepToString(f.params()));
-            }
-        }
-        return out;
-    }
 }

@@ -2,6 +2,7 @@ package io.github.visionjsonl.reading.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.visionjsonl.RandomReads;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -72,25 +73,7 @@ class LineSourceTest {
     /** A stream that hands out 1 to {@code most} bytes per read, at random. */
     private static InputStream randomReads(byte[] bytes, long seed, int most) {
         Random random = new Random(seed);
-        return new InputStream() {
-            int at;
-
-            @Override
-            public int read() {
-                return at < bytes.length ? bytes[at++] & 0xff : -1;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) {
-                if (at == bytes.length) {
-                    return -1;
-                }
-                int n = Math.min(Math.min(len, 1 + random.nextInt(most)), bytes.length - at);
-                System.arraycopy(bytes, at, b, off, n);
-                at += n;
-                return n;
-            }
-        };
+        return RandomReads.of(bytes, () -> 1 + random.nextInt(most));
     }
 
     @Test
